@@ -1,0 +1,1 @@
+"""The Helix JSON API: one DRF composition under ``/api/v1/``."""

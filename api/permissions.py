@@ -1,0 +1,88 @@
+"""Permission classes shared by the core's and the plugins' endpoints."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import exceptions, permissions
+
+from cms.accounts.exceptions import NotApproved
+from cms.accounts.middleware import needs_second_factor
+from cms.accounts.models import Role
+
+
+def request_project(request):
+    """The project a request is about: ``X-Helix-Project`` header or ``?project=``
+    (a project slug), else the instance-wide default project. Cached on the request."""
+    from cms.organisations.models import Project
+
+    cached = getattr(request, "_helix_project", None)
+    if cached is not None:
+        return cached
+    slug = request.headers.get("X-Helix-Project") or request.query_params.get("project")
+    if slug:
+        project = Project.objects.filter(slug=slug, is_active=True).first()
+        if project is None:
+            raise exceptions.NotFound(_("There is no project '%(slug)s'.") % {"slug": slug})
+    else:
+        project = Project.default()
+    request._helix_project = project
+    return project
+
+
+class PluginEnabled(permissions.BasePermission):
+    """Routes of a plugin disabled in the request's project answer 404.
+
+    Added by the plugin router to every plugin viewset; the route exists in
+    the URL configuration either way (it is fixed per process).
+    """
+
+    def has_permission(self, request, view) -> bool:
+        from cms.plugins import is_enabled
+
+        plugin_id = getattr(view, "helix_plugin_id", None)
+        if plugin_id is None:
+            return True
+        if not is_enabled(plugin_id, request_project(request)):
+            raise exceptions.NotFound(_("This feature is not enabled in this project."))
+        return True
+
+
+class IsApproved(permissions.BasePermission):
+    """The account may act: organisation and employer accounts need approval first."""
+
+    def has_permission(self, request, view) -> bool:
+        user = request.user
+        if not user or not user.is_authenticated:
+            return False
+        if not user.is_approved:
+            raise NotApproved()
+        return True
+
+
+class HasRole(permissions.BasePermission):
+    """Allow only the roles in ``view.allowed_roles`` (admins always)."""
+
+    def has_permission(self, request, view) -> bool:
+        user = request.user
+        if not user or not user.is_authenticated:
+            return False
+        allowed = getattr(view, "allowed_roles", ())
+        return user.is_helix_admin or user.role in allowed
+
+
+class IsHelixAdmin(permissions.BasePermission):
+    """Admins only, and only once they have set up their second factor."""
+
+    message = _("Only administrators may do this.")
+
+    def has_permission(self, request, view) -> bool:
+        user = request.user
+        if not user or not user.is_authenticated:
+            return False
+        if not (user.role == Role.ADMIN or user.is_superuser):
+            return False
+        if needs_second_factor(user):
+            raise exceptions.PermissionDenied(
+                _("Set up a second factor (TOTP) before using the admin API."), code="mfa_required"
+            )
+        return True

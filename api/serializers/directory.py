@@ -1,0 +1,101 @@
+"""Serializers of reference data, the organisation directory and projects."""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from api.serializers.fields import SectorSlugsField
+from cms.organisations.models import Organisation, PluginActivation, Project, ProjectMembership
+from cms.sectors.models import Sector
+
+
+class SectorSerializer(serializers.ModelSerializer):
+    locale = serializers.CharField(source="locale.language_code", read_only=True)
+
+    class Meta:
+        model = Sector
+        fields = ["slug", "name", "description", "locale"]
+
+
+class OrganisationSerializer(serializers.ModelSerializer):
+    sectors = SectorSlugsField(required=False)
+    logo = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "slug", "name", "type", "description", "website", "contact_email",
+            "contact_phone", "city", "sectors", "logo", "status",
+        ]
+        read_only_fields = ["slug", "status"]
+
+    def get_logo(self, obj) -> str | None:
+        return obj.logo.url if obj.logo else None
+
+    def update(self, instance, validated_data):
+        sectors = validated_data.pop("sectors", None)
+        instance = super().update(instance, validated_data)
+        if sectors is not None:
+            instance.sectors.set(sectors)
+        return instance
+
+
+class ProjectSerializer(serializers.ModelSerializer):
+    organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    my_membership = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Project
+        fields = [
+            "slug", "name", "description", "organisation", "join_policy", "is_default",
+            "is_active", "my_membership", "created_at",
+        ]
+        read_only_fields = ["slug", "organisation", "is_default", "created_at"]
+
+    def get_my_membership(self, obj) -> str | None:
+        memberships = self.context.get("my_memberships", {})
+        return memberships.get(obj.pk)
+
+
+class ProjectCreateSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=200)
+    description = serializers.CharField(required=False, allow_blank=True, default="")
+    join_policy = serializers.ChoiceField(
+        choices=Project.JoinPolicy.choices, default=Project.JoinPolicy.APPROVAL
+    )
+    organisation = serializers.SlugField(required=False, help_text="Needed for admins only.")
+
+
+class JoinRequestSerializer(serializers.Serializer):
+    motivation = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+
+
+class MembershipSerializer(serializers.ModelSerializer):
+    id = serializers.IntegerField(read_only=True)
+    user = serializers.SerializerMethodField()
+    project = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+    class Meta:
+        model = ProjectMembership
+        fields = [
+            "id", "project", "user", "status", "motivation", "decision_note",
+            "requested_at", "decided_at",
+        ]
+
+    def get_user(self, obj) -> dict:
+        return {
+            "id": str(obj.user.public_id),
+            "name": obj.user.get_full_name(),
+            "role": obj.user.role,
+        }
+
+
+class DecisionSerializer(serializers.Serializer):
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+
+
+class PluginActivationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = PluginActivation
+        fields = ["plugin_id", "enabled", "config", "updated_at"]
+        read_only_fields = ["plugin_id", "updated_at"]

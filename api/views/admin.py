@@ -1,0 +1,81 @@
+"""``/api/v1/admin/``: approvals of organisation and employer accounts (admins only)."""
+
+from __future__ import annotations
+
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from api.permissions import IsHelixAdmin
+from api.serializers.directory import DecisionSerializer
+from cms.accounts import actions
+from cms.accounts.models import ROLES_NEEDING_APPROVAL, ApprovalStatus, User
+
+
+class ApprovalSerializer(serializers.ModelSerializer):
+    id = serializers.UUIDField(source="public_id", read_only=True)
+    name = serializers.CharField(source="get_full_name", read_only=True)
+    organisation = serializers.SerializerMethodField()
+    company = serializers.SerializerMethodField()
+
+    class Meta:
+        model = User
+        fields = [
+            "id", "email", "name", "role", "approval_status", "approval_note",
+            "approval_decided_at", "organisation", "company", "date_joined",
+        ]
+
+    def get_organisation(self, obj) -> str | None:
+        orgs = list(obj.organisations.all())
+        return orgs[0].name if orgs else None
+
+    def get_company(self, obj) -> str | None:
+        profile = getattr(obj, "employer_profile", None)
+        return profile.company if profile else None
+
+
+class ApprovalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Organisation and employer accounts, pending first; approve or reject them."""
+
+    serializer_class = ApprovalSerializer
+    permission_classes = [IsHelixAdmin]
+    lookup_field = "public_id"
+
+    def get_queryset(self):
+        queryset = (
+            User.objects.filter(role__in=ROLES_NEEDING_APPROVAL, erased_at=None)
+            .select_related("employer_profile")
+            .prefetch_related("organisations")
+            .order_by("date_joined")
+        )
+        wanted = self.request.query_params.get("status", ApprovalStatus.PENDING)
+        if wanted != "all":
+            queryset = queryset.filter(approval_status=wanted)
+        return queryset
+
+    def _target(self, public_id):
+        return get_object_or_404(User, public_id=public_id, role__in=ROLES_NEEDING_APPROVAL)
+
+    @extend_schema(request=DecisionSerializer, responses=ApprovalSerializer)
+    @action(detail=True, methods=["post"])
+    def approve(self, request, public_id=None):
+        """Approve the account; the person receives an e-mail in their language."""
+        serializer = DecisionSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        user = actions.approve_account(
+            self._target(public_id), by=request.user, note=serializer.validated_data["note"]
+        )
+        return Response(ApprovalSerializer(user).data)
+
+    @extend_schema(request=DecisionSerializer, responses=ApprovalSerializer)
+    @action(detail=True, methods=["post"])
+    def reject(self, request, public_id=None):
+        """Reject the account, with a note that is sent to the person."""
+        serializer = DecisionSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        user = actions.reject_account(
+            self._target(public_id), by=request.user, note=serializer.validated_data["note"]
+        )
+        return Response(ApprovalSerializer(user).data)

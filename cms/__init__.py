@@ -1,0 +1,1 @@
+"""Helix core: settings, plugin system, accounts, organisations, outbox and jobs."""

@@ -1,0 +1,268 @@
+"""Business actions on accounts: each write, its grants and its outbox rows in one transaction."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from cms.accounts.exceptions import InvalidTransition, RoleNotAllowed
+from cms.accounts.models import (
+    ROLES_NEEDING_APPROVAL,
+    ApprovalStatus,
+    Consent,
+    EmployerProfile,
+    MentorProfile,
+    Role,
+    TalentProfile,
+    User,
+)
+from cms.outbox.mail import queue_mail
+
+PROFILE_MODELS = {
+    Role.TALENT: TalentProfile,
+    Role.MENTOR: MentorProfile,
+    Role.EMPLOYER: EmployerProfile,
+}
+
+
+def set_role(user: User, role: str) -> None:
+    """Give ``user`` exactly one role: the field and the group membership."""
+    role = Role(role)
+    with transaction.atomic():
+        user.role = role
+        user.is_staff = role == Role.ADMIN or user.is_superuser
+        user.save(update_fields=["role", "is_staff"])
+        role_groups = Group.objects.filter(name__in=Role.values)
+        user.groups.remove(*role_groups)
+        group, _created = Group.objects.get_or_create(name=role.value)
+        user.groups.add(group)
+
+
+def ensure_profile(user: User):
+    """Create the profile of the user's role if it does not exist yet."""
+    model = PROFILE_MODELS.get(user.role)
+    if model is None:
+        return None
+    profile, _created = model.objects.get_or_create(user=user)
+    return profile
+
+
+def _unique_slug(model, base: str) -> str:
+    base = slugify(base)[:60] or "organisation"
+    slug, n = base, 2
+    while model.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def complete_signup(
+    user: User,
+    *,
+    role: str,
+    first_name: str = "",
+    last_name: str = "",
+    preferred_language: str = "en",
+    organisation_name: str = "",
+    company: str = "",
+    accept_terms: bool = True,
+) -> User:
+    """Set up a newly registered account: role, profile, approval state, terms consent.
+
+    Organisation and employer accounts start pending: they can log in and
+    complete their profile, but cannot act until an admin approves them.
+    """
+    from cms.organisations.models import Organisation
+
+    if role not in [r.value for r in Role] or role == Role.ADMIN:
+        raise RoleNotAllowed()
+    with transaction.atomic():
+        user.first_name = first_name
+        user.last_name = last_name
+        user.preferred_language = preferred_language
+        user.approval_status = (
+            ApprovalStatus.PENDING if role in ROLES_NEEDING_APPROVAL else ApprovalStatus.APPROVED
+        )
+        user.save()
+        set_role(user, role)
+        ensure_profile(user)
+        if role == Role.ORGANISATION:
+            name = organisation_name or user.email.split("@")[1]
+            organisation = Organisation.objects.create(
+                name=name, slug=_unique_slug(Organisation, name), contact_email=user.email
+            )
+            organisation.staff.add(user)
+        if role == Role.EMPLOYER and company:
+            EmployerProfile.objects.filter(user=user).update(company=company)
+        if accept_terms:
+            grant_consent(user, Consent.Purpose.TERMS)
+    return user
+
+
+def _decide(user: User, *, by: User | None, status: str, note: str) -> User:
+    from cms.organisations.models import Organisation
+
+    if user.role not in ROLES_NEEDING_APPROVAL:
+        raise InvalidTransition(code="approval_not_needed")
+    with transaction.atomic():
+        locked = User.objects.select_for_update().get(pk=user.pk)
+        if locked.approval_status == status:
+            raise InvalidTransition()
+        locked.approval_status = status
+        locked.approval_note = note
+        locked.approval_decided_at = timezone.now()
+        locked.save(update_fields=["approval_status", "approval_note", "approval_decided_at"])
+        if locked.role == Role.ORGANISATION:
+            Organisation.objects.filter(staff=locked).update(status=status)
+        template = "mail/account_approved" if status == ApprovalStatus.APPROVED else "mail/account_rejected"
+        queue_mail(
+            template,
+            user=locked,
+            context={"note": note, "decided_by": by},
+            key=f"account-decision:{locked.pk}:{status}:{locked.approval_decided_at.isoformat()}",
+        )
+        from cms.audit import record
+
+        record(by, f"account.{status}", locked, note=note)
+    return locked
+
+
+def approve_account(user: User, *, by: User | None = None, note: str = "") -> User:
+    """Approve a pending organisation or employer account (and its organisation)."""
+    return _decide(user, by=by, status=ApprovalStatus.APPROVED, note=note)
+
+
+def reject_account(user: User, *, by: User | None = None, note: str = "") -> User:
+    """Reject an organisation or employer account; they are told why by e-mail."""
+    return _decide(user, by=by, status=ApprovalStatus.REJECTED, note=note)
+
+
+def active_consent(user: User, purpose: str) -> Consent | None:
+    """The user's current, not withdrawn consent for ``purpose`` in the current version."""
+    version = settings.HELIX_CONSENT_VERSIONS[purpose]
+    return (
+        Consent.objects.filter(user=user, purpose=purpose, version=version, withdrawn_at=None)
+        .order_by("-granted_at")
+        .first()
+    )
+
+
+def grant_consent(user: User, purpose: str) -> Consent:
+    """Record consent for ``purpose`` in its current version (idempotent)."""
+    with transaction.atomic():
+        existing = active_consent(user, purpose)
+        if existing:
+            return existing
+        return Consent.objects.create(
+            user=user, purpose=purpose, version=settings.HELIX_CONSENT_VERSIONS[purpose]
+        )
+
+
+def withdraw_consent(user: User, purpose: str) -> int:
+    """Withdraw every active consent for ``purpose``; takes effect at once."""
+    return Consent.objects.filter(user=user, purpose=purpose, withdrawn_at=None).update(
+        withdrawn_at=timezone.now()
+    )
+
+
+def store_cv(user: User, upload, content_type: str) -> TalentProfile:
+    """Replace the talent's CV file with a checked upload."""
+    if user.role != Role.TALENT:
+        raise RoleNotAllowed()
+    with transaction.atomic():
+        profile = ensure_profile(user)
+        old = profile.cv.name if profile.cv else None
+        profile.cv.save(upload.name, upload, save=False)
+        profile.cv_content_type = content_type
+        profile.cv_uploaded_at = timezone.now()
+        profile.save()
+        if old:
+            storage = profile.cv.storage
+            transaction.on_commit(lambda: storage.delete(old))
+    return profile
+
+
+def delete_cv(user: User) -> None:
+    """Remove the talent's CV file."""
+    profile = TalentProfile.objects.filter(user=user).first()
+    if profile and profile.cv:
+        profile.cv.delete(save=False)
+        profile.cv_content_type = ""
+        profile.cv_uploaded_at = None
+        profile.save()
+
+
+def erase_account(user: User) -> list[str]:
+    """Erase or anonymise everything about ``user`` and close the account.
+
+    Every plugin's ``erase_user_data`` runs in the same transaction; the core's
+    own implementation (``cms.hooks``) anonymises the user row last.
+    Returns the model labels handled.
+    """
+    from cms.plugins import hooks
+
+    handled: list[str] = []
+    with transaction.atomic():
+        for result in hooks().erase_user_data(user=user):
+            handled.extend(result or [])
+    return handled
+
+
+ACCOUNT_FIELDS = ("first_name", "last_name", "preferred_language")
+
+
+def update_profile(user: User, *, account: dict, profile: dict) -> User:
+    """Change the user's own account fields and their role's profile, atomically."""
+    with transaction.atomic():
+        changed = [f for f in ACCOUNT_FIELDS if f in account]
+        for field in changed:
+            setattr(user, field, account[field])
+        if changed:
+            user.save(update_fields=changed)
+        if profile:
+            instance = ensure_profile(user)
+            sectors = profile.pop("sectors", None)
+            for field, value in profile.items():
+                setattr(instance, field, value)
+            instance.save()
+            if sectors is not None:
+                instance.sectors.set(sectors)
+    return user
+
+
+def store_picture(user: User, upload) -> None:
+    """Replace the picture of the user's profile: a photo, or a logo for employers
+    and organisations (the organisation's own logo)."""
+    from cms.organisations.models import Organisation
+
+    with transaction.atomic():
+        if user.role == Role.ORGANISATION:
+            target = Organisation.objects.filter(staff=user).first()
+            field = "logo"
+        else:
+            target = ensure_profile(user)
+            field = "logo" if user.role == Role.EMPLOYER else "photo"
+        if target is None or not hasattr(target, field):
+            raise RoleNotAllowed()
+        file_field = getattr(target, field)
+        old = file_field.name if file_field else None
+        file_field.save(upload.name, upload, save=True)
+        if old:
+            storage = file_field.storage
+            transaction.on_commit(lambda: storage.delete(old))
+
+
+def picture_of(user: User):
+    """The picture file of the user's profile, or None."""
+    from cms.organisations.models import Organisation
+
+    if user.role == Role.ORGANISATION:
+        org = Organisation.objects.filter(staff=user).first()
+        return org.logo if org and org.logo else None
+    profile = ensure_profile(user)
+    if profile is None:
+        return None
+    field = getattr(profile, "logo" if user.role == Role.EMPLOYER else "photo", None)
+    return field if field else None

@@ -1,0 +1,42 @@
+"""allauth adapter: account e-mails go through the outbox, in the user's language."""
+
+from __future__ import annotations
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
+from django.conf import settings
+from django.contrib.sites.shortcuts import get_current_site
+from django.utils import translation
+
+from cms.outbox.mail import queue_message, wrap_html
+
+
+class HelixAccountAdapter(DefaultAccountAdapter):
+    """Render allauth's mails in the recipient's language, add an HTML version
+    with the right text direction, and queue them through the outbox so they
+    are sent after the signup or reset transaction has committed."""
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        from cms.accounts.models import User
+
+        user = User.objects.filter(email__iexact=email).first()
+        language = (
+            user.preferred_language if user else (translation.get_language() or "en")[:2]
+        )
+        request = allauth_context.request
+        with translation.override(language):
+            ctx = {
+                "request": request,
+                "email": email,
+                "current_site": get_current_site(request),
+                "site_url": settings.HELIX_SITE_URL,
+                **context,
+            }
+            message = self.render_mail(template_prefix, email, ctx)
+            if not getattr(message, "alternatives", None):
+                message.attach_alternative(wrap_html(message.body, message.subject, language), "text/html")
+            message.extra_headers["Content-Language"] = language
+        queue_message(message, user=user)
+
+    def is_open_for_signup(self, request) -> bool:
+        return getattr(settings, "HELIX_SIGNUP_OPEN", True)

@@ -1,0 +1,258 @@
+"""Users, their role, their role's profile and their consents."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    """The five roles of the model; each is also a Django group of the same name."""
+
+    TALENT = "talent", _("Talent")
+    MENTOR = "mentor", _("Mentor")
+    ORGANISATION = "organisation", _("Organisation")
+    EMPLOYER = "employer", _("Employer")
+    ADMIN = "admin", _("Admin")
+
+
+SELF_SERVICE_ROLES = (Role.TALENT, Role.MENTOR, Role.ORGANISATION, Role.EMPLOYER)
+ROLES_NEEDING_APPROVAL = (Role.ORGANISATION, Role.EMPLOYER)
+
+
+class ApprovalStatus(models.TextChoices):
+    APPROVED = "approved", _("Approved")
+    PENDING = "pending", _("Pending approval")
+    REJECTED = "rejected", _("Rejected")
+
+
+class CEFRLevel(models.TextChoices):
+    """Common European Framework of Reference levels for languages."""
+
+    A1 = "A1", "A1"
+    A2 = "A2", "A2"
+    B1 = "B1", "B1"
+    B2 = "B2", "B2"
+    C1 = "C1", "C1"
+    C2 = "C2", "C2"
+    NATIVE = "native", _("Native speaker")
+
+
+class EducationLevel(models.TextChoices):
+    SECONDARY = "secondary", _("Secondary education")
+    BACHELOR = "bachelor", _("Bachelor's degree")
+    MASTER = "master", _("Master's degree")
+    DOCTORATE = "doctorate", _("Doctorate")
+    OTHER = "other", _("Other higher education")
+
+
+class UserManager(BaseUserManager):
+    """Users log in with their e-mail address; there is no username."""
+
+    use_in_migrations = True
+
+    def create_user(self, email: str, password: str | None = None, **extra):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email: str, password: str | None = None, **extra):
+        extra.setdefault("is_staff", True)
+        extra.setdefault("is_superuser", True)
+        extra.setdefault("role", Role.ADMIN)
+        return self.create_user(email, password, **extra)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person using Helix: a talent, mentor, organisation staff, employer or admin.
+
+    The role is kept here (for cheap filtering) and as group membership (for
+    permissions); ``cms.accounts.actions.set_role`` keeps both in step.
+    """
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    email = models.EmailField(_("e-mail address"), unique=True)
+    first_name = models.CharField(_("first name"), max_length=150, blank=True)
+    last_name = models.CharField(_("last name"), max_length=150, blank=True)
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.TALENT)
+    approval_status = models.CharField(
+        _("approval"), max_length=20, choices=ApprovalStatus.choices, default=ApprovalStatus.APPROVED
+    )
+    approval_note = models.TextField(_("approval note"), blank=True)
+    approval_decided_at = models.DateTimeField(null=True, blank=True)
+    is_staff = models.BooleanField(_("staff status"), default=False)
+    is_active = models.BooleanField(_("active"), default=True)
+    date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    erased_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        indexes = [models.Index(fields=["role", "approval_status"])]
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.email
+
+    def get_full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    def get_short_name(self) -> str:
+        return self.first_name or self.email
+
+    @property
+    def is_approved(self) -> bool:
+        """Whether the account may act (post, match, see talents)."""
+        return self.approval_status == ApprovalStatus.APPROVED and self.is_active
+
+    @property
+    def is_helix_admin(self) -> bool:
+        return self.role == Role.ADMIN or self.is_superuser
+
+
+def _random_name(kind: str, filename: str) -> str:
+    ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"private/{kind}/{uuid.uuid4().hex}.{ext}"
+
+
+def photo_path(instance, filename: str) -> str:
+    """Uploaded pictures get random names in a folder that is never served publicly."""
+    return _random_name("photos", filename)
+
+
+def cv_path(instance, filename: str) -> str:
+    return _random_name("cv", filename)
+
+
+def logo_path(instance, filename: str) -> str:
+    return _random_name("logos", filename)
+
+
+class LanguageSkillsMixin(models.Model):
+    languages = models.JSONField(
+        _("languages"),
+        default=list,
+        blank=True,
+        help_text=_('A list of {"language": "ar", "level": "C2"} items.'),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class TalentProfile(LanguageSkillsMixin):
+    """What a talent (HER/HOA) tells about themselves, including the Career Passport."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="talent_profile")
+    photo = models.ImageField(upload_to=photo_path, blank=True)
+    dutch_level = models.CharField(max_length=8, choices=CEFRLevel.choices, blank=True)
+    education_level = models.CharField(max_length=20, choices=EducationLevel.choices, blank=True)
+    education_field = models.CharField(max_length=200, blank=True)
+    study_experience = models.TextField(blank=True)
+    work_experience = models.TextField(blank=True)
+    motivations = models.TextField(blank=True)
+    soft_skills = models.JSONField(default=list, blank=True)
+    digital_skills = models.JSONField(default=list, blank=True)
+    sectors = models.ManyToManyField("sectors.Sector", blank=True, related_name="+")
+    cv = models.FileField(upload_to=cv_path, blank=True)
+    cv_content_type = models.CharField(max_length=120, blank=True)
+    cv_uploaded_at = models.DateTimeField(null=True, blank=True)
+    # The Career Passport (handbook, chapter 5).
+    key_areas_of_expertise = models.TextField(blank=True)
+    core_strengths = models.TextField(blank=True)
+    growth_opportunities = models.TextField(blank=True)
+    core_values = models.TextField(blank=True)
+    key_context_elements = models.TextField(blank=True)
+    key_career_drivers = models.TextField(blank=True)
+    career_objective = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"Talent profile of {self.user}"
+
+
+class MentorProfile(LanguageSkillsMixin):
+    """A volunteer mentor or a professional career coach."""
+
+    class Kind(models.TextChoices):
+        VOLUNTEER = "volunteer", _("Volunteer mentor")
+        COACH = "coach", _("Professional career coach")
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="mentor_profile")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.VOLUNTEER)
+    photo = models.ImageField(upload_to=photo_path, blank=True)
+    expertise = models.TextField(blank=True)
+    sectors = models.ManyToManyField("sectors.Sector", blank=True, related_name="+")
+    max_mentees = models.PositiveSmallIntegerField(default=2)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"Mentor profile of {self.user}"
+
+
+class EmployerProfile(models.Model):
+    """The company behind an employer account."""
+
+    class Size(models.TextChoices):
+        MICRO = "1-9", _("1 to 9 employees")
+        SMALL = "10-49", _("10 to 49 employees")
+        MEDIUM = "50-249", _("50 to 249 employees")
+        LARGE = "250+", _("250 employees or more")
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="employer_profile")
+    company = models.CharField(max_length=200, blank=True)
+    website = models.URLField(blank=True)
+    description = models.TextField(blank=True)
+    size = models.CharField(max_length=10, choices=Size.choices, blank=True)
+    sectors = models.ManyToManyField("sectors.Sector", blank=True, related_name="+")
+    logo = models.ImageField(upload_to=logo_path, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return self.company or f"Employer profile of {self.user}"
+
+
+class Consent(models.Model):
+    """One grant of consent for one purpose, in one version of its text.
+
+    A withdrawal stamps ``withdrawn_at``; a new grant is a new row, so the
+    history stays as evidence for as long as the account exists.
+    """
+
+    class Purpose(models.TextChoices):
+        TERMS = "terms", _("Terms of use and privacy statement")
+        CV_PUBLICATION = "cv_publication", _("Publishing my CV to employers")
+        NEWSLETTER = "newsletter", _("Newsletters and digests by e-mail")
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="consents")
+    purpose = models.CharField(max_length=40, choices=Purpose.choices)
+    version = models.CharField(max_length=20)
+    granted_at = models.DateTimeField(default=timezone.now)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-granted_at"]
+        indexes = [models.Index(fields=["user", "purpose", "withdrawn_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.purpose} v{self.version}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.withdrawn_at is None

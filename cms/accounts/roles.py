@@ -1,0 +1,50 @@
+"""Role groups and their model permissions, synced after every migrate."""
+
+from __future__ import annotations
+
+import logging
+
+from django.apps import apps
+from django.contrib.auth.models import Group, Permission
+
+from cms.accounts.models import Role
+
+logger = logging.getLogger(__name__)
+
+
+def declared_role_permissions() -> dict[str, set[str]]:
+    """The union of what the core and every installed plugin declare per role."""
+    from cms.plugins import hooks
+
+    declared: dict[str, set[str]] = {role.value: set() for role in Role}
+    for result in hooks().role_permissions():
+        for role, perms in (result or {}).items():
+            if role not in declared:
+                raise ValueError(f"role_permissions() names an unknown role '{role}'.")
+            declared[role].update(perms)
+    return declared
+
+
+def sync_role_permissions(sender=None, **kwargs) -> None:
+    """Create the role groups and set their permissions to exactly what is declared.
+
+    Connected to ``post_migrate``; it acts once per migrate, for the last app,
+    when every app's permissions exist.
+    """
+    if sender is not None and sender is not list(apps.get_app_configs())[-1]:
+        return
+    using = kwargs.get("using", "default")
+    declared = declared_role_permissions()
+    for role, perms in declared.items():
+        group, _created = Group.objects.using(using).get_or_create(name=role)
+        wanted = []
+        for perm in sorted(perms):
+            app_label, _, codename = perm.partition(".")
+            found = Permission.objects.using(using).filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            if found is None:
+                logger.warning("Role %s: permission %s does not exist.", role, perm)
+                continue
+            wanted.append(found)
+        group.permissions.set(wanted)

@@ -1,0 +1,69 @@
+"""GDPR: gathering a user's data for export, and the models that refer to users."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.apps import apps
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+def export_user(user) -> dict[str, Any]:
+    """Everything every installed part of Helix stores about ``user``."""
+    from cms.plugins import hooks
+
+    data: dict[str, Any] = {}
+    for result in hooks().export_user_data(user=user):
+        data.update(result or {})
+    return {
+        "format": "helix-export/1",
+        "exported_at": timezone.now().isoformat(),
+        "user": str(user.public_id),
+        "data": dict(sorted(data.items())),
+    }
+
+
+def models_referring_to_users() -> list[type[models.Model]]:
+    """Every installed concrete model with a relation to the user model
+    (foreign key, one-to-one, many-to-many and their through tables), and the
+    user model itself."""
+    user_model = apps.get_model(settings.AUTH_USER_MODEL)
+    found = {user_model}
+    for model in apps.get_models(include_auto_created=True):
+        if model._meta.proxy or model._meta.abstract:
+            continue
+        for field in model._meta.get_fields(include_hidden=True):
+            if getattr(field, "auto_created", False) and not getattr(field, "concrete", False):
+                continue
+            if field.is_relation and field.related_model is user_model:
+                found.add(model)
+                break
+    return sorted(found, key=lambda m: m._meta.label_lower)
+
+
+def rows_of(model: type[models.Model], user) -> models.QuerySet:
+    """Rows of ``model`` that point to ``user`` through any user relation."""
+    user_model = apps.get_model(settings.AUTH_USER_MODEL)
+    query = models.Q()
+    for field in model._meta.get_fields(include_hidden=True):
+        if not (field.is_relation and field.related_model is user_model):
+            continue
+        if field.many_to_many and not field.auto_created:
+            query |= models.Q(**{field.name: user})
+        elif field.concrete and (field.many_to_one or field.one_to_one):
+            query |= models.Q(**{field.name: user})
+    if model is user_model:
+        return model.objects.filter(pk=user.pk)
+    return model._default_manager.filter(query) if query else model._default_manager.none()
+
+
+def user_relation_fields(model: type[models.Model]) -> list[models.Field]:
+    """The concrete foreign keys / one-to-ones of ``model`` to the user model."""
+    user_model = apps.get_model(settings.AUTH_USER_MODEL)
+    return [
+        f
+        for f in model._meta.concrete_fields
+        if f.is_relation and f.related_model is user_model
+    ]

@@ -1,0 +1,1 @@
+"""Organisations, their projects, project membership and per-project plugins."""

@@ -1,0 +1,138 @@
+"""E-mail: rendering in the recipient's language, queueing through the outbox,
+and the development backend that writes one ``.eml`` file per message."""
+
+from __future__ import annotations
+
+import base64
+import re
+import threading
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.core.mail import EmailMessage, EmailMultiAlternatives
+from django.core.mail.backends.base import BaseEmailBackend
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.html import escape, linebreaks, urlize
+
+from cms.outbox.api import enqueue
+
+MAIL_ACTOR = "mail.send"
+RTL_LANGUAGES = set(getattr(settings, "LANGUAGES_BIDI", ["ar"]))
+
+
+class EmlFileBackend(BaseEmailBackend):
+    """Write each message to ``HELIX_MAIL_DIR`` as ``<timestamp>-<id>.eml``.
+
+    The development default: open the files with any mail program, or read
+    the verification link straight from them.
+    """
+
+    _lock = threading.Lock()
+
+    def send_messages(self, email_messages) -> int:
+        directory = Path(settings.HELIX_MAIL_DIR)
+        directory.mkdir(parents=True, exist_ok=True)
+        sent = 0
+        for message in email_messages:
+            stamp = timezone.now().strftime("%Y%m%d-%H%M%S-%f")
+            path = directory / f"{stamp}-{uuid.uuid4().hex[:8]}.eml"
+            with self._lock:
+                path.write_bytes(message.message().as_bytes())
+            sent += 1
+        return sent
+
+
+def language_dir(language: str) -> str:
+    """``rtl`` for right-to-left languages (Arabic), else ``ltr``."""
+    return "rtl" if language.split("-")[0] in RTL_LANGUAGES else "ltr"
+
+
+def wrap_html(text_body: str, subject: str, language: str) -> str:
+    """The HTML version of a text mail, with ``lang`` and ``dir`` set for the language."""
+    body = linebreaks(urlize(escape(text_body)), autoescape=False)
+    return render_to_string(
+        "mail/base.html",
+        {"body": body, "subject": subject, "lang": language, "dir": language_dir(language)},
+    )
+
+
+def render(template_prefix: str, context: dict, language: str) -> EmailMultiAlternatives:
+    """Render ``<prefix>_subject.txt`` and ``<prefix>_message.txt`` in ``language``."""
+    with translation.override(language):
+        subject = render_to_string(f"{template_prefix}_subject.txt", context)
+        subject = " ".join(subject.splitlines()).strip()
+        body = render_to_string(f"{template_prefix}_message.txt", context).strip()
+        body = re.sub(r"\n{3,}", "\n\n", body)
+        message = EmailMultiAlternatives(subject, body, settings.DEFAULT_FROM_EMAIL)
+        message.attach_alternative(wrap_html(body, subject, language), "text/html")
+        message.extra_headers["Content-Language"] = language
+    return message
+
+
+def serialise(message: EmailMessage) -> dict:
+    """A JSON-ready form of ``message`` to keep in an outbox row."""
+    alternatives = [
+        {"content": content, "mimetype": mimetype}
+        for content, mimetype in getattr(message, "alternatives", [])
+    ]
+    attachments = []
+    for attachment in message.attachments:
+        filename, content, mimetype = attachment
+        raw = content.encode() if isinstance(content, str) else content
+        attachments.append(
+            {"filename": filename, "content": base64.b64encode(raw).decode(), "mimetype": mimetype}
+        )
+    return {
+        "subject": message.subject,
+        "body": message.body,
+        "from_email": message.from_email,
+        "to": list(message.to),
+        "cc": list(message.cc),
+        "bcc": list(message.bcc),
+        "reply_to": list(message.reply_to),
+        "headers": dict(message.extra_headers),
+        "alternatives": alternatives,
+        "attachments": attachments,
+    }
+
+
+def deserialise(data: dict) -> EmailMultiAlternatives:
+    """Rebuild the message written by :func:`serialise`."""
+    message = EmailMultiAlternatives(
+        data["subject"],
+        data["body"],
+        data["from_email"],
+        data["to"],
+        cc=data.get("cc") or None,
+        bcc=data.get("bcc") or None,
+        reply_to=data.get("reply_to") or None,
+        headers=data.get("headers") or None,
+    )
+    for alternative in data.get("alternatives", []):
+        message.attach_alternative(alternative["content"], alternative["mimetype"])
+    for attachment in data.get("attachments", []):
+        message.attach(
+            attachment["filename"], base64.b64decode(attachment["content"]), attachment["mimetype"]
+        )
+    return message
+
+
+def queue_message(message: EmailMessage, *, key: str | None = None, user=None):
+    """Queue an already rendered message through the outbox."""
+    return enqueue(MAIL_ACTOR, payload=serialise(message), key=key, user=user)
+
+
+def queue_mail(template_prefix: str, *, user, context: dict | None = None, key: str | None = None):
+    """Render a mail for ``user`` in their language and queue it through the outbox."""
+    language = getattr(user, "preferred_language", None) or settings.LANGUAGE_CODE
+    ctx = {"user": user, "site_url": settings.HELIX_SITE_URL, **(context or {})}
+    message = render(template_prefix, ctx, language)
+    message.to = [user.email]
+    return queue_message(message, key=key, user=user)
+
+
+def deliver(data: dict) -> None:
+    """Send a serialised message with the configured backend (raises on failure)."""
+    deserialise(data).send(fail_silently=False)

@@ -1,0 +1,161 @@
+"""The Helix plugin contract: every hook a plugin may implement.
+
+The core calls these hooks; it never imports a plugin. A plugin implements a
+hook with a function of the same name in its ``hooks.py``, decorated with
+``@hookimpl`` (``from cms.plugins import hookimpl``). Arguments are passed by
+keyword, so an implementation may accept only the arguments it uses.
+
+Hooks called "for a project" go through ``cms.plugins.hooks_for(project)``:
+plugins disabled for that project are never asked. The others go through
+``cms.plugins.hooks()`` and reach every installed plugin.
+
+Every hook here has a section in ``docs/plugins.md`` and a ``test_hook_<name>``
+test; ``tests/test_plugin_docs.py`` enforces both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+import pluggy
+
+if TYPE_CHECKING:  # pragma: no cover
+    from cms.accounts.models import User
+    from cms.jobs.periodic import PeriodicJob
+    from cms.plugins.routing import PluginRouter
+
+hookspec = pluggy.HookspecMarker("helix")
+
+
+@hookspec
+def api_routes(router: PluginRouter) -> None:
+    """Register the plugin's DRF viewsets under ``/api/v1/``.
+
+    Called once, when the URL configuration loads. ``router`` is a DRF
+    ``DefaultRouter`` wrapper: call ``router.register(prefix, viewset, basename=...)``.
+    The router tags each viewset with the plugin that registered it, so the
+    route answers 404 in projects where the plugin is disabled. Returns nothing.
+    """
+
+
+@hookspec
+def are_connected(user_a: User, user_b: User) -> bool | None:
+    """Say whether two users are connected (matched, or otherwise allowed to meet).
+
+    Called whenever the core or another plugin needs to know, for example before
+    a suggestion or a message. Return ``True`` when this plugin connects the
+    two users, ``False`` or ``None`` otherwise. The core treats the users as
+    connected when any plugin returns ``True``.
+    """
+
+
+@hookspec
+def role_permissions() -> dict[str, Iterable[str]]:
+    """Return the model permissions each role gets from this plugin.
+
+    Called after every ``migrate``, to sync the role groups. Keys are role
+    names (``talent``, ``mentor``, ``organisation``, ``employer``, ``admin``);
+    values are ``"app_label.codename"`` strings. The groups are set to exactly
+    the union of what the core and all plugins declare.
+    """
+
+
+@hookspec
+def page_dynamic_content(page: Any, locale: str, user: User | None) -> list[dict] | None:
+    """Return dynamic items for an information page (for a project).
+
+    Called when the API renders a page with a "latest posts" block. Return a
+    list of JSON-ready dicts (each with at least ``type`` and ``title``), or
+    ``None`` when the plugin has nothing for this page.
+    """
+
+
+@hookspec
+def profile_sections(user: User) -> dict[str, Any] | None:
+    """Return extra sections for the user's own profile at ``/api/v1/me/``.
+
+    Called when the profile is read. Return ``{section_name: json_data}`` or
+    ``None``; section names should start with the plugin id.
+    """
+
+
+@hookspec
+def on_match_activated(match: Any) -> None:
+    """React to a match becoming active (for the match's project).
+
+    Called inside the transaction of the action that activates the match, so
+    writes here commit or roll back with it. Use the outbox for side effects.
+    """
+
+
+@hookspec
+def on_match_closed(match: Any) -> None:
+    """React to a match being closed (for the match's project).
+
+    Called inside the closing transaction: revoke what the match granted.
+    """
+
+
+@hookspec
+def dashboard_stats(since: datetime) -> dict[str, Any] | None:
+    """Return figures for the admin dashboard, counted from ``since``.
+
+    Called when an admin opens the dashboard. Return ``{figure_name: number
+    or list of {label, value}}``; names should start with the plugin id.
+    """
+
+
+@hookspec
+def newsletter_sections(user: User, since: datetime) -> list[dict] | None:
+    """Return sections for one user's digest or newsletter (for a project).
+
+    Called per recipient while a digest is assembled. Return a list of
+    ``{"title": ..., "items": [...]}`` dicts, already in the user's language,
+    or ``None``.
+    """
+
+
+@hookspec
+def periodic_jobs() -> Iterable[PeriodicJob]:
+    """Declare the plugin's periodic jobs.
+
+    Called once when the scheduler starts. Return ``PeriodicJob(actor_name,
+    cron)`` items (``from cms.jobs.periodic import PeriodicJob``). The scheduler
+    sends the actor a message on that schedule; the actor itself must check
+    for which projects the plugin is enabled (``cms.plugins.enabled_projects``).
+    """
+
+
+@hookspec
+def export_user_data(user: User) -> dict[str, Any] | None:
+    """Return everything the plugin stores about ``user``, for a GDPR export.
+
+    Called by ``GET /api/v1/me/export/``. Return ``{model_label_lower:
+    json_data}``, one key per model that holds the user's data, even when it
+    holds nothing for this user (then an empty list). The GDPR coverage test
+    checks that every model referring to the user model is listed here or in
+    ``erase_user_data``.
+    """
+
+
+@hookspec
+def erase_user_data(user: User) -> Iterable[str] | None:
+    """Erase or anonymise everything the plugin stores about ``user``.
+
+    Called by ``DELETE /api/v1/me/`` inside one transaction, before the core
+    anonymises the account itself. Return the ``label_lower`` of every model
+    handled.
+    """
+
+
+@hookspec
+def seed_demo(locales: list[str]) -> None:
+    """Load the plugin's demo content, idempotently.
+
+    Called by ``python manage.py seed_demo`` after the core has created the
+    sectors, the demo organisation and project, and one demo account per role
+    (``cms.accounts.demo.DEMO_ACCOUNTS``). ``locales`` are the language codes
+    to write content in. Running it twice must not duplicate anything.
+    """

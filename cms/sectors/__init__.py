@@ -1,0 +1,1 @@
+"""Sectors: the eight fast-track sectors of the model, as translatable reference data."""

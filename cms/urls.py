@@ -1,0 +1,27 @@
+"""URLs: the API, allauth (headless and its pages), the Wagtail admin, health."""
+
+from django.conf import settings
+from django.urls import include, path
+from django.views.generic import RedirectView
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from cms.views import home
+
+urlpatterns = [
+    path("", home, name="home"),
+    path("api/", include("api.urls")),
+    path("_allauth/", include("allauth.headless.urls")),
+    path("accounts/", include("allauth.urls")),
+    # Admin login goes through allauth so that the second factor is always asked.
+    path("admin/login/", RedirectView.as_view(url=settings.LOGIN_URL + "?next=/admin/", query_string=False)),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("health/", include("cms.health")),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL + "public/", document_root=settings.MEDIA_ROOT + "/public")
