@@ -5,7 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 from rest_framework.routers import DefaultRouter
 
 from api.errors import not_found
-from api.views.admin import ApprovalViewSet
+from api.views.admin import ApprovalViewSet, DashboardView
 from api.views.directory import OrganisationViewSet, SectorViewSet
 from api.views.me import (
     MeConsentDetailView,
@@ -41,6 +41,7 @@ v1 = [
     path("me/consents/", MeConsentsView.as_view(), name="me-consents"),
     path("me/consents/<str:purpose>/", MeConsentDetailView.as_view(), name="me-consent"),
     path("plugins/", PluginListView.as_view(), name="plugins"),
+    path("admin/dashboard/", DashboardView.as_view(), name="admin-dashboard"),
     path("", include(router.urls)),
 ]
 

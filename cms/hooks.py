@@ -86,6 +86,28 @@ def periodic_jobs() -> list[PeriodicJob]:
     return [PeriodicJob("outbox.sweep", "* * * * *", "Re-send outbox rows never acknowledged")]
 
 
+@hookimpl
+def dashboard_stats(since) -> dict[str, Any]:
+    from django.db.models import Count
+
+    from cms.accounts.models import ApprovalStatus, User
+    from cms.organisations.models import Organisation, ProjectMembership
+
+    people = User.objects.filter(erased_at=None, is_active=True)
+    per_role = dict(people.values_list("role").annotate(n=Count("id")).values_list("role", "n"))
+    return {
+        "core_users_by_role": [{"label": k, "value": v} for k, v in sorted(per_role.items())],
+        "core_new_users": people.filter(date_joined__gte=since).count(),
+        "core_pending_approvals": people.filter(approval_status=ApprovalStatus.PENDING).count(),
+        "core_member_organisations": Organisation.objects.filter(
+            status=ApprovalStatus.APPROVED
+        ).count(),
+        "core_project_members": ProjectMembership.objects.filter(
+            status=ProjectMembership.Status.ACTIVE
+        ).count(),
+    }
+
+
 # --- GDPR -----------------------------------------------------------------------------
 def _profile_dict(profile) -> dict[str, Any] | None:
     if profile is None:

@@ -136,6 +136,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Worker threads and the web server share the file: wait for locks, do not fail.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 30
     DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
+    # Tests use a file so that worker threads and subprocesses see the same data.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-helix.sqlite3")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -279,7 +281,7 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # --- API ---------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "allauth.headless.contrib.rest_framework.authentication.XSessionTokenAuthentication",
+        "api.authentication.SessionTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -314,7 +316,12 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
-    "ENUM_NAME_OVERRIDES": {},
+    "ENUM_NAME_OVERRIDES": {
+        "ApprovalStatusEnum": "cms.accounts.models.ApprovalStatus",
+        "CEFRLevelEnum": "cms.accounts.models.CEFRLevel",
+        "MembershipStatusEnum": "cms.organisations.models.ProjectMembership.Status",
+    },
+    "PREPROCESSING_HOOKS": ["api.schema.only_api_v1"],
     "APPEND_COMPONENTS": {
         "securitySchemes": {
             "sessionToken": {"type": "apiKey", "in": "header", "name": "X-Session-Token"}

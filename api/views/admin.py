@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+from datetime import datetime, time, timedelta
+
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, serializers, viewsets
+from django.utils import timezone
+from django.utils.dateparse import parse_date
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import exceptions, mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from api.permissions import IsHelixAdmin
 from api.serializers.directory import DecisionSerializer
 from cms.accounts import actions
 from cms.accounts.models import ROLES_NEEDING_APPROVAL, ApprovalStatus, User
+from cms.plugins.calls import dashboard_stats
 
 
 class ApprovalSerializer(serializers.ModelSerializer):
@@ -79,3 +87,27 @@ class ApprovalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
             self._target(public_id), by=request.user, note=serializer.validated_data["note"]
         )
         return Response(ApprovalSerializer(user).data)
+
+
+class DashboardView(APIView):
+    """Figures for the admin dashboard, from the core and every installed plugin."""
+
+    permission_classes = [IsHelixAdmin]
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("since", OpenApiTypes.DATE, description="Count from this day (default: 30 days ago)")
+        ],
+        responses={200: OpenApiTypes.OBJECT},
+        operation_id="admin_dashboard",
+    )
+    def get(self, request):
+        raw = request.query_params.get("since")
+        if raw:
+            day = parse_date(raw) if len(raw) == 10 else None
+            if day is None:
+                raise exceptions.ValidationError({"since": [_("Use a date like 2026-01-31.")]})
+            since = timezone.make_aware(datetime.combine(day, time.min))
+        else:
+            since = timezone.now() - timedelta(days=30)
+        return Response({"since": since, "figures": dashboard_stats(since)})

@@ -135,7 +135,6 @@ class MeCVView(APIView):
         user = _me_queryset().get(pk=request.user.pk)
         return Response(MeSerializer(user, context={"request": request}).data, status=201)
 
-    post = put
 
     @extend_schema(responses={204: None}, operation_id="me_cv_delete")
     def delete(self, request):
@@ -183,7 +182,6 @@ class MePictureView(APIView):
         user = _me_queryset().get(pk=request.user.pk)
         return Response(MeSerializer(user, context={"request": request}).data, status=201)
 
-    post = put
 
 
 class MeConsentsView(APIView):

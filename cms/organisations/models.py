@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cms.accounts.models import ApprovalStatus
+
 
 class OrganisationType(models.TextChoices):
     PUBLIC_SERVICE = "public_service", _("Public service")
@@ -21,10 +23,7 @@ class Organisation(models.Model):
     It appears in the public directory once an admin has approved it.
     """
 
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Pending approval")
-        APPROVED = "approved", _("Approved")
-        REJECTED = "rejected", _("Rejected")
+    Status = ApprovalStatus
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(max_length=80, unique=True)

@@ -31,9 +31,14 @@ class HelixPluginConfig(AppConfig):
     description: str = ""
     enabled_by_default: bool = True
     hooks_module: str = "hooks"
+    # Django picks the one AppConfig in apps.py whose ``default`` is true: this
+    # base class (imported there) must not compete with the plugin's own class.
+    default = False
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
+        if "default" not in cls.__dict__:
+            cls.default = True
         if not cls.plugin_id and getattr(cls, "label", None):
             cls.plugin_id = cls.label
 

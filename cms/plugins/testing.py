@@ -1,0 +1,152 @@
+"""Fixtures for testing Helix and its plugins (a pytest plugin: ``pytest11``).
+
+A partner's plugin gets them by installing Helix: ``make_user``, ``api``,
+``client_for``, ``jobs`` (a real dramatiq worker on the configured broker) and
+``mailbox``.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+
+def _services_wanted() -> bool:
+    return os.environ.get("HELIX_TEST_SERVICES") == "1"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """In CI's services run a skipped test is a failure: nothing may hide."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and _services_wanted() and os.environ.get("CI"):
+        report.outcome = "failed"
+        report.longrepr = f"Skipped in the CI services run, which is not allowed: {report.longrepr}"
+
+
+@pytest.fixture
+def make_user(db):
+    """``make_user("talent", approved=True, mfa=False, **fields)`` → a ready user."""
+    from allauth.account.models import EmailAddress
+
+    from cms.accounts import actions
+    from cms.accounts.models import ApprovalStatus, Role, User
+
+    counter = {"n": 0}
+
+    def make(role: str = "talent", *, approved: bool = True, mfa: bool = False,
+             email: str | None = None, password: str = "a-Long-test-passw0rd", **fields):
+        counter["n"] += 1
+        email = email or f"{role}{counter['n']}-{time.monotonic_ns()}@example.org"
+        user = User.objects.create_user(email, password, **fields)
+        if role == Role.ADMIN:
+            actions.set_role(user, Role.ADMIN)
+        else:
+            actions.complete_signup(
+                user, role=role, first_name=fields.get("first_name", role.title()),
+                last_name="Tester", organisation_name=f"Org {counter['n']}",
+            )
+            if approved and user.approval_status != ApprovalStatus.APPROVED:
+                User.objects.filter(pk=user.pk).update(approval_status=ApprovalStatus.APPROVED)
+                from cms.organisations.models import Organisation
+
+                Organisation.objects.filter(staff=user).update(status=ApprovalStatus.APPROVED)
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+        if mfa:
+            from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+            TOTP.activate(user, generate_totp_secret())
+        user.refresh_from_db()
+        return user
+
+    return make
+
+
+@pytest.fixture
+def api():
+    """An anonymous DRF test client."""
+    from rest_framework.test import APIClient
+
+    return APIClient()
+
+
+@pytest.fixture
+def client_for():
+    """``client_for(user)`` → a DRF client authenticated as ``user``."""
+    from rest_framework.test import APIClient
+
+    def make(user, language: str = "en"):
+        client = APIClient(HTTP_ACCEPT_LANGUAGE=language)
+        if user is not None:
+            client.force_authenticate(user)
+        return client
+
+    return make
+
+
+@pytest.fixture
+def mailbox(settings):
+    """The messages sent so far (Django's locmem backend)."""
+    from django.core import mail
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    mail.outbox = []
+    return mail.outbox
+
+
+class JobRunner:
+    """Runs a real dramatiq worker on the configured broker and waits for quiet."""
+
+    def __init__(self, broker, worker):
+        self.broker = broker
+        self.worker = worker
+
+    def wait(self, timeout: float = 30.0) -> None:
+        """Block until every queue (and its delay queue) is empty and idle."""
+        deadline = time.monotonic() + timeout
+        queues = [q for q in self.broker.get_declared_queues()]
+        while True:
+            for queue in queues:
+                kwargs = {"timeout": int(max(1, deadline - time.monotonic()) * 1000)}
+                if type(self.broker).__name__ == "StubBroker":
+                    kwargs["fail_fast"] = False
+                self.broker.join(queue, **kwargs)
+            self.worker.join()
+            if not self._busy() or time.monotonic() > deadline:
+                return
+            time.sleep(0.05)
+
+    def _busy(self) -> bool:
+        name = type(self.broker).__name__
+        if name == "StubBroker":
+            return any(q.qsize() for q in self.broker.queues.values())
+        return False
+
+
+@pytest.fixture
+def jobs(transactional_db):
+    """A dramatiq worker on the configured broker (in-process, RabbitMQ or Redis),
+    with retries shortened to milliseconds."""
+    import dramatiq
+    from dramatiq import Worker
+
+    broker = dramatiq.get_broker()
+    broker.flush_all()
+    saved = {}
+    for name, actor in broker.actors.items():
+        saved[name] = dict(actor.options)
+        actor.options["min_backoff"] = 20
+        actor.options["max_backoff"] = 200
+    worker = Worker(broker, worker_timeout=50, worker_threads=2)
+    worker.start()
+    try:
+        yield JobRunner(broker, worker)
+    finally:
+        worker.stop()
+        broker.flush_all()
+        for name, options in saved.items():
+            broker.actors[name].options.clear()
+            broker.actors[name].options.update(options)

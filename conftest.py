@@ -1,0 +1,1 @@
+"""Root conftest: Helix's shared fixtures come from the ``cms.plugins.testing`` pytest plugin."""

@@ -1,0 +1,1 @@
+"""A test plugin that implements every hook, to prove the contract end to end."""

@@ -1,0 +1,76 @@
+from cms.jobs.periodic import PeriodicJob
+from cms.plugins import hookimpl
+from tests.plugins.alpha import state
+
+
+def _seen(name, **kwargs):
+    state.CALLS.append((name, kwargs))
+
+
+@hookimpl
+def api_routes(router):
+    from tests.plugins.alpha.api import EchoViewSet
+
+    router.register("alpha/echo", EchoViewSet, basename="alpha-echo")
+
+
+@hookimpl
+def are_connected(user_a, user_b):
+    return frozenset((user_a.pk, user_b.pk)) in state.CONNECTED or None
+
+
+@hookimpl
+def role_permissions():
+    return {"talent": ["sectors.change_sector"]}
+
+
+@hookimpl
+def page_dynamic_content(page, locale, user):
+    _seen("page_dynamic_content", page=page, locale=locale)
+    return [{"type": "alpha", "title": f"Alpha item for {page} in {locale}"}]
+
+
+@hookimpl
+def profile_sections(user):
+    return {"alpha": {"greeting": f"Hello {user.first_name}"}}
+
+
+@hookimpl
+def on_match_activated(match):
+    _seen("on_match_activated", match=match)
+
+
+@hookimpl
+def on_match_closed(match):
+    _seen("on_match_closed", match=match)
+
+
+@hookimpl
+def dashboard_stats(since):
+    return {"alpha_widgets": 7}
+
+
+@hookimpl
+def newsletter_sections(user, since):
+    return [{"title": "Alpha news", "items": [f"for {user.email}"]}]
+
+
+@hookimpl
+def periodic_jobs():
+    return [PeriodicJob("alpha.tick", "*/5 * * * *", "Alpha's periodic job")]
+
+
+@hookimpl
+def export_user_data(user):
+    return {"alpha.memory": [c[0] for c in state.CALLS]}
+
+
+@hookimpl
+def erase_user_data(user):
+    _seen("erase_user_data", user=user)
+    return ["alpha.memory"]
+
+
+@hookimpl
+def seed_demo(locales):
+    _seen("seed_demo", locales=locales)

@@ -1,0 +1,1 @@
+"""A test plugin that requires alpha and is off unless a project switches it on."""
