@@ -32,7 +32,7 @@ LIBRARY_MODELS = {
     "wagtail_localize.segmentoverride": ("id", "created_at"),
     "wagtail_localize.stringtranslation": ("id", "created_at", "updated_at"),
     "wagtailadmin.editingsession": ("id", "object_id", "last_seen_at"),
-    "wagtailadmin.formstate": ("id", "object_id", "created_at"),
+    "wagtailadmin.formstate": ("id", "object_id", "last_updated_at"),
     "wagtailcore.comment": ("id", "text", "created_at"),
     "wagtailcore.commentreply": ("id", "text", "created_at"),
     "wagtailcore.modellogentry": ("id", "action", "timestamp", "label"),

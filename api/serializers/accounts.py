@@ -159,10 +159,13 @@ class MeSerializer(serializers.ModelSerializer):
 
     @extend_schema_field({"type": "object", "additionalProperties": True})
     def get_plugin_sections(self, obj):
-        from cms.plugins import hooks
+        from api.permissions import request_project
+        from cms.plugins import hooks_for
 
+        request = self.context.get("request")
+        project = request_project(request) if request is not None else None
         sections: dict = {}
-        for result in hooks().profile_sections(user=obj):
+        for result in hooks_for(project).profile_sections(user=obj):
             sections.update(result or {})
         return sections
 

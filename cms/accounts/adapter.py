@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+from urllib.parse import urlparse
+
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.conf import settings
-from django.contrib.sites.shortcuts import get_current_site
 from django.utils import translation
 
 from cms.outbox.mail import queue_message, wrap_html
+
+
+def helix_site() -> SimpleNamespace:
+    """What allauth's mails call "the site": Helix, at its public address."""
+    return SimpleNamespace(
+        name=settings.WAGTAIL_SITE_NAME, domain=urlparse(settings.HELIX_SITE_URL).netloc
+    )
 
 
 class HelixAccountAdapter(DefaultAccountAdapter):
@@ -28,7 +37,7 @@ class HelixAccountAdapter(DefaultAccountAdapter):
             ctx = {
                 "request": request,
                 "email": email,
-                "current_site": get_current_site(request),
+                "current_site": helix_site(),
                 "site_url": settings.HELIX_SITE_URL,
                 **context,
             }

@@ -127,7 +127,7 @@ class JobRunner:
 
 
 @pytest.fixture
-def jobs(transactional_db):
+def jobs(django_db_serialized_rollback, transactional_db):
     """A dramatiq worker on the configured broker (in-process, RabbitMQ or Redis),
     with retries shortened to milliseconds."""
     import dramatiq

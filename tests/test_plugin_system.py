@@ -1,0 +1,260 @@
+"""The plugin system: discovery, requirements, per-project enablement, and every hook."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from types import SimpleNamespace
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management import call_command
+from django.utils import timezone
+
+from cms.organisations.actions import set_plugin_activation
+from cms.organisations.models import Project
+from cms.plugins import calls, get_manager, hooks_for
+from cms.plugins.discovery import DiscoveredPlugin, PluginSelectionError, select
+from cms.plugins.manager import HelixPluginManager
+from tests.plugins.alpha import state
+
+
+@pytest.fixture(autouse=True)
+def _reset_alpha():
+    state.CALLS.clear()
+    state.CONNECTED.clear()
+    yield
+
+
+@pytest.fixture
+def project(db, make_user):
+    from cms.organisations.actions import create_project
+    from cms.organisations.models import Organisation
+
+    owner = make_user("organisation")
+    return create_project(Organisation.objects.get(staff=owner), by=owner, name="Job fair track")
+
+
+# --- discovery and start-up -----------------------------------------------------------
+def test_selection_installs_all_or_the_named_plugins():
+    found = {
+        "posts": DiscoveredPlugin("posts", "plugins.posts", "helix-cms"),
+        "mentoring": DiscoveredPlugin("mentoring", "plugins.mentoring", "helix-cms"),
+    }
+    assert select(None, found) == ["plugins.posts", "plugins.mentoring"]
+    assert select("all", found) == ["plugins.posts", "plugins.mentoring"]
+    assert select("mentoring", found) == ["plugins.mentoring"]
+    assert select("none", found) == []
+    with pytest.raises(PluginSelectionError, match="nonexistent"):
+        select("posts,nonexistent", found)
+
+
+def test_missing_requirement_stops_start_up_naming_both_plugins():
+    manager = HelixPluginManager()
+    beta = get_manager().configs["beta"]
+    manager.configs["beta"] = beta  # alpha is not registered in this manager
+    with pytest.raises(ImproperlyConfigured) as excinfo:
+        manager.validate()
+    assert "'beta' requires plugin 'alpha'" in str(excinfo.value)
+
+
+def test_misspelt_hook_fails_validation():
+    manager = HelixPluginManager()
+    from cms.plugins import hookimpl
+
+    class Sloppy:
+        @hookimpl
+        def exprt_user_data(self, user):  # typo: not a hook
+            return {}
+
+    manager.pm.register(Sloppy(), name="sloppy")
+    with pytest.raises(ImproperlyConfigured, match="exprt_user_data"):
+        manager.validate()
+
+
+def test_plugins_command_lists_plugins_and_projects(project, capsys):
+    set_plugin_activation(project, "beta", enabled=True)
+    call_command("plugins")
+    out = capsys.readouterr().out
+    assert "alpha" in out and "1.2.3" in out
+    assert "beta" in out and "alpha" in out.split("beta", 1)[1]
+    assert project.slug in out
+
+
+# --- per-project enablement -------------------------------------------------------------
+def test_enablement_defaults_and_explicit_rows(project):
+    manager = get_manager()
+    assert manager.is_enabled("alpha", project)
+    assert not manager.is_enabled("beta", project)
+    set_plugin_activation(project, "beta", enabled=True)
+    set_plugin_activation(project, "alpha", enabled=False)
+    assert manager.enabled_ids(project) == {"beta"}
+    assert list(manager.enabled_projects("beta")) == [project]
+    assert project not in manager.enabled_projects("alpha")
+
+
+def test_hooks_for_project_never_asks_a_disabled_plugin(project, make_user):
+    user = make_user("talent")
+    set_plugin_activation(project, "beta", enabled=True)
+    sections = {}
+    for result in hooks_for(project).profile_sections(user=user):
+        sections.update(result)
+    assert set(sections) == {"alpha", "beta"}
+    set_plugin_activation(project, "beta", enabled=False)
+    sections = {}
+    for result in hooks_for(project).profile_sections(user=user):
+        sections.update(result)
+    assert set(sections) == {"alpha"}
+
+
+def test_plugin_endpoint_is_404_where_disabled(project, make_user, client_for):
+    client = client_for(make_user("talent"))
+    assert client.get("/api/v1/alpha/echo/").json() == {"plugin": "alpha", "project": "default"}
+    answer = client.get("/api/v1/alpha/echo/", HTTP_X_HELIX_PROJECT=project.slug)
+    assert answer.status_code == 200 and answer.json()["project"] == project.slug
+    set_plugin_activation(project, "alpha", enabled=False)
+    answer = client.get("/api/v1/alpha/echo/", HTTP_X_HELIX_PROJECT=project.slug)
+    assert answer.status_code == 404
+    assert answer.json()["error"]["code"] == "not_found"
+    # still on in the default project
+    assert client.get("/api/v1/alpha/echo/").status_code == 200
+
+
+def test_plugins_endpoint_reports_what_a_project_enables(project, api):
+    set_plugin_activation(project, "beta", enabled=True)
+    answer = api.get(f"/api/v1/plugins/?project={project.slug}").json()
+    assert answer["project"] == project.slug
+    enabled = {p["id"]: p["enabled"] for p in answer["plugins"]}
+    assert enabled == {"alpha": True, "beta": True}
+    beta = next(p for p in answer["plugins"] if p["id"] == "beta")
+    assert beta["requires"] == ["alpha"] and beta["version"] == "0.1.0"
+    default = {p["id"]: p["enabled"] for p in api.get("/api/v1/plugins/").json()["plugins"]}
+    assert default == {"alpha": True, "beta": False}
+    assert api.get("/api/v1/plugins/?project=nope").status_code == 404
+
+
+# --- every hook -----------------------------------------------------------------------
+def test_hook_api_routes(make_user, client_for):
+    from django.urls import resolve
+
+    match = resolve("/api/v1/alpha/echo/")
+    assert match.func.cls.helix_plugin_id == "alpha"
+    assert client_for(make_user("mentor")).get("/api/v1/alpha/echo/").status_code == 200
+
+
+def test_hook_are_connected(make_user):
+    talent, mentor, other = make_user("talent"), make_user("mentor"), make_user("mentor")
+    assert not calls.are_connected(talent, mentor)
+    state.CONNECTED.add(frozenset((talent.pk, mentor.pk)))
+    assert calls.are_connected(talent, mentor)
+    assert calls.are_connected(mentor, talent)
+    assert not calls.are_connected(talent, other)
+    assert not calls.are_connected(talent, talent)
+
+
+def test_hook_role_permissions(db):
+    from cms.accounts.roles import sync_role_permissions
+
+    sync_role_permissions()
+    talent = Group.objects.get(name="talent")
+    codes = set(talent.permissions.values_list("codename", flat=True))
+    assert "change_sector" in codes  # from the alpha plugin
+    assert "view_sector" in codes  # from the core
+    admin = Group.objects.get(name="admin")
+    assert admin.permissions.filter(codename="access_admin").exists()
+
+
+def test_hook_page_dynamic_content(project):
+    page = SimpleNamespace(pk=1, __str__=lambda self: "step")
+    items = calls.page_dynamic_content(project, "Job search", "ar")
+    assert items == [{"type": "alpha", "title": "Alpha item for Job search in ar"}]
+    set_plugin_activation(project, "alpha", enabled=False)
+    assert calls.page_dynamic_content(project, page, "ar") == []
+
+
+def test_hook_profile_sections(make_user, client_for):
+    talent = make_user("talent", first_name="Amal")
+    sections = client_for(talent).get("/api/v1/me/").json()["plugin_sections"]
+    assert sections == {"alpha": {"greeting": "Hello Amal"}}
+
+
+def test_hook_on_match_activated(project):
+    match = SimpleNamespace(project=project, pk=5)
+    calls.match_activated(match)
+    assert state.CALLS == [("on_match_activated", {"match": match})]
+    set_plugin_activation(project, "alpha", enabled=False)
+    calls.match_activated(match)
+    assert len(state.CALLS) == 1
+
+
+def test_hook_on_match_closed(project):
+    match = SimpleNamespace(project=project, pk=6)
+    calls.match_closed(match)
+    assert state.CALLS == [("on_match_closed", {"match": match})]
+
+
+def test_hook_dashboard_stats(make_user, client_for):
+    make_user("employer", approved=False)
+    admin = make_user("admin", mfa=True)
+    answer = client_for(admin).get("/api/v1/admin/dashboard/")
+    assert answer.status_code == 200
+    figures = answer.json()["figures"]
+    assert figures["alpha_widgets"] == 7 and figures["beta_things"] == 1
+    assert figures["core_pending_approvals"] == 1
+    bad = client_for(admin).get("/api/v1/admin/dashboard/?since=yesterday")
+    assert bad.status_code == 400 and "since" in bad.json()["error"]["fields"]
+
+
+def test_hook_newsletter_sections(project, make_user):
+    user = make_user("talent")
+    since = timezone.now() - timedelta(days=7)
+    sections = calls.newsletter_sections(project, user, since)
+    assert sections == [{"title": "Alpha news", "items": [f"for {user.email}"]}]
+
+
+def test_hook_periodic_jobs(project):
+    from apscheduler.schedulers.background import BackgroundScheduler
+
+    from cms.jobs.periodic import add_jobs, collected_jobs
+
+    jobs = {job.actor_name: job for job in collected_jobs()}
+    assert jobs["alpha.tick"].cron == "*/5 * * * *"
+    assert "outbox.sweep" in jobs
+    scheduler = BackgroundScheduler()
+    add_jobs(scheduler)
+    assert {job.id for job in scheduler.get_jobs()} >= {"alpha.tick", "outbox.sweep"}
+    # the job itself re-checks where the plugin is enabled
+    from tests.plugins.alpha.tasks import tick
+
+    Project.default()
+    set_plugin_activation(project, "alpha", enabled=False)
+    tick.fn()
+    assert state.CALLS[-1] == ("tick", {"projects": ["default"]})
+
+
+def test_hook_export_user_data(make_user, client_for):
+    talent = make_user("talent")
+    state.CALLS.append(("something", {}))
+    data = client_for(talent).get("/api/v1/me/export/").json()["data"]
+    assert data["alpha.memory"] == ["something"]
+    assert data["accounts.user"]["email"] == talent.email
+
+
+def test_hook_erase_user_data(make_user, client_for):
+    talent = make_user("talent")
+    assert client_for(talent).delete("/api/v1/me/").status_code == 204
+    assert [name for name, _ in state.CALLS] == ["erase_user_data"]
+
+
+def test_hook_seed_demo(db):
+    call_command("seed_demo")
+    assert ("seed_demo", {"locales": ["en", "nl", "ar"]}) in state.CALLS
+
+
+def test_project_scoped_hook_caller_is_cached_per_name(project):
+    caller = hooks_for(project)
+    assert caller.profile_sections is caller.profile_sections
+
+
+def test_project_default_is_unique(db):
+    assert Project.default().pk == Project.default().pk
