@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install messages contract lint migrate seed services-test bench clean
+.PHONY: run test install messages contract lint migrate seed services-test clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -44,9 +44,6 @@ contract: install
 lint: install
 	$(BIN)/ruff check .
 	$(PY) manage.py makemigrations --check --dry-run
-
-bench: install
-	$(PY) bench/run.py
 
 clean:
 	rm -rf $(VENV) var

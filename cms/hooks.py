@@ -12,6 +12,7 @@ from typing import Any
 
 from django.apps import apps
 from django.contrib.auth.hashers import make_password
+from django.db import transaction
 from django.forms.models import model_to_dict
 from django.utils import timezone
 
@@ -75,6 +76,7 @@ def role_permissions() -> dict[str, list[str]]:
         ],
         "admin": [
             "wagtailadmin.access_admin",
+            "wagtail_localize.submit_translation",
             *_all_perms(*HELIX_APPS),
             *_all_perms("wagtailimages", "wagtaildocs"),
         ],
@@ -83,7 +85,10 @@ def role_permissions() -> dict[str, list[str]]:
 
 @hookimpl
 def periodic_jobs() -> list[PeriodicJob]:
-    return [PeriodicJob("outbox.sweep", "* * * * *", "Re-send outbox rows never acknowledged")]
+    return [
+        PeriodicJob("outbox.sweep", "* * * * *", "Re-send outbox rows never acknowledged"),
+        PeriodicJob("outbox.purge", "17 3 * * *", "Delete old finished outbox rows"),
+    ]
 
 
 @hookimpl
@@ -214,7 +219,9 @@ def erase_user_data(user) -> list[str]:
             for name in ("photo", "cv", "logo"):
                 file_field = getattr(profile, name, None)
                 if file_field:
-                    file_field.delete(save=False)
+                    # Only once the erasure has committed: a rollback keeps the files.
+                    storage, path = file_field.storage, file_field.name
+                    transaction.on_commit(lambda s=storage, p=path: s.delete(p))
             profile.delete()
     Consent.objects.filter(user=user).delete()
     ProjectMembership.objects.filter(user=user).delete()

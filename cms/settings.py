@@ -261,11 +261,18 @@ elif not DRAMATIQ_BROKER_URL:
 else:
     raise ImproperlyConfigured("DRAMATIQ_BROKER_URL must start with amqp://, amqps://, redis://.")
 HELIX_EMBEDDED_BROKER = not DRAMATIQ_BROKER_URL
+if PRODUCTION and HELIX_EMBEDDED_BROKER:
+    raise ImproperlyConfigured(
+        "HELIX_ENV=production needs DRAMATIQ_BROKER_URL (amqp:// or redis://): the in-process "
+        "broker only works inside the development server."
+    )
 DRAMATIQ_TASKS_DATABASE = "default"
 DRAMATIQ_AUTODISCOVER_MODULES = ["tasks"]
 # Seconds after which an unacknowledged outbox row is sent again by the sweep.
 HELIX_OUTBOX_RESEND_AFTER = env.int("HELIX_OUTBOX_RESEND_AFTER", default=120)
 HELIX_OUTBOX_MAX_ATTEMPTS = env.int("HELIX_OUTBOX_MAX_ATTEMPTS", default=10)
+# Done rows (their payloads hold e-mail bodies) are deleted after this many days.
+HELIX_OUTBOX_RETENTION_DAYS = env.int("HELIX_OUTBOX_RETENTION_DAYS", default=14)
 # Retry back-off of jobs (milliseconds); tests shorten it.
 HELIX_JOB_MIN_BACKOFF_MS = env.int("HELIX_JOB_MIN_BACKOFF_MS", default=5_000)
 HELIX_JOB_MAX_RETRIES = env.int("HELIX_JOB_MAX_RETRIES", default=8)
@@ -334,7 +341,9 @@ SPECTACULAR_SETTINGS = {
 # --- Security ----------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # the browser frontend reads it to send X-CSRFToken
+# Wagtail's live preview shows pages in a same-origin iframe, so SAMEORIGIN, not DENY.
 X_FRAME_OPTIONS = "SAMEORIGIN"
+SILENCED_SYSTEM_CHECKS = ["security.W019"]
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

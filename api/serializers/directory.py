@@ -99,3 +99,4 @@ class PluginActivationSerializer(serializers.ModelSerializer):
         model = PluginActivation
         fields = ["plugin_id", "enabled", "config", "updated_at"]
         read_only_fields = ["plugin_id", "updated_at"]
+        extra_kwargs = {"enabled": {"required": True}}

@@ -48,4 +48,7 @@ class StringListField(serializers.ListField):
     """A short list of short strings (skills, keywords)."""
 
     child = serializers.CharField(max_length=100)
-    max_length = 50
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 50)
+        super().__init__(**kwargs)

@@ -59,7 +59,7 @@ class ApprovalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
             .order_by("date_joined")
         )
         wanted = self.request.query_params.get("status", ApprovalStatus.PENDING)
-        if wanted != "all":
+        if self.action == "list" and wanted != "all":
             queryset = queryset.filter(approval_status=wanted)
         return queryset
 

@@ -18,6 +18,7 @@ class SectorViewSet(viewsets.ReadOnlyModelViewSet):
     """The eight sectors of the fast-track paths, in the request's language."""
 
     serializer_class = SectorSerializer
+    queryset = Sector.objects.none()  # the model, for the schema; rows come from get_queryset
     permission_classes = [permissions.AllowAny]
     lookup_field = "slug"
     pagination_class = None

@@ -59,7 +59,8 @@ class ProjectViewSet(
     @extend_schema(request=ProjectCreateSerializer, responses={201: ProjectSerializer})
     def create(self, request, *args, **kwargs):
         user = request.user
-        IsApproved().has_permission(request, self)
+        if not IsApproved().has_permission(request, self):
+            raise exceptions.NotAuthenticated()
         if user.role != Role.ORGANISATION and not user.is_helix_admin:
             raise exceptions.PermissionDenied(_("Only organisations create projects."))
         serializer = ProjectCreateSerializer(data=request.data)

@@ -65,10 +65,20 @@ class UserManager(BaseUserManager):
         return user
 
     def create_superuser(self, email: str, password: str | None = None, **extra):
+        """An admin who can log in at once (verified e-mail, admin group); the
+        second factor is set up at the first visit of the admin."""
+        from allauth.account.models import EmailAddress
+
+        from cms.accounts.actions import set_role
+
         extra.setdefault("is_staff", True)
         extra.setdefault("is_superuser", True)
-        extra.setdefault("role", Role.ADMIN)
-        return self.create_user(email, password, **extra)
+        user = self.create_user(email, password, **extra)
+        set_role(user, Role.ADMIN)
+        EmailAddress.objects.update_or_create(
+            user=user, email=user.email, defaults={"verified": True, "primary": True}
+        )
+        return user
 
 
 class User(AbstractBaseUser, PermissionsMixin):

@@ -34,6 +34,14 @@ def sync_role_permissions(sender=None, **kwargs) -> None:
     if sender is not None and sender is not list(apps.get_app_configs())[-1]:
         return
     using = kwargs.get("using", "default")
+    # Django creates each app's permissions in its own post_migrate handler,
+    # which may run after this one for the last apps: create them all first.
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.contenttypes.management import create_contenttypes
+
+    for app_config in apps.get_app_configs():
+        create_contenttypes(app_config, verbosity=0, using=using)
+        create_permissions(app_config, verbosity=0, using=using)
     declared = declared_role_permissions()
     for role, perms in declared.items():
         group, _created = Group.objects.using(using).get_or_create(name=role)

@@ -24,6 +24,16 @@ def sweep() -> int:
     return sweep_now()
 
 
+@dramatiq.actor(actor_name="outbox.purge", max_retries=0)
+def purge() -> int:
+    """Delete finished rows past their retention: their payloads hold e-mail bodies."""
+    from datetime import timedelta
+
+    cutoff = timezone.now() - timedelta(days=settings.HELIX_OUTBOX_RETENTION_DAYS)
+    deleted, _ = OutboxMessage.objects.filter(done_at__lt=cutoff).delete()
+    return deleted
+
+
 def sweep_now(now=None) -> int:
     """The sweep's work, callable directly (the scheduler and tests use it)."""
     now = now or timezone.now()
