@@ -1,0 +1,82 @@
+"""The permission matrix: every API operation × role × relation → expected status.
+
+Roles: anonymous, talent, mentor, organisation, employer, admin (with TOTP),
+pending_organisation. Relation: "-" for routes without an object, "own" for
+the acting user's object (their organisation, their organisation's project),
+"other" for somebody else's. A new route without rows fails
+``tests/test_permission_matrix.py``.
+"""
+
+ROLES = ("anonymous", "talent", "mentor", "organisation", "employer", "admin", "pending_organisation")
+
+
+def row(anonymous, talent, mentor, organisation, employer, admin, pending_organisation):
+    return dict(zip(ROLES, (anonymous, talent, mentor, organisation, employer, admin, pending_organisation), strict=True))
+
+
+EVERYONE_OK = row(200, 200, 200, 200, 200, 200, 200)
+SIGNED_IN_OK = row(401, 200, 200, 200, 200, 200, 200)
+ADMIN_ONLY = row(401, 403, 403, 403, 403, 200, 403)
+PROJECT_MANAGER = {
+    "own": row(401, 403, 403, 200, 403, 200, 403),
+    "other": row(401, 403, 403, 403, 403, 200, 403),
+}
+
+MATRIX = {
+    ("get", "/api/v1/me/"): {"-": SIGNED_IN_OK},
+    ("patch", "/api/v1/me/"): {"-": SIGNED_IN_OK},
+    ("delete", "/api/v1/me/"): {"-": row(401, 204, 204, 204, 204, 204, 204)},
+    ("get", "/api/v1/me/export/"): {"-": SIGNED_IN_OK},
+    ("get", "/api/v1/me/cv/"): {"-": row(401, 404, 403, 403, 403, 403, 403)},
+    ("put", "/api/v1/me/cv/"): {"-": row(401, 201, 403, 403, 403, 403, 403)},
+    ("delete", "/api/v1/me/cv/"): {"-": row(401, 204, 403, 403, 403, 403, 403)},
+    ("get", "/api/v1/me/photo/"): {"-": row(401, 404, 404, 404, 404, 404, 404)},
+    ("put", "/api/v1/me/photo/"): {"-": row(401, 201, 201, 201, 201, 403, 201)},
+    ("get", "/api/v1/me/consents/"): {"-": SIGNED_IN_OK},
+    ("post", "/api/v1/me/consents/"): {"-": row(401, 201, 201, 201, 201, 201, 201)},
+    ("delete", "/api/v1/me/consents/{purpose}/"): {"-": SIGNED_IN_OK},
+    ("get", "/api/v1/sectors/"): {"-": EVERYONE_OK},
+    ("get", "/api/v1/sectors/{slug}/"): {"-": EVERYONE_OK},
+    ("get", "/api/v1/organisations/"): {"-": EVERYONE_OK},
+    ("get", "/api/v1/organisations/{slug}/"): {"own": EVERYONE_OK, "other": EVERYONE_OK},
+    ("patch", "/api/v1/organisations/{slug}/"): {
+        "own": row(401, 403, 403, 200, 403, 200, 403),
+        "other": row(401, 403, 403, 403, 403, 200, 403),
+    },
+    ("get", "/api/v1/projects/"): {"-": SIGNED_IN_OK},
+    ("post", "/api/v1/projects/"): {"-": row(401, 403, 403, 201, 403, 201, 403)},
+    ("get", "/api/v1/projects/{slug}/"): {"own": SIGNED_IN_OK, "other": SIGNED_IN_OK},
+    ("put", "/api/v1/projects/{slug}/"): PROJECT_MANAGER,
+    ("patch", "/api/v1/projects/{slug}/"): PROJECT_MANAGER,
+    ("post", "/api/v1/projects/{slug}/join/"): {
+        "own": row(401, 201, 201, 403, 403, 403, 403),
+        "other": row(401, 201, 201, 403, 403, 403, 403),
+    },
+    ("get", "/api/v1/projects/{slug}/memberships/"): PROJECT_MANAGER,
+    ("post", "/api/v1/projects/{slug}/memberships/{id}/approve/"): PROJECT_MANAGER,
+    ("post", "/api/v1/projects/{slug}/memberships/{id}/reject/"): PROJECT_MANAGER,
+    ("put", "/api/v1/projects/{slug}/plugins/{plugin_id}/"): PROJECT_MANAGER,
+    ("get", "/api/v1/plugins/"): {"-": EVERYONE_OK},
+    ("get", "/api/v1/admin/dashboard/"): {"-": ADMIN_ONLY},
+    ("get", "/api/v1/admin/approvals/"): {"-": ADMIN_ONLY},
+    ("get", "/api/v1/admin/approvals/{public_id}/"): {"-": ADMIN_ONLY},
+    ("post", "/api/v1/admin/approvals/{public_id}/approve/"): {"-": ADMIN_ONLY},
+    ("post", "/api/v1/admin/approvals/{public_id}/reject/"): {"-": ADMIN_ONLY},
+    # the test plugin "alpha" (tests/plugins/alpha)
+    ("get", "/api/v1/alpha/echo/"): {"-": SIGNED_IN_OK},
+}
+
+BODIES = {
+    ("patch", "/api/v1/me/"): {"first_name": "Changed"},
+    ("post", "/api/v1/me/consents/"): {"purpose": "newsletter"},
+    ("patch", "/api/v1/organisations/{slug}/"): {"city": "Antwerp"},
+    ("post", "/api/v1/projects/"): {"name": "New track", "organisation": "{own_organisation}"},
+    ("put", "/api/v1/projects/{slug}/"): {"description": "Updated"},
+    ("patch", "/api/v1/projects/{slug}/"): {"description": "Updated"},
+    ("post", "/api/v1/projects/{slug}/join/"): {"motivation": "I want to learn."},
+    ("put", "/api/v1/projects/{slug}/plugins/{plugin_id}/"): {"enabled": False},
+}
+UPLOADS = {
+    ("put", "/api/v1/me/cv/"): "pdf",
+    ("put", "/api/v1/me/photo/"): "png",
+}

@@ -1,0 +1,113 @@
+"""Every API operation × role × relation answers the status the matrix says."""
+
+from __future__ import annotations
+
+import pytest
+from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
+from drf_spectacular.generators import SchemaGenerator
+
+from cms.organisations.actions import create_project
+from cms.organisations.models import Organisation, ProjectMembership
+from tests.files import pdf_bytes, png_bytes, upload
+from tests.permission_matrix import BODIES, MATRIX, ROLES, UPLOADS
+
+CASES = [
+    (method, path, relation, role)
+    for (method, path), relations in MATRIX.items()
+    for relation, statuses in relations.items()
+    for role in ROLES
+]
+
+
+def schema_operations() -> set[tuple[str, str]]:
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    return {
+        (method, path)
+        for path, operations in schema["paths"].items()
+        for method in operations
+        if method in ("get", "post", "put", "patch", "delete")
+    }
+
+
+def test_every_route_has_matrix_rows(db):
+    operations = schema_operations()
+    missing = sorted(operations - set(MATRIX))
+    assert not missing, f"Routes without permission-matrix rows: {missing}"
+    stale = sorted(set(MATRIX) - operations)
+    assert not stale, f"Matrix rows for routes that do not exist: {stale}"
+    for key, relations in MATRIX.items():
+        for relation, statuses in relations.items():
+            assert set(statuses) == set(ROLES), f"{key} {relation}: every role needs a row"
+
+
+@pytest.fixture
+def world(make_user):
+    users = {
+        "talent": make_user("talent"),
+        "mentor": make_user("mentor"),
+        "organisation": make_user("organisation"),
+        "employer": make_user("employer"),
+        "admin": make_user("admin", mfa=True),
+        "pending_organisation": make_user("organisation", approved=False),
+    }
+    other_staff = make_user("organisation")
+    own_org = Organisation.objects.get(staff=users["organisation"])
+    other_org = Organisation.objects.get(staff=other_staff)
+    own_project = create_project(own_org, by=users["organisation"], name="Own track")
+    other_project = create_project(other_org, by=other_staff, name="Other track")
+    applicant = make_user("talent")
+    memberships = {
+        "own": ProjectMembership.objects.create(project=own_project, user=applicant),
+        "other": ProjectMembership.objects.create(project=other_project, user=applicant),
+    }
+    return {
+        "users": users,
+        "organisations": {
+            "own": own_org,
+            "pending": Organisation.objects.get(staff=users["pending_organisation"]),
+            "other": other_org,
+        },
+        "projects": {"own": own_project, "other": other_project},
+        "memberships": memberships,
+    }
+
+
+def _fill(path: str, relation: str, role: str, world) -> str:
+    relation = "own" if relation == "-" else relation
+    organisation = world["organisations"][relation]
+    if role == "pending_organisation" and relation == "own":
+        organisation = world["organisations"]["pending"]
+    pending_user = world["users"]["pending_organisation"]
+    return path.format(
+        purpose="newsletter",
+        slug=world["projects"][relation].slug if "/projects/" in path else
+        "ict" if "/sectors/" in path else organisation.slug,
+        id=world["memberships"][relation].pk,
+        plugin_id="alpha",
+        public_id=pending_user.public_id,
+    )
+
+
+@pytest.mark.parametrize(("method", "path", "relation", "role"), CASES)
+def test_permission_matrix(method, path, relation, role, world, client_for):
+    expected = MATRIX[(method, path)][relation][role]
+    client = client_for(world["users"].get(role))
+    url = _fill(path, relation, role, world)
+    kind = UPLOADS.get((method, path))
+    if kind:
+        content = pdf_bytes() if kind == "pdf" else png_bytes()
+        data = encode_multipart(BOUNDARY, {"file": upload(f"file.{kind}", content)})
+        answer = getattr(client, method)(url, data=data, content_type=MULTIPART_CONTENT)
+    else:
+        body = dict(BODIES.get((method, path), {}))
+        for key, value in body.items():
+            if value == "{own_organisation}":
+                body[key] = world["organisations"]["own"].slug
+        answer = getattr(client, method)(url, body, format="json")
+    assert answer.status_code == expected, (
+        f"{method.upper()} {url} as {role} ({relation}): {answer.status_code}, "
+        f"expected {expected}: {getattr(answer, 'content', b'')[:300]}"
+    )
+    if answer.status_code >= 400:
+        error = answer.json()["error"]
+        assert error["code"] and error["message"]
