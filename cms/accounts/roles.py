@@ -31,7 +31,9 @@ def sync_role_permissions(sender=None, **kwargs) -> None:
     Connected to ``post_migrate``; it acts once per migrate, for the last app,
     when every app's permissions exist.
     """
-    if sender is not None and sender is not list(apps.get_app_configs())[-1]:
+    # post_migrate is sent only for apps that have a models module.
+    with_models = [config for config in apps.get_app_configs() if config.models_module is not None]
+    if sender is not None and sender is not with_models[-1]:
         return
     using = kwargs.get("using", "default")
     # Django creates each app's permissions in its own post_migrate handler,
