@@ -11,7 +11,8 @@ ROLES = ("anonymous", "talent", "mentor", "organisation", "employer", "admin", "
 
 
 def row(anonymous, talent, mentor, organisation, employer, admin, pending_organisation):
-    return dict(zip(ROLES, (anonymous, talent, mentor, organisation, employer, admin, pending_organisation), strict=True))
+    statuses = (anonymous, talent, mentor, organisation, employer, admin, pending_organisation)
+    return dict(zip(ROLES, statuses, strict=True))
 
 
 EVERYONE_OK = row(200, 200, 200, 200, 200, 200, 200)

@@ -198,14 +198,19 @@ def test_consents_are_versioned_and_withdrawn_at_once(make_user, client_for):
 def test_join_request_is_decided_by_the_owning_organisation(jobs, make_user, client_for, mailbox):
     staff = make_user("organisation")
     talent = make_user("talent")
-    slug = client_for(staff).post("/api/v1/projects/", {"name": "Mentoring 2027"}, format="json").json()["slug"]
-    answer = client_for(talent).post(f"/api/v1/projects/{slug}/join/", {"motivation": "Pharmacy"}, format="json")
+    created = client_for(staff).post("/api/v1/projects/", {"name": "Mentoring 2027"}, format="json")
+    slug = created.json()["slug"]
+    answer = client_for(talent).post(
+        f"/api/v1/projects/{slug}/join/", {"motivation": "Pharmacy"}, format="json"
+    )
     assert answer.status_code == 201 and answer.json()["status"] == "requested"
     again = client_for(talent).post(f"/api/v1/projects/{slug}/join/", {}, format="json")
     assert again.status_code == 409 and again.json()["error"]["code"] == "already_member"
     requests = client_for(staff).get(f"/api/v1/projects/{slug}/memberships/?status=requested").json()
     membership_id = requests["results"][0]["id"]
-    answer = client_for(staff).post(f"/api/v1/projects/{slug}/memberships/{membership_id}/approve/", {}, format="json")
+    answer = client_for(staff).post(
+        f"/api/v1/projects/{slug}/memberships/{membership_id}/approve/", {}, format="json"
+    )
     assert answer.status_code == 200 and answer.json()["status"] == "active"
     jobs.wait()
     assert [m.to for m in mailbox] == [[talent.email]]
@@ -258,7 +263,8 @@ def test_production_refuses_to_start_without_a_real_secret_key(tmp_path):
 
 
 def test_production_passes_the_deploy_check(tmp_path):
-    env = {"HELIX_ENV": "production", "SECRET_KEY": "k3J!9vQz#2mW7pL0xR5tB8nC4yH6dF1gA-sE_uI+oP@qT%aZ&wV^cX*", "HELIX_VAR_DIR": str(tmp_path),
+    secret = "k3J!9vQz#2mW7pL0xR5tB8nC4yH6dF1gA-sE_uI+oP@qT%aZ&wV^cX*"
+    env = {"HELIX_ENV": "production", "SECRET_KEY": secret, "HELIX_VAR_DIR": str(tmp_path),
            "DRAMATIQ_BROKER_URL": "redis://127.0.0.1:6379/9", "ALLOWED_HOSTS": "helix.example",
            "HELIX_SITE_URL": "https://helix.example"}
     result = _manage("check", "--deploy", "--fail-level", "WARNING", **env)

@@ -96,7 +96,9 @@ class DashboardView(APIView):
 
     @extend_schema(
         parameters=[
-            OpenApiParameter("since", OpenApiTypes.DATE, description="Count from this day (default: 30 days ago)")
+            OpenApiParameter(
+                "since", OpenApiTypes.DATE, description="Count from this day (default: 30 days ago)"
+            )
         ],
         responses={200: OpenApiTypes.OBJECT},
         operation_id="admin_dashboard",

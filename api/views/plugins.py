@@ -10,6 +10,7 @@ from rest_framework.views import APIView
 from api.permissions import request_project
 from cms.plugins import get_manager
 
+
 class PluginInfoSerializer(serializers.Serializer):
     id = serializers.CharField()
     name = serializers.CharField()

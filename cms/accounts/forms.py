@@ -15,7 +15,9 @@ class SignupForm(forms.Form):
     ``admin`` cannot be chosen: admins are made by admins.
     """
 
-    role = forms.ChoiceField(label=_("I am joining as"), choices=[(r.value, r.label) for r in SELF_SERVICE_ROLES])
+    role = forms.ChoiceField(
+        label=_("I am joining as"), choices=[(r.value, r.label) for r in SELF_SERVICE_ROLES]
+    )
     first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
     last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
     preferred_language = forms.ChoiceField(
