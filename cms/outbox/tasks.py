@@ -19,19 +19,18 @@ def send_mail(payload: dict, row: OutboxMessage) -> None:
 
 
 @dramatiq.actor(actor_name="outbox.sweep", max_retries=0)
-def sweep() -> int:
+def sweep() -> None:
     """Send again every row not acknowledged in time; give up after too many tries."""
-    return sweep_now()
+    sweep_now()
 
 
 @dramatiq.actor(actor_name="outbox.purge", max_retries=0)
-def purge() -> int:
+def purge() -> None:
     """Delete finished rows past their retention: their payloads hold e-mail bodies."""
     from datetime import timedelta
 
     cutoff = timezone.now() - timedelta(days=settings.HELIX_OUTBOX_RETENTION_DAYS)
-    deleted, _ = OutboxMessage.objects.filter(done_at__lt=cutoff).delete()
-    return deleted
+    OutboxMessage.objects.filter(done_at__lt=cutoff).delete()
 
 
 def sweep_now(now=None) -> int:
