@@ -116,17 +116,7 @@ class HelixPluginManager:
 
     def is_enabled(self, plugin_id: str, project) -> bool:
         """Whether one plugin is installed and enabled in ``project``."""
-        config = self.configs.get(plugin_id)
-        if config is None:
-            return False
-        from cms.organisations.models import PluginActivation
-
-        row = (
-            PluginActivation.objects.filter(project=project, plugin_id=plugin_id)
-            .values_list("enabled", flat=True)
-            .first()
-        )
-        return config.enabled_by_default if row is None else row
+        return plugin_id in self.configs and plugin_id in self.enabled_ids(project)
 
     def enabled_projects(self, plugin_id: str):
         """Projects in which ``plugin_id`` is enabled, as one queryset."""

@@ -37,12 +37,3 @@ class Sector(TranslatableMixin, models.Model):
     def source_rows(cls):
         """Sectors in the default locale: the rows other models point to."""
         return cls.objects.filter(locale=Locale.get_default())
-
-    def localized_name(self, language: str) -> str:
-        """The sector's name in ``language`` (falls back to this row's name)."""
-        translation = (
-            Sector.objects.filter(translation_key=self.translation_key, locale__language_code=language)
-            .values_list("name", flat=True)
-            .first()
-        )
-        return translation or self.name
