@@ -51,7 +51,9 @@ def _field_errors(detail) -> dict:
 def exception_handler(exc, context):
     """DRF's ``EXCEPTION_HANDLER``: map every known error to the one shape."""
     if isinstance(exc, HelixError):
-        return Response(error_body(exc.code, exc.message, exc.fields), status=exc.status)
+        return Response(
+            error_body(exc.code, exc.message, exc.fields, **getattr(exc, "extra", {})), status=exc.status
+        )
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(
             exc.message_dict if hasattr(exc, "error_dict") else exc.messages

@@ -7,6 +7,7 @@ from rest_framework.routers import DefaultRouter
 from api.errors import not_found
 from api.views.admin import ApprovalViewSet, DashboardView
 from api.views.directory import OrganisationViewSet, SectorViewSet
+from api.views.faq import FaqViewSet
 from api.views.me import (
     MeConsentDetailView,
     MeConsentsView,
@@ -15,6 +16,7 @@ from api.views.me import (
     MePictureView,
     MeView,
 )
+from api.views.pages import PageViewSet
 from api.views.plugins import PluginListView
 from api.views.projects import ProjectViewSet
 from cms.plugins import get_manager, hooks
@@ -29,6 +31,8 @@ router = Router()
 router.register("sectors", SectorViewSet, basename="sector")
 router.register("organisations", OrganisationViewSet, basename="organisation")
 router.register("projects", ProjectViewSet, basename="project")
+router.register("pages", PageViewSet, basename="page")
+router.register("faq", FaqViewSet, basename="faq")
 router.register("admin/approvals", ApprovalViewSet, basename="admin-approval")
 hooks().api_routes(router=PluginRouter(router, get_manager()))
 

@@ -20,7 +20,7 @@ from cms.gdpr import rows_of, user_relation_fields
 from cms.jobs.periodic import PeriodicJob
 from cms.plugins import hookimpl
 
-HELIX_APPS = ("accounts", "sectors", "organisations", "outbox", "audit")
+HELIX_APPS = ("accounts", "sectors", "organisations", "outbox", "audit", "pages")
 
 # Libraries' models that refer to users. Nullable references (authorship of
 # pages, images, revisions, log entries) are set to null on erasure; the rest

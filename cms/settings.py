@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "cms.jobs",
     "cms.audit",
     "cms.plugins",
+    "cms.pages",
     "api",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -284,6 +285,32 @@ WAGTAILADMIN_LOGIN_URL = LOGIN_URL
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
+
+
+def _machine_translator() -> dict | None:
+    """wagtail-localize's machine translation, chosen by HELIX_MACHINE_TRANSLATOR (none by default)."""
+    kind = env.str("HELIX_MACHINE_TRANSLATOR", default="").lower()
+    if not kind:
+        return None
+    if kind == "deepl":
+        return {
+            "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+            "OPTIONS": {"AUTH_KEY": env.str("DEEPL_AUTH_KEY")},
+        }
+    if kind == "libretranslate":
+        return {
+            "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+            "OPTIONS": {
+                "LIBRETRANSLATE_URL": env.str("LIBRETRANSLATE_URL"),
+                "API_KEY": env.str("LIBRETRANSLATE_API_KEY", default=""),
+            },
+        }
+    if kind == "dummy":  # reverses the text; for demonstrations and tests only
+        return {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator", "OPTIONS": {}}
+    raise ImproperlyConfigured("HELIX_MACHINE_TRANSLATOR must be deepl, libretranslate or dummy.")
+
+
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = _machine_translator()
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 # --- API ---------------------------------------------------------------------------

@@ -166,8 +166,13 @@ def test_hook_role_permissions(db):
 
 def test_hook_page_dynamic_content(project):
     page = SimpleNamespace(pk=1, __str__=lambda self: "step")
-    items = calls.page_dynamic_content(project, "Job search", "ar")
-    assert items == [{"type": "alpha", "title": "Alpha item for Job search in ar"}]
+    items = calls.page_dynamic_content(
+        project, "Job search", "ar", block={"post_types": ["vacancy"], "limit": 2}
+    )
+    assert items == [
+        {"type": "alpha", "title": "Alpha item 1 for Job search in ar (vacancy)"},
+        {"type": "alpha", "title": "Alpha item 2 for Job search in ar (vacancy)"},
+    ]
     set_plugin_activation(project, "alpha", enabled=False)
     assert calls.page_dynamic_content(project, page, "ar") == []
 

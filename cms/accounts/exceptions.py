@@ -12,10 +12,14 @@ class HelixError(Exception):
     status = 400
     message = _("The request could not be carried out.")
 
-    def __init__(self, message=None, *, code: str | None = None, fields: dict | None = None):
+    def __init__(
+        self, message=None, *, code: str | None = None, fields: dict | None = None, extra: dict | None = None
+    ):
         self.message = message or self.message
         self.code = code or self.code
         self.fields = fields or {}
+        # More machine-readable detail, added beside code/message/fields in the error body.
+        self.extra = extra or {}
         super().__init__(str(self.message))
 
 

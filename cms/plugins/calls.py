@@ -20,12 +20,15 @@ def are_connected(user_a, user_b) -> bool:
     return any(result is True for result in hooks().are_connected(user_a=user_a, user_b=user_b))
 
 
-def page_dynamic_content(project, page, locale: str, user=None) -> list[dict]:
-    """Dynamic items for a page, from the plugins enabled in ``project``."""
+def page_dynamic_content(project, page, locale: str, user=None, block: dict | None = None) -> list[dict]:
+    """Dynamic items for a page's "latest posts" block, from the plugins enabled in ``project``
+    (at most the block's ``limit``)."""
+    block = block or {}
     items: list[dict] = []
-    for result in hooks_for(project).page_dynamic_content(page=page, locale=locale, user=user):
+    for result in hooks_for(project).page_dynamic_content(page=page, locale=locale, user=user, block=block):
         items.extend(result or [])
-    return items
+    limit = block.get("limit")
+    return items[:limit] if limit else items
 
 
 def match_activated(match) -> None:

@@ -63,12 +63,17 @@ def role_permissions() -> dict[str, Iterable[str]]:
 
 
 @hookspec
-def page_dynamic_content(page: Any, locale: str, user: User | None) -> list[dict] | None:
-    """Return dynamic items for an information page (for a project).
+def page_dynamic_content(page: Any, locale: str, user: User | None, block: dict) -> list[dict] | None:
+    """Return dynamic items for a "latest posts" block of an information page.
 
-    Called when the API renders a page with a "latest posts" block. Return a
-    list of JSON-ready dicts (each with at least ``type`` and ``title``), or
-    ``None`` when the plugin has nothing for this page.
+    Called (for the plugins enabled on the request's project) each time the API
+    answers a page with such a block. ``page`` is the specific Wagtail page,
+    ``locale`` its language, ``user`` the reader or ``None``, and ``block`` what
+    the editor chose: ``{"heading", "post_types": [...], "sectors": [slugs],
+    "limit": n}``. Return at most ``limit`` JSON-ready dicts (each with at least
+    ``type`` and ``title``), newest first and in ``locale`` first, or ``None``
+    when the plugin has nothing for this block. An implementation may leave out
+    arguments it does not use.
     """
 
 

@@ -25,9 +25,13 @@ def role_permissions():
 
 
 @hookimpl
-def page_dynamic_content(page, locale, user):
+def page_dynamic_content(page, locale, user, block):
     _seen("page_dynamic_content", page=page, locale=locale)
-    return [{"type": "alpha", "title": f"Alpha item for {page} in {locale}"}]
+    kinds = ",".join(block.get("post_types") or []) or "any"
+    return [
+        {"type": "alpha", "title": f"Alpha item {n} for {page} in {locale} ({kinds})"}
+        for n in range(1, 4)
+    ]
 
 
 @hookimpl

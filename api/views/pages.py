@@ -1,0 +1,427 @@
+"""``/api/v1/pages/``: the information pages for web and app frontends.
+
+Wagtail API v2's conventions (``type``, ``fields``, ``locale``, ``translation_of``, ``child_of``,
+``find`` by path) served by our own DRF views so the pages share the OpenAPI contract, the error
+shape and the authentication of the rest of the API. Only live, public pages are ever answered:
+drafts live in revisions and never reach this code.
+
+Offline apps: every answer has an ``ETag`` (and ``Last-Modified`` where the answer depends on the
+page alone) and honours ``If-None-Match`` / ``If-Modified-Since`` with 304; ``changes/`` lists what
+was added, changed or removed since a time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.http import http_date, parse_http_date_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import permissions, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+from wagtail.models import Locale, Page, Site
+
+from api.pagination import PageNumberPagination
+from api.permissions import request_project
+from api.serializers.pages import PageChangesSerializer, PageSerializer
+from cms.accounts.exceptions import HelixError
+from cms.pages.models import PageRemoval
+from cms.pages.representation import PageBatch, has_dynamic_blocks, model_label
+from cms.plugins import calls
+
+TRUE_VALUES = {"1", "true", "yes"}
+ORDERINGS = {
+    "path": ("path",),
+    "title": ("title", "path"),
+    "-title": ("-title", "path"),
+    "last_published_at": ("last_published_at", "id"),
+    "-last_published_at": ("-last_published_at", "-id"),
+}
+
+
+class InvalidParameter(HelixError):
+    code = "invalid_parameter"
+    status = 400
+    message = _("A query parameter is not valid.")
+
+
+class TranslationMissing(HelixError):
+    code = "translation_missing"
+    status = 404
+    message = _("This page is not available in the requested language.")
+
+
+class PageNotFound(HelixError):
+    code = "not_found"
+    status = 404
+    message = _("There is no published page here.")
+
+
+def _bad(name: str, message) -> InvalidParameter:
+    return InvalidParameter(fields={name: [str(message)]})
+
+
+def _languages() -> list[str]:
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def _locale_param(request, name: str = "locale") -> str | None:
+    value = request.query_params.get(name)
+    if value in (None, ""):
+        return None
+    if value not in _languages():
+        raise _bad(name, _("Use one of: %(codes)s.") % {"codes": ", ".join(_languages())})
+    return value
+
+
+def _int_param(request, name: str) -> int | None:
+    value = request.query_params.get(name)
+    if value in (None, ""):
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        raise _bad(name, _("A whole number is expected.")) from None
+
+
+def _locale_id(language: str) -> int | None:
+    return Locale.objects.filter(language_code=language).values_list("id", flat=True).first()
+
+
+def _request_language() -> str:
+    language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    return language if language in _languages() else settings.LANGUAGE_CODE
+
+
+def published_pages():
+    """Every page the API may answer: live, public, below the root."""
+    return Page.objects.live().public().filter(depth__gt=1)
+
+
+def conditional_response(request, data, *, last_modified=None, status: int = 200) -> Response:
+    """The answer with an ETag (hash of its JSON) and, if given, Last-Modified; 304 when the
+    client's copy is current."""
+    body = json.dumps(data, cls=DjangoJSONEncoder, sort_keys=True, ensure_ascii=False)
+    etag = '"' + hashlib.sha256(body.encode()).hexdigest()[:32] + '"'
+    if_none_match = request.headers.get("If-None-Match")
+    not_modified = False
+    if if_none_match:
+        tags = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
+        not_modified = etag in tags or "*" in tags
+    elif last_modified is not None and request.headers.get("If-Modified-Since"):
+        since = parse_http_date_safe(request.headers["If-Modified-Since"])
+        not_modified = since is not None and int(last_modified.timestamp()) <= since
+    response = Response(status=304) if not_modified else Response(data, status=status)
+    response["ETag"] = etag
+    if last_modified is not None:
+        response["Last-Modified"] = http_date(last_modified.timestamp())
+    response["Cache-Control"] = "private, no-cache" if request.user.is_authenticated else "public, no-cache"
+    response["Vary"] = "Accept-Language, Cookie, X-Session-Token"
+    return response
+
+
+def specific_in_order(pages) -> list[Page]:
+    """The specific pages of a page of results, in the same order (one query per page type)."""
+    ids = [page.pk for page in pages]
+    by_id = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+LIST_PARAMETERS = [
+    OpenApiParameter("type", str, description="Page type, e.g. pages.RoadmapStepPage."),
+    OpenApiParameter("locale", str, description="Only pages in this language (en, nl, ar)."),
+    OpenApiParameter("child_of", int, description="Children of this page, in the editors' order."),
+    OpenApiParameter("descendant_of", int, description="Everything below this page."),
+    OpenApiParameter("translation_of", int, description="The translations of this page."),
+    OpenApiParameter(
+        "search", str, description="Words to find, in one language (locale, else the request's language)."
+    ),
+    OpenApiParameter(
+        "fields", str, description="Extra fields, comma separated (e.g. body,step_number); * for all."
+    ),
+    OpenApiParameter("order", str, enum=list(ORDERINGS), description="Default: tree order (path)."),
+]
+LOCALE_PARAMETERS = [
+    OpenApiParameter("locale", str, description="Answer the page's translation in this language."),
+    OpenApiParameter(
+        "fallback",
+        OpenApiTypes.BOOL,
+        description="When the translation is missing, answer the source page with meta.fallback=true "
+        "instead of 404 translation_missing.",
+    ),
+]
+
+
+class PageViewSet(viewsets.GenericViewSet):
+    """Information pages: roadmap, sector paths, study, organisations, mentoring, FAQ, about."""
+
+    permission_classes = [permissions.AllowAny]
+    serializer_class = PageSerializer
+    pagination_class = PageNumberPagination
+    queryset = Page.objects.none()  # for the schema; rows come from published_pages()
+
+    # --- list ------------------------------------------------------------------------------
+    @extend_schema(parameters=LIST_PARAMETERS, responses=PageSerializer(many=True))
+    def list(self, request):
+        pages = published_pages()
+        language = _locale_param(request)
+        if language:
+            pages = pages.filter(locale_id=_locale_id(language))
+        type_name = request.query_params.get("type")
+        if type_name:
+            pages = pages.exact_type(self._page_model(type_name))
+        for name, method in (("child_of", "child_of"), ("descendant_of", "descendant_of")):
+            pk = _int_param(request, name)
+            if pk is not None:
+                anchor = (
+                    published_pages().filter(pk=pk).first() or Page.objects.filter(pk=pk, depth=1).first()
+                )
+                if anchor is None:
+                    raise _bad(name, _("There is no published page %(id)s.") % {"id": pk})
+                pages = getattr(pages, method)(anchor)
+        pk = _int_param(request, "translation_of")
+        if pk is not None:
+            anchor = published_pages().filter(pk=pk).first()
+            if anchor is None:
+                raise _bad("translation_of", _("There is no published page %(id)s.") % {"id": pk})
+            pages = pages.filter(translation_key=anchor.translation_key).exclude(pk=anchor.pk)
+        order = request.query_params.get("order") or "path"
+        if order not in ORDERINGS:
+            raise _bad("order", _("Use one of: %(codes)s.") % {"codes": ", ".join(ORDERINGS)})
+        search = (request.query_params.get("search") or "").strip()
+        if search:
+            if not language:
+                pages = pages.filter(locale_id=_locale_id(_request_language()))
+            results = pages.search(search, operator="and")
+        else:
+            results = pages.order_by(*ORDERINGS[order])
+        window = specific_in_order(self.paginate_queryset(results))
+        fields = self._fields(request)
+        batch = PageBatch(
+            window,
+            dynamic_content=self._dynamic(request) if fields is None or "body" in fields else None,
+            with_references=fields is None or bool({"body", "related_steps"} & set(fields)),
+        )
+        data = PageSerializer(window, many=True, context={"batch": batch, "fields": fields}).data
+        return conditional_response(request, self.get_paginated_response(data).data)
+
+    def _fields(self, request) -> set[str] | None:
+        raw = request.query_params.get("fields") or ""
+        if raw.strip() == "*":
+            return None
+        requested = {name.strip() for name in raw.split(",") if name.strip()}
+        known = set(PageSerializer().fields) - {"id", "meta", "title"}
+        unknown = requested - known
+        if unknown:
+            raise _bad("fields", _("Unknown fields: %(names)s.") % {"names": ", ".join(sorted(unknown))})
+        return {"intro", *requested}
+
+    @staticmethod
+    def _page_model(type_name: str):
+        try:
+            model = apps.get_model(type_name)
+        except (LookupError, ValueError):
+            model = None
+        if model is None or not issubclass(model, Page) or model is Page:
+            raise _bad("type", _("Unknown page type %(type)s.") % {"type": type_name})
+        return model
+
+    # --- one page --------------------------------------------------------------------------
+    @extend_schema(parameters=LOCALE_PARAMETERS, responses=PageSerializer)
+    def retrieve(self, request, pk=None):
+        try:
+            page = published_pages().get(pk=int(pk))
+        except (Page.DoesNotExist, ValueError):
+            raise PageNotFound() from None
+        return self._answer(request, page, _locale_param(request))
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "html_path",
+                str,
+                required=True,
+                description="The page's path, with or without a language prefix: /ar/roadmap/orientation/ "
+                "or /roadmap/orientation/ (then ?locale=, else English).",
+            ),
+            *LOCALE_PARAMETERS,
+        ],
+        responses=PageSerializer,
+    )
+    @action(detail=False, methods=["get"])
+    def find(self, request):
+        """The page at a frontend path, like Wagtail API v2's ``find``."""
+        raw = (request.query_params.get("html_path") or "").strip()
+        if not raw.startswith("/"):
+            raise _bad("html_path", _("Give a path that starts with /, e.g. /ar/roadmap/."))
+        parts = [part for part in raw.split("/") if part]
+        language = _locale_param(request)
+        if parts and parts[0] in _languages():
+            language = parts.pop(0)
+        language = language or settings.LANGUAGE_CODE
+        below = "/".join(parts) + "/" if parts else ""
+        page = self._page_at(below, language)
+        if page is None:
+            # Not in that language's tree: find it in the source tree and answer its translation.
+            source_language = Locale.get_default().language_code
+            page = self._page_at(below, source_language) if source_language != language else None
+            if page is None:
+                raise PageNotFound()
+        return self._answer(request, page, language)
+
+    @staticmethod
+    def _page_at(below: str, language: str):
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        if site is None:
+            return None
+        home = (
+            published_pages()
+            .filter(translation_key=site.root_page.translation_key, locale__language_code=language)
+            .first()
+        )
+        if home is None:
+            return None
+        return published_pages().filter(url_path=home.url_path + below, locale=home.locale_id).first()
+
+    def _answer(self, request, page, language: str | None):
+        page = page.specific
+        fallback = False
+        page_language = page.locale.language_code
+        if language and language != page_language:
+            translation = (
+                published_pages()
+                .filter(translation_key=page.translation_key, locale__language_code=language)
+                .first()
+            )
+            if translation is not None:
+                page = translation.specific
+            else:
+                batch = PageBatch([page])
+                if request.query_params.get("fallback", "").lower() not in TRUE_VALUES:
+                    raise TranslationMissing(extra={"available_locales": batch.available_locales(page)})
+                source = self._source_version(page)
+                page, fallback = source, True
+        batch = PageBatch([page], dynamic_content=self._dynamic(request), with_references=True)
+        data = PageSerializer(page, context={"batch": batch, "fields": None, "fallback": fallback}).data
+        last_modified = None if has_dynamic_blocks(page) else page.last_published_at
+        return conditional_response(request, data, last_modified=last_modified)
+
+    @staticmethod
+    def _source_version(page):
+        default = Locale.get_default()
+        if page.locale_id == default.pk:
+            return page
+        source = published_pages().filter(translation_key=page.translation_key, locale=default).first()
+        return source.specific if source else page
+
+    @staticmethod
+    def _dynamic(request):
+        """Fill "latest posts" blocks from the plugins enabled on the request's project."""
+        user = request.user if request.user.is_authenticated else None
+
+        def fill(page, block: dict) -> list[dict]:
+            project = request_project(request)
+            return calls.page_dynamic_content(
+                project, page, page.locale.language_code if hasattr(page, "locale") else "", user, block=block
+            )
+
+        return fill
+
+    # --- offline sync ----------------------------------------------------------------------
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("locale", str, description="Only this language."),
+            OpenApiParameter(
+                "since",
+                OpenApiTypes.DATETIME,
+                description="ISO 8601 time of the last sync (the previous answer's until). "
+                "Without it every published page is listed as added.",
+            ),
+            OpenApiParameter("page", int),
+            OpenApiParameter("page_size", int),
+        ],
+        responses=PageChangesSerializer,
+    )
+    @action(detail=False, methods=["get"])
+    def changes(self, request):
+        """Pages added, changed or removed since a time, oldest first, for an app's offline copy."""
+        until = timezone.now()
+        language = _locale_param(request)
+        since = None
+        raw = request.query_params.get("since")
+        if raw:
+            since = parse_datetime(raw.replace(" ", "+"))
+            if since is None:
+                raise _bad("since", _("Give an ISO 8601 date and time, e.g. 2026-01-31T12:00:00Z."))
+            if timezone.is_naive(since):
+                since = timezone.make_aware(since, timezone.utc)
+        pages = published_pages().filter(last_published_at__lte=until)
+        removed = PageRemoval.objects.filter(removed_at__lte=until)
+        if since is not None:
+            pages = pages.filter(last_published_at__gt=since)
+            removed = removed.filter(removed_at__gt=since)
+        if language:
+            pages = pages.filter(locale__language_code=language)
+            removed = removed.filter(locale=language)
+        locale_codes = dict(Locale.objects.values_list("id", "language_code"))
+        homes = dict(Page.objects.filter(depth=2).values_list("path", "url_path"))
+        entries = []
+        for row in pages.values(
+            "id",
+            "title",
+            "path",
+            "url_path",
+            "locale_id",
+            "translation_key",
+            "content_type_id",
+            "first_published_at",
+            "last_published_at",
+        ):
+            code = locale_codes[row["locale_id"]]
+            home = homes.get(row["path"][:8], "")
+            new = since is None or (row["first_published_at"] and row["first_published_at"] > since)
+            entries.append(
+                {
+                    "id": row["id"],
+                    "change": "added" if new else "changed",
+                    "at": row["last_published_at"],
+                    "locale": code,
+                    "translation_key": row["translation_key"],
+                    "type": model_label(ContentType.objects.get_for_id(row["content_type_id"]).model_class()),
+                    "title": row["title"],
+                    "html_path": f"/{code}/" + row["url_path"][len(home) :],
+                }
+            )
+        for row in removed.values("page_id", "locale", "translation_key", "removed_at"):
+            entries.append(
+                {
+                    "id": row["page_id"],
+                    "change": "removed",
+                    "at": row["removed_at"],
+                    "locale": row["locale"],
+                    "translation_key": row["translation_key"],
+                    "type": None,
+                    "title": None,
+                    "html_path": None,
+                }
+            )
+        entries.sort(key=lambda entry: (entry["at"], entry["id"]))
+        window = self.paginate_queryset(entries)
+        data = {
+            "since": since,
+            "until": until,
+            "count": self.paginator.page.paginator.count,
+            "next": self.paginator.get_next_link(),
+            "results": window,
+        }
+        return conditional_response(request, PageChangesSerializer(data).data)

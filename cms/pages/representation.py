@@ -1,0 +1,167 @@
+"""How a page is answered by the API, computed for a whole batch of pages at once.
+
+``PageBatch`` does the few bulk queries a list or a detail needs (translation states, the
+homes for paths, parents, referenced pages) so that answering 1 or 100 pages costs the same
+number of queries. The API's serializers read from it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from wagtail import blocks
+from wagtail.models import Locale, Page
+
+from cms.outbox.mail import language_dir
+from cms.pages.blocks import LatestPostsBlock, PageReferenceBlock
+from cms.pages.status import SOURCE, translation_states
+from cms.sectors.models import Sector
+
+HOME_DEPTH = 2
+STEPLEN = Page.steplen
+
+
+def model_label(model) -> str:
+    return f"{model._meta.app_label}.{model.__name__}"
+
+
+def iter_block_values(block, value) -> Iterable[tuple[Any, Any]]:
+    """Every (block, value) pair inside a StreamField value, depth first."""
+    yield block, value
+    if value is None:
+        return
+    if isinstance(block, blocks.StreamBlock):
+        for child in value:
+            yield from iter_block_values(child.block, child.value)
+    elif isinstance(block, blocks.StructBlock):
+        for name, child_block in block.child_blocks.items():
+            yield from iter_block_values(child_block, value.get(name))
+    elif isinstance(block, blocks.ListBlock):
+        for item in value:
+            yield from iter_block_values(block.child_block, item)
+
+
+class PageBatch:
+    """Bulk-loaded facts about ``pages`` (specific instances) for the API."""
+
+    def __init__(
+        self,
+        pages: list[Page],
+        *,
+        dynamic_content: Callable[[Page, dict], list[dict]] | None = None,
+        with_references: bool = False,
+    ):
+        self.pages = pages
+        self.dynamic_content = dynamic_content
+        self.locale_codes = dict(Locale.objects.values_list("id", "language_code"))
+        self.states = translation_states(page.translation_key for page in pages)
+        self.homes = dict(Page.objects.filter(depth=HOME_DEPTH).values_list("path", "url_path"))
+        parent_paths = {page.path[:-STEPLEN] for page in pages if page.depth > HOME_DEPTH}
+        self.parents = dict(Page.objects.filter(path__in=parent_paths).values_list("path", "id"))
+        sector_ids = {page.sector_id for page in pages if getattr(page, "sector_id", None)}
+        self.sectors = Sector.objects.in_bulk(sector_ids) if sector_ids else {}
+        self.references: dict[tuple[int, str], Page] = {}
+        if with_references:
+            self._load_references()
+
+    # --- paths -------------------------------------------------------------------------------
+    def language(self, page) -> str:
+        return self.locale_codes.get(page.locale_id, "")
+
+    def html_path(self, path: str, url_path: str, language: str) -> str:
+        """The page's address for a frontend: ``/<language>/<path below the home page>``."""
+        home = self.homes.get(path[: STEPLEN * HOME_DEPTH])
+        below = url_path[len(home) :] if home and url_path.startswith(home) else url_path.lstrip("/")
+        return f"/{language}/{below}"
+
+    # --- meta --------------------------------------------------------------------------------
+    def meta(self, page, *, fallback: bool = False) -> dict:
+        language = self.language(page)
+        states = self.states.get(page.translation_key, {})
+        own = states.get(language)
+        return {
+            "type": model_label(page.specific_class),
+            "locale": language,
+            "dir": language_dir(language),
+            "html_path": self.html_path(page.path, page.url_path, language),
+            "slug": page.slug,
+            "parent_id": self.parents.get(page.path[:-STEPLEN]),
+            "first_published_at": page.first_published_at,
+            "last_published_at": page.last_published_at,
+            "translation_key": page.translation_key,
+            "translation_status": own.status if own else SOURCE,
+            "translations": [
+                {
+                    "locale": code,
+                    "id": state.id,
+                    "title": state.page.title if state.id else None,
+                    "html_path": self.html_path(state.page.path, state.page.url_path, code)
+                    if state.id
+                    else None,
+                    "status": state.status,
+                }
+                for code, state in states.items()
+                if code != language
+            ],
+            "fallback": fallback,
+        }
+
+    def sector(self, page):
+        return self.sectors.get(getattr(page, "sector_id", None))
+
+    def available_locales(self, page) -> list[str]:
+        return [code for code, state in self.states.get(page.translation_key, {}).items() if state.id]
+
+    # --- references inside blocks -----------------------------------------------------------
+    def _load_references(self) -> None:
+        wanted: dict[str, set] = {}
+        for page in self.pages:
+            language = self.language(page)
+            for field in _stream_fields(page):
+                value = getattr(page, field)
+                for block, item in iter_block_values(value.stream_block, value):
+                    if isinstance(block, PageReferenceBlock) and item is not None:
+                        wanted.setdefault(language, set()).add(item.translation_key)
+        for language, keys in wanted.items():
+            for ref in Page.objects.live().filter(translation_key__in=keys, locale__language_code=language):
+                self.references[(ref.translation_key, language)] = ref
+
+    def reference(self, page: Page, language: str) -> dict | None:
+        """A referenced page as ``{id, title, type, locale, html_path}``, in ``language`` if it exists."""
+        localized = self.references.get((page.translation_key, language))
+        target = localized or (page if page.live else None)
+        if target is None:
+            return None
+        target_language = language if localized else self.locale_codes.get(target.locale_id, "")
+        return {
+            "id": target.pk,
+            "title": target.title,
+            "type": model_label(target.specific_class),
+            "locale": target_language,
+            "html_path": self.html_path(target.path, target.url_path, target_language),
+        }
+
+    def block_context(self, page) -> dict:
+        language = self.language(page)
+        context: dict[str, Any] = {"page_batch": self, "language": language}
+        if self.dynamic_content is not None:
+            context["dynamic_content"] = lambda request: self.dynamic_content(page, request)
+        return context
+
+
+def _stream_fields(page) -> list[str]:
+    from wagtail.fields import StreamField
+
+    return [f.name for f in page._meta.get_fields() if isinstance(f, StreamField)]
+
+
+def has_dynamic_blocks(page) -> bool:
+    """Whether the page's answer depends on more than the page (a "latest posts" block)."""
+    for field in _stream_fields(page):
+        value = getattr(page, field)
+        if any(
+            isinstance(block, LatestPostsBlock) for block, _v in iter_block_values(value.stream_block, value)
+        ):
+            return True
+    return False
