@@ -135,6 +135,7 @@ def export_user_data(user) -> dict[str, Any]:
     from cms.audit.models import AuditEntry
     from cms.organisations.models import Organisation, ProjectMembership
     from cms.outbox.models import OutboxMessage
+    from cms.pages.models import FaqQuestion
 
     data: dict[str, Any] = {
         "accounts.user": {
@@ -184,6 +185,14 @@ def export_user_data(user) -> dict[str, Any]:
                 "action", "target_type", "target_id", "created_at"
             )
         ),
+        "pages.faqquestion": list(
+            FaqQuestion.objects.filter(asked_by=user).values(
+                "question", "locale", "status", "answer", "created_at", "published_at"
+            )
+        ),
+        "pages.faqquestion_answered": list(
+            FaqQuestion.objects.filter(answered_by=user).values_list("public_id", flat=True)
+        ),
     }
     for label, fields in LIBRARY_MODELS.items():
         model = apps.get_model(label)
@@ -213,6 +222,7 @@ def erase_user_data(user) -> list[str]:
     from cms.audit.models import AuditEntry
     from cms.organisations.models import Organisation, ProjectMembership
     from cms.outbox.models import OutboxMessage
+    from cms.pages.models import FaqQuestion
 
     for model in (TalentProfile, MentorProfile, EmployerProfile):
         for profile in model.objects.filter(user=user):
@@ -230,6 +240,11 @@ def erase_user_data(user) -> list[str]:
         organisation.staff.remove(user)
     OutboxMessage.objects.filter(user=user).delete()
     AuditEntry.objects.filter(actor=user).update(actor=None)
+    # Questions not published are the person's own words: deleted. Published ones are
+    # editorial content by now (an editor answered them): kept, without the person.
+    FaqQuestion.objects.filter(asked_by=user).exclude(status=FaqQuestion.Status.PUBLISHED).delete()
+    FaqQuestion.objects.filter(asked_by=user).update(asked_by=None)
+    FaqQuestion.objects.filter(answered_by=user).update(answered_by=None)
     handled = _anonymise_library_rows(user)
 
     user.groups.clear()
@@ -250,5 +265,5 @@ def erase_user_data(user) -> list[str]:
         "accounts.talentprofile", "accounts.mentorprofile", "accounts.employerprofile",
         "accounts.consent", "organisations.organisation", "organisations.organisation_staff",
         "organisations.projectmembership", "outbox.outboxmessage", "audit.auditentry",
-        *handled,
+        "pages.faqquestion", *handled,
     ]

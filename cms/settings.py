@@ -391,6 +391,9 @@ LOGGING = {
         "pika": {"level": "WARNING"},
         "apscheduler": {"level": "WARNING"},
         "dramatiq": {"level": "WARNING"},
+        # One line per background task and per page action is noise at INFO.
+        "django_tasks": {"level": "WARNING"},
+        "wagtail": {"level": "WARNING"},
     },
 }
 

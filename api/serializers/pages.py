@@ -178,7 +178,8 @@ class PageSerializer(serializers.Serializer):
             return {"slug": sector.slug, "name": sector.name} if sector else None
         value = getattr(page, name)
         if name in ("body", "related_steps"):
-            return value.stream_block.get_api_representation(value, batch.block_context(page))
+            with batch.prefetched():
+                return value.stream_block.get_api_representation(value, batch.block_context(page))
         if name == "support":
             from wagtail.rich_text import expand_db_html
 

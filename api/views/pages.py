@@ -329,11 +329,8 @@ class PageViewSet(viewsets.GenericViewSet):
         """Fill "latest posts" blocks from the plugins enabled on the request's project."""
         user = request.user if request.user.is_authenticated else None
 
-        def fill(page, block: dict) -> list[dict]:
-            project = request_project(request)
-            return calls.page_dynamic_content(
-                project, page, page.locale.language_code if hasattr(page, "locale") else "", user, block=block
-            )
+        def fill(page, language: str, block: dict) -> list[dict]:
+            return calls.page_dynamic_content(request_project(request), page, language, user, block=block)
 
         return fill
 

@@ -111,4 +111,5 @@ def set_plugin_activation(project: Project, plugin_id: str, *, enabled: bool,
             defaults={"enabled": enabled, **({"config": config} if config is not None else {})},
         )
         record(by, "plugin.enabled" if enabled else "plugin.disabled", project, plugin=plugin_id)
+    project.__dict__.pop("_helix_activations", None)  # the manager's per-instance cache
     return activation

@@ -9,6 +9,10 @@ class PagesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
         from cms.pages import signals
+        from cms.pages.permissions import grant_editor_permissions
 
         signals.connect()
+        post_migrate.connect(grant_editor_permissions, sender=self, dispatch_uid="helix-editor-permissions")

@@ -8,6 +8,8 @@ definitions into the OpenAPI schema of a page's ``body``.
 
 from __future__ import annotations
 
+from contextvars import ContextVar
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -42,9 +44,20 @@ class RichTextBlock(blocks.RichTextBlock):
         return expand_db_html(value.source) if value else ""
 
 
+# Pages loaded in bulk by the API for a whole batch of pages (see PageBatch.prefetched):
+# while set, page references are taken from it instead of one query per StreamField.
+PREFETCHED_PAGES: ContextVar[dict | None] = ContextVar("helix_prefetched_pages", default=None)
+
+
 class PageReferenceBlock(blocks.PageChooserBlock):
     """A page answered as ``{id, title, type, locale, html_path}`` in the language of the page
     being read (its translation, else the page itself); ``null`` when it is not published."""
+
+    def bulk_to_python(self, values):
+        prefetched = PREFETCHED_PAGES.get()
+        if prefetched is not None and all(value is None or value in prefetched for value in values):
+            return [prefetched.get(value) for value in values]
+        return super().bulk_to_python(values)
 
     def get_api_representation(self, value, context=None):
         if value is None:

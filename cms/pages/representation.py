@@ -8,13 +8,14 @@ number of queries. The API's serializers read from it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from typing import Any
 
 from wagtail import blocks
 from wagtail.models import Locale, Page
 
 from cms.outbox.mail import language_dir
-from cms.pages.blocks import LatestPostsBlock, PageReferenceBlock
+from cms.pages.blocks import PREFETCHED_PAGES, LatestPostsBlock, PageReferenceBlock
 from cms.pages.status import SOURCE, translation_states
 from cms.sectors.models import Sector
 
@@ -24,6 +25,25 @@ STEPLEN = Page.steplen
 
 def model_label(model) -> str:
     return f"{model._meta.app_label}.{model.__name__}"
+
+
+def iter_raw_values(block, raw) -> Iterable[tuple[Any, Any]]:
+    """Every (block, raw JSON value) pair inside a StreamField's stored data, without loading it."""
+    yield block, raw
+    if raw is None:
+        return
+    if isinstance(block, blocks.StreamBlock):
+        for child in raw:
+            child_block = block.child_blocks.get(child.get("type"))
+            if child_block is not None:
+                yield from iter_raw_values(child_block, child.get("value"))
+    elif isinstance(block, blocks.StructBlock):
+        for name, child_block in block.child_blocks.items():
+            yield from iter_raw_values(child_block, raw.get(name))
+    elif isinstance(block, blocks.ListBlock):
+        for item in raw:
+            is_item = isinstance(item, dict) and item.get("type") == "item" and "value" in item
+            yield from iter_raw_values(block.child_block, item["value"] if is_item else item)
 
 
 def iter_block_values(block, value) -> Iterable[tuple[Any, Any]]:
@@ -49,7 +69,7 @@ class PageBatch:
         self,
         pages: list[Page],
         *,
-        dynamic_content: Callable[[Page, dict], list[dict]] | None = None,
+        dynamic_content: Callable[[Page, str, dict], list[dict]] | None = None,
         with_references: bool = False,
     ):
         self.pages = pages
@@ -62,6 +82,7 @@ class PageBatch:
         sector_ids = {page.sector_id for page in pages if getattr(page, "sector_id", None)}
         self.sectors = Sector.objects.in_bulk(sector_ids) if sector_ids else {}
         self.references: dict[tuple[int, str], Page] = {}
+        self.prefetched_pages: dict[int, Page] = {}
         if with_references:
             self._load_references()
 
@@ -115,17 +136,29 @@ class PageBatch:
 
     # --- references inside blocks -----------------------------------------------------------
     def _load_references(self) -> None:
+        """Pages referred to by blocks, and their translations: two queries for the batch."""
         wanted: dict[str, set] = {}
+        ids: set[int] = set()
         for page in self.pages:
-            language = self.language(page)
             for field in _stream_fields(page):
                 value = getattr(page, field)
-                for block, item in iter_block_values(value.stream_block, value):
-                    if isinstance(block, PageReferenceBlock) and item is not None:
-                        wanted.setdefault(language, set()).add(item.translation_key)
-        for language, keys in wanted.items():
-            for ref in Page.objects.live().filter(translation_key__in=keys, locale__language_code=language):
-                self.references[(ref.translation_key, language)] = ref
+                for block, raw in iter_raw_values(value.stream_block, list(value.raw_data)):
+                    if isinstance(block, PageReferenceBlock) and raw:
+                        ids.add(raw)
+                        wanted.setdefault(self.language(page), set())
+        self.prefetched_pages = Page.objects.in_bulk(ids) if ids else {}
+        keys = {page.translation_key for page in self.prefetched_pages.values()}
+        for language in wanted:
+            wanted[language] = keys
+        if not wanted:
+            return
+        keys = set().union(*wanted.values())
+        code_ids = {code: pk for pk, code in self.locale_codes.items()}
+        refs = Page.objects.live().filter(
+            translation_key__in=keys, locale_id__in=[code_ids[code] for code in wanted if code in code_ids]
+        )
+        for ref in refs:
+            self.references[(ref.translation_key, self.locale_codes[ref.locale_id])] = ref
 
     def reference(self, page: Page, language: str) -> dict | None:
         """A referenced page as ``{id, title, type, locale, html_path}``, in ``language`` if it exists."""
@@ -142,11 +175,20 @@ class PageBatch:
             "html_path": self.html_path(target.path, target.url_path, target_language),
         }
 
+    @contextmanager
+    def prefetched(self):
+        """Render blocks with the batch's referenced pages instead of a query per field."""
+        token = PREFETCHED_PAGES.set(self.prefetched_pages)
+        try:
+            yield
+        finally:
+            PREFETCHED_PAGES.reset(token)
+
     def block_context(self, page) -> dict:
         language = self.language(page)
         context: dict[str, Any] = {"page_batch": self, "language": language}
         if self.dynamic_content is not None:
-            context["dynamic_content"] = lambda request: self.dynamic_content(page, request)
+            context["dynamic_content"] = lambda block: self.dynamic_content(page, language, block)
         return context
 
 

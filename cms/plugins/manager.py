@@ -103,11 +103,16 @@ class HelixPluginManager:
 
         explicit = {}
         if project is not None:
-            explicit = dict(
-                PluginActivation.objects.filter(project=project).values_list(
-                    "plugin_id", "enabled"
+            # Cached on the project instance (one query per request's project, not per call);
+            # set_plugin_activation() drops the cache.
+            explicit = project.__dict__.get("_helix_activations")
+            if explicit is None:
+                explicit = dict(
+                    PluginActivation.objects.filter(project=project).values_list(
+                        "plugin_id", "enabled"
+                    )
                 )
-            )
+                project.__dict__["_helix_activations"] = explicit
         return {
             pid
             for pid, config in self.configs.items()
