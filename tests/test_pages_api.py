@@ -13,7 +13,6 @@ from wagtail.models import PageViewRestriction
 
 from cms.organisations.actions import set_plugin_activation
 from cms.organisations.models import Project
-from tests.pages import page_tree  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,3 @@
+"""Fixtures shared by the cross-cutting tests."""
+
+from tests.pages import page_tree  # noqa: F401 - fixture
