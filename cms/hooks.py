@@ -88,6 +88,7 @@ def periodic_jobs() -> list[PeriodicJob]:
     return [
         PeriodicJob("outbox.sweep", "* * * * *", "Re-send outbox rows never acknowledged"),
         PeriodicJob("outbox.purge", "17 3 * * *", "Delete old finished outbox rows"),
+        PeriodicJob("pages.publish_scheduled", "* * * * *", "Publish and expire pages on their dates"),
     ]
 
 

@@ -109,16 +109,27 @@ def tiny_specs() -> list[dict]:
     ]
 
 
-@pytest.fixture
-def page_tree(db, django_capture_on_commit_callbacks):
-    """The tiny tree seeded through wagtail-localize; ``{key: {language: specific page}}``."""
-    from wagtail.models import Page
-
+def seed_tiny_tree() -> None:
+    """Seed the tiny tree (outside a test transaction: wagtail-localize publishes on commit)."""
     from cms.pages.seed import seed_pages
 
-    # wagtail-localize publishes translations once the transaction commits.
-    with django_capture_on_commit_callbacks(execute=True):
-        seed_pages(tiny_specs())
+    seed_pages(tiny_specs())
+
+
+@pytest.fixture
+def page_tree(db, django_capture_on_commit_callbacks):
+    """The tiny tree seeded through wagtail-localize; ``{key: {language: specific page}}``.
+
+    It is seeded once into the test database when the session starts (``conftest.py``); a
+    test's changes roll back with the test. After a test that flushes the database it is
+    seeded again here."""
+    from wagtail.models import Page
+
+    from cms.pages.models import HomePage
+
+    if not HomePage.objects.exists():
+        with django_capture_on_commit_callbacks(execute=True):
+            seed_tiny_tree()
     tree: dict[str, dict] = {}
     for page in Page.objects.filter(depth__gt=1).specific():
         key = page.url_path.strip("/").split("/", 1)

@@ -63,6 +63,14 @@ MATRIX = {
     ("get", "/api/v1/admin/approvals/{public_id}/"): {"-": ADMIN_ONLY},
     ("post", "/api/v1/admin/approvals/{public_id}/approve/"): {"-": ADMIN_ONLY},
     ("post", "/api/v1/admin/approvals/{public_id}/reject/"): {"-": ADMIN_ONLY},
+    # information pages: "own" is a published page, "other" an unpublished one (never answered)
+    ("get", "/api/v1/pages/"): {"-": EVERYONE_OK},
+    ("get", "/api/v1/pages/{id}/"): {"own": EVERYONE_OK, "other": row(404, 404, 404, 404, 404, 404, 404)},
+    ("get", "/api/v1/pages/find/"): {"-": EVERYONE_OK},
+    ("get", "/api/v1/pages/changes/"): {"-": EVERYONE_OK},
+    ("get", "/api/v1/faq/"): {"-": EVERYONE_OK},
+    ("post", "/api/v1/faq/"): {"-": row(401, 201, 201, 201, 201, 201, 201)},
+    ("get", "/api/v1/faq/mine/"): {"-": SIGNED_IN_OK},
     # the test plugin "alpha" (tests/plugins/alpha)
     ("get", "/api/v1/alpha/echo/"): {"-": SIGNED_IN_OK},
 }
@@ -76,6 +84,8 @@ BODIES = {
     ("patch", "/api/v1/projects/{slug}/"): {"description": "Updated"},
     ("post", "/api/v1/projects/{slug}/join/"): {"motivation": "I want to learn."},
     ("put", "/api/v1/projects/{slug}/plugins/{plugin_id}/"): {"enabled": False},
+    ("get", "/api/v1/pages/find/"): {"html_path": "/en/roadmap/"},
+    ("post", "/api/v1/faq/"): {"question": "Can I study and work at the same time?"},
 }
 UPLOADS = {
     ("put", "/api/v1/me/cv/"): "pdf",

@@ -304,11 +304,36 @@ def test_anonymous_and_signed_in_readers_get_the_same_pages(api, make_user, clie
     assert talent.get(url)["Cache-Control"] == "private, no-cache"
 
 
-def test_scheduled_expiry_removes_a_page(api, page_tree):
-    page = page_tree["sectors"]["nl"]
+def test_links_inside_rich_text_point_at_the_frontend_path_in_the_readers_language(api, page_tree):
+    step = page_tree["roadmap/job-search"]["en"]
+    page = page_tree["roadmap/orientation"]["nl"]
+    body = list(page.body.raw_data)
+    body[0]["value"]["text"] = f'<p>Zie ook <a linktype="page" id="{step.pk}">werk zoeken</a>.</p>'
+    page.body = body
+    page.save_revision().publish()
+    text = api.get(f"/api/v1/pages/{page.pk}/").json()["body"][0]["value"]["text"]
+    dutch_step = page_tree["roadmap/job-search"]["nl"]
+    assert f'<a href="/nl/roadmap/job-search/" data-page-id="{dutch_step.pk}">werk zoeken</a>' in text
+
+
+def test_a_page_made_private_is_removed_in_the_changes_feed(api, page_tree):
+    until = api.get("/api/v1/pages/changes/?locale=en").json()["until"]
+    PageViewRestriction.objects.create(page=page_tree["sectors"]["en"], restriction_type="login")
+    changes = api.get("/api/v1/pages/changes/", {"locale": "en", "since": until}).json()["results"]
+    assert sorted(e["id"] for e in changes if e["change"] == "removed") == sorted(
+        [page_tree["sectors"]["en"].pk, page_tree["sectors/ict"]["en"].pk]
+    )
+
+
+def test_scheduled_publishing_runs_as_a_periodic_job(api, page_tree):
+    from cms.pages.tasks import publish_scheduled
+    from cms.plugins import hooks
+
+    jobs = {job.actor_name for result in hooks().periodic_jobs() for job in result}
+    assert "pages.publish_scheduled" in jobs
+    page = page_tree["roadmap/job-search"]["nl"]
     page.expire_at = timezone.now() - timedelta(minutes=1)
     page.save()
-    from django.core.management import call_command
-
-    call_command("publish_scheduled")
+    publish_scheduled.fn()
     assert api.get(f"/api/v1/pages/{page.pk}/").status_code == 404
+    publish_scheduled.fn()  # twice is harmless

@@ -41,7 +41,7 @@ def test_every_route_has_matrix_rows(db):
 
 
 @pytest.fixture
-def world(make_user):
+def world(make_user, request):
     users = {
         "talent": make_user("talent"),
         "mentor": make_user("mentor"),
@@ -69,7 +69,19 @@ def world(make_user):
         },
         "projects": {"own": own_project, "other": other_project},
         "memberships": memberships,
+        "pages": _pages(request) if "/pages/" in request.node.callspec.params.get("path", "") else {},
     }
+
+
+def _pages(request):
+    """Only for the page routes: seeding the tree through wagtail-localize takes a moment."""
+    tree = request.getfixturevalue("page_tree")
+    return {"own": tree["roadmap"]["ar"], "other": _unpublished(tree["sectors/ict"]["nl"])}
+
+
+def _unpublished(page):
+    page.unpublish()
+    return page
 
 
 def _fill(path: str, relation: str, role: str, world) -> str:
@@ -82,7 +94,7 @@ def _fill(path: str, relation: str, role: str, world) -> str:
         purpose="newsletter",
         slug=world["projects"][relation].slug if "/projects/" in path else
         "ict" if "/sectors/" in path else organisation.slug,
-        id=world["memberships"][relation].pk,
+        id=world["pages"][relation].pk if "/pages/" in path else world["memberships"][relation].pk,
         plugin_id="alpha",
         public_id=pending_user.public_id,
     )

@@ -101,7 +101,7 @@ def test_po_files_for_a_translation_agency(editor, page_tree, api, django_captur
         "OPTIONS": {},
     }
 )
-def test_machine_translation_of_a_draft(editor, page_tree):
+def test_machine_translation_of_a_draft(editor, page_tree, api):
     english = page_tree["roadmap/orientation"]["en"]
     english.intro = "Register with the employment service first."
     english.save_revision().publish()
@@ -117,7 +117,10 @@ def test_machine_translation_of_a_draft(editor, page_tree):
     dutch.refresh_from_db()
     draft = dutch.get_latest_revision_as_object()
     assert draft.intro == "first. service employment the with Register"  # the dummy reverses words
-    assert dutch.intro == "Schrijf je in bij de arbeidsbemiddeling."  # the live page is unchanged
+    # The API keeps answering the published Dutch text until the draft is published.
+    assert api.get(f"/api/v1/pages/{dutch.pk}/").json()["intro"] == "Schrijf je in bij de arbeidsbemiddeling."
+    listed = api.get("/api/v1/pages/?locale=nl&type=pages.RoadmapStepPage").json()["results"]
+    assert listed[0]["intro"] == "Schrijf je in bij de arbeidsbemiddeling."
 
 
 def test_machine_translator_comes_from_the_environment(monkeypatch):

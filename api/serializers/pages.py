@@ -11,7 +11,13 @@ from rest_framework import serializers
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
-from cms.pages.blocks import LatestPostsBlock, PageReferenceBlock, SectorStepBlock, body_blocks
+from cms.pages.blocks import (
+    LatestPostsBlock,
+    PageReferenceBlock,
+    SectorStepBlock,
+    body_blocks,
+    rich_text_html,
+)
 from cms.pages.status import STATUSES
 
 # --- the JSON schema of StreamField content, derived from the block definitions --------------
@@ -181,9 +187,7 @@ class PageSerializer(serializers.Serializer):
             with batch.prefetched():
                 return value.stream_block.get_api_representation(value, batch.block_context(page))
         if name == "support":
-            from wagtail.rich_text import expand_db_html
-
-            return expand_db_html(value)
+            return rich_text_html(value, batch.block_context(page))
         return value
 
 

@@ -36,7 +36,7 @@ from api.permissions import request_project
 from api.serializers.pages import PageChangesSerializer, PageSerializer
 from cms.accounts.exceptions import HelixError
 from cms.pages.models import PageRemoval
-from cms.pages.representation import PageBatch, has_dynamic_blocks, model_label
+from cms.pages.representation import PageBatch, has_dynamic_blocks, live_content, model_label
 from cms.plugins import calls
 
 TRUE_VALUES = {"1", "true", "yes"}
@@ -134,7 +134,7 @@ def specific_in_order(pages) -> list[Page]:
     """The specific pages of a page of results, in the same order (one query per page type)."""
     ids = [page.pk for page in pages]
     by_id = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
-    return [by_id[pk] for pk in ids if pk in by_id]
+    return live_content([by_id[pk] for pk in ids if pk in by_id])
 
 
 LIST_PARAMETERS = [
@@ -311,6 +311,7 @@ class PageViewSet(viewsets.GenericViewSet):
                     raise TranslationMissing(extra={"available_locales": batch.available_locales(page)})
                 source = self._source_version(page)
                 page, fallback = source, True
+        (page,) = live_content([page])
         batch = PageBatch([page], dynamic_content=self._dynamic(request), with_references=True)
         data = PageSerializer(page, context={"batch": batch, "fields": None, "fallback": fallback}).data
         last_modified = None if has_dynamic_blocks(page) else page.last_published_at
@@ -363,7 +364,8 @@ class PageViewSet(viewsets.GenericViewSet):
             if timezone.is_naive(since):
                 since = timezone.make_aware(since, timezone.utc)
         pages = published_pages().filter(last_published_at__lte=until)
-        removed = PageRemoval.objects.filter(removed_at__lte=until)
+        # A first sync (no since) has nothing to remove.
+        removed = PageRemoval.objects.filter(removed_at__lte=until) if since else PageRemoval.objects.none()
         if since is not None:
             pages = pages.filter(last_published_at__gt=since)
             removed = removed.filter(removed_at__gt=since)

@@ -37,11 +37,22 @@ def sector_choices():
         return []
 
 
+def rich_text_html(source: str, context: dict | None = None) -> str:
+    """Stored rich text as HTML for a frontend: links to pages point at their ``html_path``
+    (in the reader's language where translated), documents at their file."""
+    if not source:
+        return ""
+    batch = (context or {}).get("page_batch")
+    if batch is not None:
+        source = batch.expand_page_links(source, context.get("language", ""))
+    return expand_db_html(source)
+
+
 class RichTextBlock(blocks.RichTextBlock):
-    """Rich text answered as HTML with Wagtail's internal links expanded."""
+    """Rich text answered as HTML (see ``rich_text_html``)."""
 
     def get_api_representation(self, value, context=None):
-        return expand_db_html(value.source) if value else ""
+        return rich_text_html(value.source if value else "", context)
 
 
 # Pages loaded in bulk by the API for a whole batch of pages (see PageBatch.prefetched):

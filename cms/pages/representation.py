@@ -7,10 +7,12 @@ number of queries. The API's serializers read from it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from typing import Any
 
+from django.utils.html import escape
 from wagtail import blocks
 from wagtail.models import Locale, Page
 
@@ -19,6 +21,8 @@ from cms.pages.blocks import PREFETCHED_PAGES, LatestPostsBlock, PageReferenceBl
 from cms.pages.status import SOURCE, translation_states
 from cms.sectors.models import Sector
 
+PAGE_LINK = re.compile(r'<a [^>]*linktype="page"[^>]*id="(\d+)"')
+PAGE_LINK_TAG = re.compile(r'<a ([^>]*)linktype="page"[^>]*?id="(\d+)"[^>]*>')
 HOME_DEPTH = 2
 STEPLEN = Page.steplen
 
@@ -62,6 +66,29 @@ def iter_block_values(block, value) -> Iterable[tuple[Any, Any]]:
             yield from iter_block_values(block.child_block, item)
 
 
+def live_content(pages: list[Page]) -> list[Page]:
+    """The published content of each page, never a draft.
+
+    Wagtail keeps a live page's row equal to its published revision, but wagtail-localize
+    writes a synced or machine-translated *draft* into the row too. Pages with unpublished
+    changes therefore get their fields from their live revision (one query for the batch).
+    """
+    from wagtail.models import Revision
+
+    stale = {
+        page.live_revision_id: index
+        for index, page in enumerate(pages)
+        if page.has_unpublished_changes and page.live_revision_id
+    }
+    if not stale:
+        return pages
+    pages = list(pages)
+    for revision in Revision.objects.filter(id__in=stale):
+        index = stale[revision.pk]
+        pages[index] = pages[index].with_content_json(revision.content)
+    return pages
+
+
 class PageBatch:
     """Bulk-loaded facts about ``pages`` (specific instances) for the API."""
 
@@ -83,6 +110,7 @@ class PageBatch:
         self.sectors = Sector.objects.in_bulk(sector_ids) if sector_ids else {}
         self.references: dict[tuple[int, str], Page] = {}
         self.prefetched_pages: dict[int, Page] = {}
+        self.linked_pages: dict[int, Page] = {}
         if with_references:
             self._load_references()
 
@@ -174,6 +202,26 @@ class PageBatch:
             "locale": target_language,
             "html_path": self.html_path(target.path, target.url_path, target_language),
         }
+
+    def expand_page_links(self, source: str, language: str) -> str:
+        """Replace ``<a linktype="page" id="N">`` with ``<a href="/<lang>/path/" data-page-id="M">``
+        (M: the page in ``language`` where translated). Unpublished targets lose the link."""
+        ids = {int(pk) for pk in PAGE_LINK.findall(source)}
+        missing = ids - set(self.linked_pages)
+        if missing:
+            self.linked_pages.update(Page.objects.in_bulk(missing))
+            keys = {page.translation_key for page in self.linked_pages.values()}
+            for ref in Page.objects.live().filter(translation_key__in=keys):
+                self.references.setdefault((ref.translation_key, self.locale_codes[ref.locale_id]), ref)
+
+        def replace(match):
+            page = self.linked_pages.get(int(match.group(2)))
+            ref = self.reference(page, language) if page is not None else None
+            if ref is None:
+                return "<a>"
+            return f'<a href="{escape(ref["html_path"])}" data-page-id="{ref["id"]}">'
+
+        return PAGE_LINK_TAG.sub(replace, source)
 
     @contextmanager
     def prefetched(self):

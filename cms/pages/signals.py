@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
@@ -35,7 +35,16 @@ def on_deleted(sender, instance, **kwargs) -> None:
         record_removal(instance)
 
 
+def on_restricted(sender, instance, created, **kwargs) -> None:
+    """A page made private (and everything below it) leaves the API."""
+    for page in Page.objects.live().descendant_of(instance.page, inclusive=True).select_related("locale"):
+        record_removal(page)
+
+
 def connect() -> None:
+    from wagtail.models import PageViewRestriction
+
+    post_save.connect(on_restricted, sender=PageViewRestriction, dispatch_uid="helix-page-restricted")
     page_unpublished.connect(on_unpublished, dispatch_uid="helix-page-unpublished")
     page_published.connect(on_published, dispatch_uid="helix-page-published")
     post_delete.connect(on_deleted, sender=Page, dispatch_uid="helix-page-deleted")
