@@ -37,6 +37,10 @@ def models_referring_to_users() -> list[type[models.Model]]:
         for field in model._meta.get_fields(include_hidden=True):
             if getattr(field, "auto_created", False) and not getattr(field, "concrete", False):
                 continue
+            # A field inherited through multi-table inheritance (a Wagtail page type's "owner")
+            # lives in the parent's table, which is covered as the parent model.
+            if getattr(field, "model", model) in model._meta.get_parent_list():
+                continue
             if field.is_relation and field.related_model is user_model:
                 found.add(model)
                 break
@@ -62,8 +66,4 @@ def rows_of(model: type[models.Model], user) -> models.QuerySet:
 def user_relation_fields(model: type[models.Model]) -> list[models.Field]:
     """The concrete foreign keys / one-to-ones of ``model`` to the user model."""
     user_model = apps.get_model(settings.AUTH_USER_MODEL)
-    return [
-        f
-        for f in model._meta.concrete_fields
-        if f.is_relation and f.related_model is user_model
-    ]
+    return [f for f in model._meta.concrete_fields if f.is_relation and f.related_model is user_model]

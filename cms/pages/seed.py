@@ -156,7 +156,7 @@ def _translate(page: Page, spec: dict, code: str, locale: Locale, pages: dict[st
         if src.path != tgt.path:
             raise SeedError(f"{spec['key']} ({code}): segment {tgt.path} does not match {src.path}")
         po.append(polib.POEntry(msgctxt=src.path, msgid=src.string.data, msgstr=tgt.string.data))
-    warnings = translation.import_po(po, tool_name="helix seed")
+    warnings = translation.import_po(po, tool_name="Helix starter content")
     if warnings:
         raise SeedError(f"{spec['key']} ({code}): {warnings}")
     translation.save_target(publish=True)
