@@ -5,7 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 from rest_framework.routers import DefaultRouter
 
 from api.errors import not_found
-from api.views.admin import ApprovalViewSet, DashboardView
+from api.views.admin import ApprovalViewSet, DashboardView, TranslationStatusView
 from api.views.directory import OrganisationViewSet, SectorViewSet
 from api.views.faq import FaqViewSet
 from api.views.me import (
@@ -46,6 +46,7 @@ v1 = [
     path("me/consents/<str:purpose>/", MeConsentDetailView.as_view(), name="me-consent"),
     path("plugins/", PluginListView.as_view(), name="plugins"),
     path("admin/dashboard/", DashboardView.as_view(), name="admin-dashboard"),
+    path("admin/translation-status/", TranslationStatusView.as_view(), name="admin-translation-status"),
     path("", include(router.urls)),
 ]
 

@@ -355,6 +355,9 @@ SPECTACULAR_SETTINGS = {
         "ApprovalStatusEnum": "cms.accounts.models.ApprovalStatus",
         "CEFRLevelEnum": "cms.accounts.models.CEFRLevel",
         "MembershipStatusEnum": "cms.organisations.models.ProjectMembership.Status",
+        "LanguageEnum": "cms.settings.LANGUAGES",
+        "TranslationStatusEnum": "cms.pages.status.STATUS_CHOICES",
+        "FaqStatusEnum": "cms.pages.models.FaqQuestion.Status",
     },
     "PREPROCESSING_HOOKS": ["api.schema.only_api_v1"],
     "APPEND_COMPONENTS": {

@@ -60,6 +60,7 @@ MATRIX = {
     ("get", "/api/v1/plugins/"): {"-": EVERYONE_OK},
     ("get", "/api/v1/admin/dashboard/"): {"-": ADMIN_ONLY},
     ("get", "/api/v1/admin/approvals/"): {"-": ADMIN_ONLY},
+    ("get", "/api/v1/admin/translation-status/"): {"-": ADMIN_ONLY},
     ("get", "/api/v1/admin/approvals/{public_id}/"): {"-": ADMIN_ONLY},
     ("post", "/api/v1/admin/approvals/{public_id}/approve/"): {"-": ADMIN_ONLY},
     ("post", "/api/v1/admin/approvals/{public_id}/reject/"): {"-": ADMIN_ONLY},

@@ -181,3 +181,13 @@ def test_translation_status_report(editor, page_tree, make_user):
     talent = Client()
     talent.force_login(make_user("talent"))
     assert talent.get(reverse("helix_translation_status")).status_code in (302, 403)
+
+
+def test_translation_status_for_admin_dashboards(page_tree, make_user, client_for):
+    page_tree["sectors/ict"]["ar"].delete()
+    data = client_for(make_user("admin", mfa=True)).get("/api/v1/admin/translation-status/").json()
+    assert data["counts"]["ar"] == {"source": 0, "up_to_date": 5, "outdated": 0, "missing": 1}
+    assert data["counts"]["en"]["source"] == 6
+    ict = next(row for row in data["pages"] if row["title"] == "ICT")
+    assert ict["states"]["ar"] == {"status": "missing", "id": None}
+    assert ict["states"]["nl"]["status"] == "up_to_date" and ict["states"]["nl"]["id"]

@@ -18,7 +18,7 @@ from cms.pages.blocks import (
     body_blocks,
     rich_text_html,
 )
-from cms.pages.status import STATUSES
+from cms.pages.status import STATUS_CHOICES
 
 # --- the JSON schema of StreamField content, derived from the block definitions --------------
 PAGE_REFERENCE_SCHEMA = {
@@ -120,7 +120,7 @@ class PageTranslationSerializer(serializers.Serializer):
     id = serializers.IntegerField(allow_null=True, help_text="Null when the translation is missing.")
     title = serializers.CharField(allow_null=True)
     html_path = serializers.CharField(allow_null=True)
-    status = serializers.ChoiceField(choices=[(s, s) for s in STATUSES])
+    status = serializers.ChoiceField(choices=STATUS_CHOICES)
 
 
 class PageMetaSerializer(serializers.Serializer):
@@ -134,7 +134,7 @@ class PageMetaSerializer(serializers.Serializer):
     last_published_at = serializers.DateTimeField(allow_null=True)
     translation_key = serializers.UUIDField()
     translation_status = serializers.ChoiceField(
-        choices=[(s, s) for s in STATUSES], help_text="This page's own status against its source."
+        choices=STATUS_CHOICES, help_text="This page's own status against its source."
     )
     translations = PageTranslationSerializer(many=True)
     fallback = serializers.BooleanField(

@@ -19,6 +19,7 @@ from api.permissions import IsHelixAdmin
 from api.serializers.directory import DecisionSerializer
 from cms.accounts import actions
 from cms.accounts.models import ROLES_NEEDING_APPROVAL, ApprovalStatus, User
+from cms.pages.status import STATUS_CHOICES
 from cms.plugins.calls import dashboard_stats
 
 
@@ -31,8 +32,16 @@ class ApprovalSerializer(serializers.ModelSerializer):
     class Meta:
         model = User
         fields = [
-            "id", "email", "name", "role", "approval_status", "approval_note",
-            "approval_decided_at", "organisation", "company", "date_joined",
+            "id",
+            "email",
+            "name",
+            "role",
+            "approval_status",
+            "approval_note",
+            "approval_decided_at",
+            "organisation",
+            "company",
+            "date_joined",
         ]
 
     def get_organisation(self, obj) -> str | None:
@@ -113,3 +122,49 @@ class DashboardView(APIView):
         else:
             since = timezone.now() - timedelta(days=30)
         return Response({"since": since, "figures": dashboard_stats(since)})
+
+
+class TranslationStateSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=STATUS_CHOICES)
+    id = serializers.IntegerField(allow_null=True)
+
+
+class TranslationStatusRowSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    depth = serializers.IntegerField()
+    states = serializers.DictField(child=TranslationStateSerializer(), help_text="By language code.")
+
+
+class TranslationStatusSerializer(serializers.Serializer):
+    counts = serializers.DictField(
+        child=serializers.DictField(child=serializers.IntegerField()),
+        help_text="{language: {status: number of pages}}",
+    )
+    pages = TranslationStatusRowSerializer(many=True)
+
+
+class TranslationStatusView(APIView):
+    """The translation status of every information page per language, with counts: the
+    admin report (Reports → Translation status) as JSON, for dashboards."""
+
+    permission_classes = [IsHelixAdmin]
+
+    @extend_schema(responses=TranslationStatusSerializer, operation_id="admin_translation_status")
+    def get(self, request):
+        from cms.pages.status import status_counts, status_report
+
+        rows = status_report()
+        data = {
+            "counts": status_counts(rows),
+            "pages": [
+                {
+                    "id": row["id"],
+                    "title": row["title"],
+                    "depth": row["depth"],
+                    "states": {code: {"status": s.status, "id": s.id} for code, s in row["states"].items()},
+                }
+                for row in rows
+            ],
+        }
+        return Response(TranslationStatusSerializer(data).data)

@@ -36,6 +36,7 @@ STATUS_LABELS = {
     MISSING: _("Missing"),
 }
 STATUSES = tuple(STATUS_LABELS)
+STATUS_CHOICES = [(code, code) for code in STATUSES]
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,8 @@ ARTIFACTS = Path(settings.BASE_DIR) / "var" / "artifacts" / "browser"
 NEW_ENGLISH = "Look for vacancies that match your degree and your Dutch level."
 NEW_ARABIC = "ابحث عن وظائف شاغرة تناسب شهادتك ومستواك في اللغة الهولندية."
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: the database (with the migrations' data) is restored for the tests after it.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 @pytest.fixture
