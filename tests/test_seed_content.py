@@ -74,7 +74,9 @@ def test_content_files_are_complete_and_real():
             assert url.startswith("https://"), (spec["key"], url)
 
 
-def test_seed_demo_loads_every_page_in_three_languages(full_site, api):
+def test_seed_demo_loads_every_page_in_three_languages_once(
+    full_site, api, django_capture_on_commit_callbacks
+):
     for code in ("en", "nl", "ar"):
         assert full_site.filter(locale__language_code=code, live=True).count() == len(load_content())
     steps = api.get("/api/v1/pages/?type=pages.RoadmapStepPage&locale=ar&fields=step_number").json()[
@@ -113,8 +115,7 @@ def test_seed_demo_loads_every_page_in_three_languages(full_site, api):
     found = api.get("/api/v1/pages/", {"search": "NARIC", "locale": "ar"}).json()["count"]
     assert found >= 1
 
-
-def test_seeding_again_changes_nothing_and_keeps_editors_work(full_site, django_capture_on_commit_callbacks):
+    # Seeding again changes nothing and keeps an editor's work (one test: seeding takes a while).
     step = page_models.RoadmapStepPage.objects.get(locale__language_code="en", slug="job-search")
     step.intro = "An editor rewrote this."
     step.save_revision().publish()
