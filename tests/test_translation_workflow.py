@@ -191,3 +191,10 @@ def test_translation_status_for_admin_dashboards(page_tree, make_user, client_fo
     ict = next(row for row in data["pages"] if row["title"] == "ICT")
     assert ict["states"]["ar"] == {"status": "missing", "id": None}
     assert ict["states"]["nl"]["status"] == "up_to_date" and ict["states"]["nl"]["id"]
+
+
+def test_admin_dashboard_shows_what_needs_a_translator(editor, page_tree):
+    page_tree["sectors/ict"]["ar"].delete()
+    html = editor.get("/admin/").content.decode()
+    assert "data-helix-translation-panel" in html
+    assert "See which pages need a translator" in html

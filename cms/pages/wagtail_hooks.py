@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -77,3 +78,30 @@ def stamp_faq_publication(request, instance):
     from cms.pages.actions import moderate_question
 
     moderate_question(instance, user=request.user, now=timezone.now())
+
+
+class TranslationStatusPanel(Component):
+    """On the admin dashboard: how many pages per language need a translator."""
+
+    name = "helix_translation_status"
+    order = 110
+    template_name = "pages/admin/translation_status_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        from django.conf import settings
+
+        from cms.pages import status
+
+        counts = status.status_counts(status.status_report())
+        return {
+            "languages": [
+                (name, counts[code]) for code, name in settings.LANGUAGES if code != settings.LANGUAGE_CODE
+            ],
+            "report_url": reverse("helix_translation_status"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_translation_status_panel(request, panels):
+    if request.user.has_perm("wagtail_localize.submit_translation"):
+        panels.append(TranslationStatusPanel())
