@@ -15,5 +15,15 @@ def home(request):
             "lang": get_language(),
             "dir": "rtl" if get_language_bidi() else "ltr",
             "languages": settings.LANGUAGES,
+            "roadmap_id": _roadmap_id(get_language()),
         },
     )
+
+
+def _roadmap_id(language: str | None):
+    from cms.pages.models import RoadmapIndexPage
+
+    code = (language or settings.LANGUAGE_CODE).split("-")[0]
+    page = RoadmapIndexPage.objects.live().filter(locale__language_code=code).first()
+    page = page or RoadmapIndexPage.objects.live().first()
+    return page.pk if page else None
