@@ -99,6 +99,8 @@ def test_seed_demo_loads_every_page_in_three_languages_once(
     assert kinds.count("mentoring_domain") == 6
     steps_block = next(b for b in mentoring["body"] if b["type"] == "steps")
     assert len(steps_block["value"]["steps"]) == 5
+    headings = [b["value"]["heading"] for b in mentoring["body"] if b["type"] == "practical_information"]
+    assert "منظمات الإرشاد" in headings  # the mentoring organisations
 
     study = api.get("/api/v1/pages/find/?html_path=/en/study/").json()
     topics = api.get(f"/api/v1/pages/?child_of={study['id']}").json()["results"]
