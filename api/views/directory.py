@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import django_filters
 from django.db.models import Q
-from django.utils.translation import get_language
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, permissions, viewsets
 from rest_framework.exceptions import PermissionDenied
 
+from api.i18n import request_language
 from api.serializers.directory import OrganisationSerializer, SectorSerializer
 from cms.organisations.models import Organisation
 from cms.sectors.models import Sector
@@ -24,7 +24,7 @@ class SectorViewSet(viewsets.ReadOnlyModelViewSet):
     pagination_class = None
 
     def get_queryset(self):
-        language = (get_language() or "en")[:2]
+        language = request_language()
         rows = Sector.objects.filter(locale__language_code=language).select_related("locale")
         if not rows.exists():
             rows = Sector.source_rows().select_related("locale")

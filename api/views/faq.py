@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.utils.translation import get_language
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
+from api.i18n import request_language
 from cms.pages.actions import submit_question
 from cms.pages.models import FaqQuestion
 
@@ -25,11 +25,6 @@ class FaqQuestionSerializer(serializers.ModelSerializer):
         model = FaqQuestion
         fields = ["id", "question", "locale", "answer", "status", "created_at", "published_at"]
         read_only_fields = ["answer", "status", "created_at", "published_at"]
-
-
-def _language() -> str:
-    language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
 class FaqViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
@@ -64,7 +59,7 @@ class FaqViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.Generi
     def get_queryset(self):
         if self.action == "mine":
             return FaqQuestion.objects.filter(asked_by=self.request.user).order_by("-created_at")
-        language = self.request.query_params.get("locale") or _language()
+        language = self.request.query_params.get("locale") or request_language()
         rows = FaqQuestion.objects.filter(status=FaqQuestion.Status.PUBLISHED, locale=language)
         search = (self.request.query_params.get("search") or "").strip()
         for word in search.split()[:8]:
@@ -77,7 +72,7 @@ class FaqViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.Generi
         item = submit_question(
             request.user,
             serializer.validated_data["question"],
-            serializer.validated_data.get("locale") or _language(),
+            serializer.validated_data.get("locale") or request_language(),
         )
         return Response(self.get_serializer(item).data, status=status.HTTP_201_CREATED)
 

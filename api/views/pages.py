@@ -22,7 +22,6 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.http import http_date, parse_http_date_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -31,12 +30,20 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 from wagtail.models import Locale, Page, Site
 
+from api.i18n import request_language
 from api.pagination import PageNumberPagination
 from api.permissions import request_project
 from api.serializers.pages import PageChangesSerializer, PageSerializer
 from cms.accounts.exceptions import HelixError
 from cms.pages.models import PageRemoval
-from cms.pages.representation import PageBatch, has_dynamic_blocks, live_content, model_label
+from cms.pages.representation import (
+    HOME_DEPTH,
+    PageBatch,
+    has_dynamic_blocks,
+    html_path,
+    live_content,
+    model_label,
+)
 from cms.plugins import calls
 
 TRUE_VALUES = {"1", "true", "yes"}
@@ -96,11 +103,6 @@ def _int_param(request, name: str) -> int | None:
 
 def _locale_id(language: str) -> int | None:
     return Locale.objects.filter(language_code=language).values_list("id", flat=True).first()
-
-
-def _request_language() -> str:
-    language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    return language if language in _languages() else settings.LANGUAGE_CODE
 
 
 def published_pages():
@@ -201,7 +203,7 @@ class PageViewSet(viewsets.GenericViewSet):
         search = (request.query_params.get("search") or "").strip()
         if search:
             if not language:
-                pages = pages.filter(locale_id=_locale_id(_request_language()))
+                pages = pages.filter(locale_id=_locale_id(request_language()))
             results = pages.search(search, operator="and")
         else:
             results = pages.order_by(*ORDERINGS[order])
@@ -373,7 +375,7 @@ class PageViewSet(viewsets.GenericViewSet):
             pages = pages.filter(locale__language_code=language)
             removed = removed.filter(locale=language)
         locale_codes = dict(Locale.objects.values_list("id", "language_code"))
-        homes = dict(Page.objects.filter(depth=2).values_list("path", "url_path"))
+        homes = dict(Page.objects.filter(depth=HOME_DEPTH).values_list("path", "url_path"))
         entries = []
         for row in pages.values(
             "id",
@@ -387,7 +389,6 @@ class PageViewSet(viewsets.GenericViewSet):
             "last_published_at",
         ):
             code = locale_codes[row["locale_id"]]
-            home = homes.get(row["path"][:8], "")
             new = since is None or (row["first_published_at"] and row["first_published_at"] > since)
             entries.append(
                 {
@@ -398,7 +399,7 @@ class PageViewSet(viewsets.GenericViewSet):
                     "translation_key": row["translation_key"],
                     "type": model_label(ContentType.objects.get_for_id(row["content_type_id"]).model_class()),
                     "title": row["title"],
-                    "html_path": f"/{code}/" + row["url_path"][len(home) :],
+                    "html_path": html_path(homes, row["path"], row["url_path"], code),
                 }
             )
         for row in removed.values("page_id", "locale", "translation_key", "removed_at"):

@@ -27,6 +27,15 @@ HOME_DEPTH = 2
 STEPLEN = Page.steplen
 
 
+def html_path(homes: dict[str, str], path: str, url_path: str, language: str) -> str:
+    """A page's address for a frontend: ``/<language>/<path below its home page>``.
+
+    ``homes`` maps the tree path of each home page (depth 2) to its ``url_path``."""
+    home = homes.get(path[: STEPLEN * HOME_DEPTH])
+    below = url_path[len(home) :] if home and url_path.startswith(home) else url_path.lstrip("/")
+    return f"/{language}/{below}"
+
+
 def model_label(model) -> str:
     return f"{model._meta.app_label}.{model.__name__}"
 
@@ -119,10 +128,7 @@ class PageBatch:
         return self.locale_codes.get(page.locale_id, "")
 
     def html_path(self, path: str, url_path: str, language: str) -> str:
-        """The page's address for a frontend: ``/<language>/<path below the home page>``."""
-        home = self.homes.get(path[: STEPLEN * HOME_DEPTH])
-        below = url_path[len(home) :] if home and url_path.startswith(home) else url_path.lstrip("/")
-        return f"/{language}/{below}"
+        return html_path(self.homes, path, url_path, language)
 
     # --- meta --------------------------------------------------------------------------------
     def meta(self, page, *, fallback: bool = False) -> dict:

@@ -74,6 +74,7 @@ def translation_states(keys) -> dict[UUID, dict[str, TranslationState]]:
         return {}
     languages = site_languages()
     locale_codes = dict(Locale.objects.values_list("id", "language_code"))
+    locale_ids = {code: pk for pk, code in locale_codes.items()}
 
     versions: dict[UUID, dict[str, PageVersion]] = {}
     for row in Page.objects.filter(translation_key__in=keys, depth__gt=1).values(
@@ -117,7 +118,7 @@ def translation_states(keys) -> dict[UUID, dict[str, TranslationState]]:
             elif version is None or not version.live:
                 status = MISSING
             else:
-                locale_id = next((pk for pk, code in locale_codes.items() if code == language), None)
+                locale_id = locale_ids.get(language)
                 translation = translations.get((source.pk, locale_id)) if source else None
                 pending = untranslated.get((source.pk if source else None, locale_id), 0)
                 status = _status(origin, version, source, translation, pending)
