@@ -60,6 +60,7 @@ def world(make_user, request):
         "own": ProjectMembership.objects.create(project=own_project, user=applicant),
         "other": ProjectMembership.objects.create(project=other_project, user=applicant),
     }
+    route = request.node.callspec.params.get("path", "")
     return {
         "users": users,
         "organisations": {
@@ -69,7 +70,30 @@ def world(make_user, request):
         },
         "projects": {"own": own_project, "other": other_project},
         "memberships": memberships,
-        "pages": _pages(request) if "/pages/" in request.node.callspec.params.get("path", "") else {},
+        "pages": _pages(request) if "/pages/" in route else {},
+        "posts": _posts(users, applicant, own_project, other_staff) if "/posts/" in route else {},
+    }
+
+
+def _posts(users, applicant, own_project, other_staff):
+    """A post per role that may post, somebody else's post, a talent connected with the
+    organisation, a suggestion to the talent, and an unsubscribe token."""
+    from plugins.posts.actions import create_post
+    from plugins.posts.mailing import unsubscribe_token
+    from plugins.posts.models import Suggestion
+
+    data = {"type": "study", "locale": "en", "title": "A course", "summary": "A course in Ghent.",
+            "link": "https://www.vdab.be"}
+    own = {role: create_post(users[role], data) for role in ("mentor", "organisation", "employer", "admin")}
+    other = create_post(other_staff, data)
+    stranger_mentor = own["mentor"].author
+    ProjectMembership.objects.filter(project=own_project, user=applicant).update(status="active")
+    suggestion = Suggestion.objects.create(post=other, talent=users["talent"], suggested_by=stranger_mentor)
+    other_suggestion = Suggestion.objects.create(post=other, talent=applicant, suggested_by=stranger_mentor)
+    return {
+        "own": own, "other": other, "connected": applicant, "stranger": users["talent"],
+        "suggestions": {"own": suggestion, "other": other_suggestion},
+        "token": unsubscribe_token(users["talent"], "digest"),
     }
 
 
@@ -90,6 +114,8 @@ def _fill(path: str, relation: str, role: str, world) -> str:
     if role == "pending_organisation" and relation == "own":
         organisation = world["organisations"]["pending"]
     pending_user = world["users"]["pending_organisation"]
+    if "/posts/" in path:
+        return _fill_posts(path, relation, role, world)
     return path.format(
         purpose="newsletter",
         slug=world["projects"][relation].slug if "/projects/" in path else
@@ -98,6 +124,13 @@ def _fill(path: str, relation: str, role: str, world) -> str:
         plugin_id="alpha",
         public_id=pending_user.public_id,
     )
+
+
+def _fill_posts(path: str, relation: str, role: str, world) -> str:
+    posts = world["posts"]
+    post = posts["own"].get(role, posts["other"]) if relation == "own" else posts["other"]
+    suggestion = posts["suggestions"]["own" if relation == "own" else "other"]
+    return path.format(id=post.public_id, suggestion_id=suggestion.public_id, token=posts["token"])
 
 
 @pytest.mark.parametrize(("method", "path", "relation", "role"), CASES)
@@ -115,6 +148,9 @@ def test_permission_matrix(method, path, relation, role, world, client_for):
         for key, value in body.items():
             if value == "{own_organisation}":
                 body[key] = world["organisations"]["own"].slug
+            if value == "{connected_talent}":
+                talent = world["posts"]["connected" if relation == "own" else "stranger"]
+                body[key] = str(talent.public_id)
         answer = getattr(client, method)(url, body, format="json")
     assert answer.status_code == expected, (
         f"{method.upper()} {url} as {role} ({relation}): {answer.status_code}, "

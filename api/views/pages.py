@@ -209,9 +209,11 @@ class PageViewSet(viewsets.GenericViewSet):
             results = pages.order_by(*ORDERINGS[order])
         window = specific_in_order(self.paginate_queryset(results))
         fields = self._fields(request)
+        # "Latest posts" blocks are filled when one page is read (detail, find), not in lists:
+        # filling costs the plugins a query per block, and a list must cost the same for any size.
         batch = PageBatch(
             window,
-            dynamic_content=self._dynamic(request) if fields is None or "body" in fields else None,
+            dynamic_content=None,
             with_references=fields is None or bool({"body", "related_steps"} & set(fields)),
         )
         data = PageSerializer(window, many=True, context={"batch": batch, "fields": fields}).data

@@ -7,6 +7,7 @@ import uuid
 
 import dramatiq
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from cms.outbox.models import OutboxMessage
@@ -28,6 +29,53 @@ def enqueue(actor_name: str, *, payload: dict, key: str | None = None, user=None
     if created:
         transaction.on_commit(lambda: dispatch(row.pk))
     return row
+
+
+def enqueue_many(actor_name: str, messages, *, return_existing: bool = False) -> list[OutboxMessage]:
+    """Write many rows at once: ``messages`` are ``(key, payload, user)`` tuples.
+
+    Keys already in the outbox are skipped (the same idempotency as :func:`enqueue`),
+    with three queries for the whole batch instead of several per row. Returns the
+    rows created, or with ``return_existing`` one row per message, in order.
+    """
+    messages = list(messages)
+    if not messages:
+        return []
+    keys = [key for key, _payload, _user in messages]
+    existing = {row.key: row for row in OutboxMessage.objects.filter(key__in=keys)}
+    new = [
+        OutboxMessage(key=key, actor_name=actor_name, payload=payload, user=user)
+        for key, payload, user in dict((m[0], m) for m in messages).values()
+        if key not in existing
+    ]
+    with transaction.atomic():
+        OutboxMessage.objects.bulk_create(new)
+    if new:
+        ids = [row.pk for row in new]
+        transaction.on_commit(lambda: dispatch_many(ids))
+    if not return_existing:
+        return new
+    by_key = {**existing, **{row.key: row for row in new}}
+    return [by_key[key] for key in keys]
+
+
+def dispatch_many(row_ids) -> int:
+    """Send many rows' messages (one read, one write); what the broker refuses the sweep resends."""
+    rows = list(OutboxMessage.objects.filter(pk__in=list(row_ids), done_at=None, failed_at=None))
+    broker = dramatiq.get_broker()
+    sent = []
+    for row in rows:
+        try:
+            broker.get_actor(row.actor_name).send(str(row.pk))
+        except Exception:
+            logger.exception("Could not dispatch outbox row %s (%s)", row.pk, row.actor_name)
+            continue
+        sent.append(row.pk)
+    if sent:
+        OutboxMessage.objects.filter(pk__in=sent).update(
+            dispatched_at=timezone.now(), dispatch_count=F("dispatch_count") + 1
+        )
+    return len(sent)
 
 
 def dispatch(row_id) -> bool:

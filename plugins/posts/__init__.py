@@ -1,0 +1,1 @@
+"""POST: study, vacancy, event, project and tool posts (a Helix plugin)."""

@@ -1,0 +1,763 @@
+"""``/api/v1/posts/``: find, write, save and suggest posts; digest settings and unsubscribing."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+    inline_serializer,
+)
+from rest_framework import exceptions, parsers, permissions, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.renderers import JSONRenderer, TemplateHTMLRenderer
+from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
+
+from api.i18n import request_language
+from api.permissions import IsHelixAdmin
+from api.serializers.fields import LANGUAGE_CODE_RE, SectorSlugsField, StringListField
+from cms.accounts.exceptions import HelixError
+from cms.accounts.models import CEFRLevel, User
+from cms.accounts.uploads import validate_image
+from cms.organisations.models import Organisation
+from cms.sectors.models import Sector
+from plugins.posts import actions, mailing
+from plugins.posts.models import (
+    CEFR_ORDER,
+    EXPIRING_TYPES,
+    DigestSubscription,
+    Post,
+    PostType,
+    SavedPost,
+    Suggestion,
+)
+from plugins.posts.sanitise import validate_body
+from plugins.posts.search import search_filter
+
+TEASER_SIZE = 6
+
+
+class LoginRequired(HelixError):
+    code = "login_required"
+    status = 401
+    message = gettext_lazy("Sign in to search and filter all posts; visitors see the latest ones.")
+
+
+# --- serializers ------------------------------------------------------------------------------
+
+
+class OrganisationRefSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    name = serializers.CharField()
+
+
+class PersonRefSerializer(serializers.Serializer):
+    id = serializers.UUIDField(source="public_id")
+    name = serializers.SerializerMethodField()
+    role = serializers.CharField()
+
+    def get_name(self, obj) -> str:
+        return obj.get_full_name() or _("Helix user")
+
+
+class PostSerializer(serializers.ModelSerializer):
+    """A post. Write ``type``, ``title``, ``summary``, ``link`` at least; the rest is optional."""
+
+    id = serializers.UUIDField(source="public_id", read_only=True)
+    type = serializers.ChoiceField(choices=PostType.choices)
+    locale = serializers.ChoiceField(
+        choices=settings.LANGUAGES,
+        required=False,
+        help_text="Language of the text; defaults to the request's.",
+    )
+    dir = serializers.SerializerMethodField()
+    title = serializers.CharField(min_length=3, max_length=200)
+    summary = serializers.CharField(min_length=10, max_length=500)
+    body = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=20000,
+        help_text="HTML: p, br, strong, em, ul, ol, li, a, h3, h4, blockquote. Scripts are refused.",
+    )
+    link = serializers.URLField(max_length=500, help_text="The original source (http or https).")
+    organisation = serializers.SerializerMethodField()
+    organisation_slug = serializers.SlugRelatedField(
+        source="organisation",
+        slug_field="slug",
+        queryset=Organisation.objects.all(),
+        required=False,
+        allow_null=True,
+        write_only=True,
+        help_text="Post for this member organisation (you must be its staff). Defaults to your organisation.",
+    )
+    organisation_name = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    sectors = SectorSlugsField(required=False, max_length=8)
+    tags = StringListField(required=False, max_length=10, child=serializers.CharField(max_length=40))
+    language = serializers.CharField(
+        required=False, allow_blank=True, max_length=12, help_text="ISO 639 code of the activity's language."
+    )
+    dutch_level = serializers.ChoiceField(
+        choices=[c for c in CEFRLevel.choices if c[0] in CEFR_ORDER], required=False, allow_blank=True
+    )
+    image = serializers.FileField(required=False, allow_null=True, write_only=True)
+    image_url = serializers.SerializerMethodField()
+    translation_of = serializers.UUIDField(
+        required=False, write_only=True, help_text="This post translates the post with this id."
+    )
+    reason = serializers.CharField(
+        required=False,
+        write_only=True,
+        allow_blank=True,
+        max_length=1000,
+        help_text="Admins changing someone else's post: why (the author receives it).",
+    )
+    author = serializers.SerializerMethodField()
+    is_saved = serializers.SerializerMethodField()
+    can_edit = serializers.SerializerMethodField()
+    moderation_note = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Post
+        fields = [
+            "id",
+            "type",
+            "status",
+            "locale",
+            "dir",
+            "title",
+            "summary",
+            "body",
+            "link",
+            "organisation",
+            "organisation_slug",
+            "organisation_name",
+            "author",
+            "starts_at",
+            "ends_at",
+            "city",
+            "online",
+            "sectors",
+            "language",
+            "dutch_level",
+            "tags",
+            "image",
+            "image_url",
+            "translation_key",
+            "translation_of",
+            "reason",
+            "published_at",
+            "updated_at",
+            "is_saved",
+            "can_edit",
+            "moderation_note",
+        ]
+        read_only_fields = ["status", "translation_key", "published_at", "updated_at"]
+
+    # --- output -------------------------------------------------------------------------
+    def _user(self):
+        request = self.context.get("request")
+        return getattr(request, "user", None)
+
+    def get_dir(self, obj) -> str:
+        return "rtl" if obj.locale in settings.LANGUAGES_BIDI else "ltr"
+
+    def get_image_url(self, obj) -> str | None:
+        if not obj.image:
+            return None
+        request = self.context.get("request")
+        return request.build_absolute_uri(obj.image.url) if request else obj.image.url
+
+    @extend_schema_field(OrganisationRefSerializer(allow_null=True))
+    def get_organisation(self, obj):
+        if obj.organisation is None:
+            return None
+        return {"slug": obj.organisation.slug, "name": obj.organisation.name}
+
+    @extend_schema_field(PersonRefSerializer(allow_null=True))
+    def get_author(self, obj):
+        user = self._user()
+        if obj.author is None or not (user and user.is_authenticated):
+            return None
+        return PersonRefSerializer(obj.author).data
+
+    def get_is_saved(self, obj) -> bool:
+        return bool(getattr(obj, "is_saved", False))
+
+    def get_can_edit(self, obj) -> bool:
+        user = self._user()
+        return bool(user and user.is_authenticated and actions.can_edit(user, obj))
+
+    def get_moderation_note(self, obj) -> str | None:
+        user = self._user()
+        if user and user.is_authenticated and actions.can_edit(user, obj):
+            return obj.moderation_note or None
+        return None
+
+    # --- input --------------------------------------------------------------------------
+    def validate_link(self, value: str) -> str:
+        if not value.lower().startswith(("http://", "https://")):
+            raise serializers.ValidationError(_("The link must start with http:// or https://."))
+        return value
+
+    def validate_body(self, value: str) -> str:
+        try:
+            return validate_body(value)
+        except ValueError as exc:
+            raise serializers.ValidationError(str(exc))
+
+    def validate_language(self, value: str) -> str:
+        if value and not LANGUAGE_CODE_RE.match(value):
+            raise serializers.ValidationError(_("Use an ISO 639 language code such as 'ar' or 'nl'."))
+        return value
+
+    def validate_tags(self, value: list[str]) -> list[str]:
+        return list(dict.fromkeys(t.strip().lower() for t in value if t.strip()))
+
+    def validate_image(self, value):
+        if value is None:
+            return None
+        try:
+            validate_image(value)
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError(exc.messages)
+        return value
+
+    def validate_organisation_slug(self, value):
+        user = self._user()
+        if (
+            value is not None
+            and not user.is_helix_admin
+            and value.pk not in actions.staff_organisation_ids(user)
+        ):
+            raise serializers.ValidationError(_("You can only post for an organisation you are staff of."))
+        return value
+
+    def validate_translation_of(self, value):
+        original = Post.objects.filter(public_id=value).first()
+        if original is None:
+            raise serializers.ValidationError(_("There is no post with this id."))
+        return original
+
+    def validate(self, attrs):
+        def current(name):
+            if name in attrs:
+                return attrs[name]
+            return getattr(self.instance, name, None) if self.instance else None
+
+        errors = {}
+        starts, ends = current("starts_at"), current("ends_at")
+        if starts and ends and ends < starts:
+            errors["ends_at"] = [_("The end cannot be before the start.")]
+        post_type = current("type")
+        if post_type == PostType.EVENT and not starts:
+            errors["starts_at"] = [_("An event needs a start date and time.")]
+        if post_type == PostType.EVENT and not (current("city") or current("online")):
+            errors["city"] = [_("Say where the event takes place: a city, or online.")]
+        if self.instance is None and post_type in EXPIRING_TYPES and ends and ends < timezone.now():
+            errors["ends_at"] = [_("This date has already passed.")]
+        if errors:
+            raise serializers.ValidationError(errors)
+        return attrs
+
+
+class PostFilterSerializer(serializers.Serializer):
+    """The list's query parameters."""
+
+    q = serializers.CharField(required=False, max_length=200, help_text="Words to search for (full text).")
+    type = serializers.CharField(required=False, help_text="One or more types, comma-separated.")
+    sector = serializers.CharField(required=False, help_text="One or more sector slugs, comma-separated.")
+    place = serializers.CharField(required=False, max_length=120, help_text="A city.")
+    online = serializers.BooleanField(required=False, allow_null=True, default=None)
+    date_from = serializers.DateField(required=False, help_text="Activities running on or after this day.")
+    date_to = serializers.DateField(required=False, help_text="Activities running on or before this day.")
+    language = serializers.CharField(required=False, max_length=12, help_text="Language of the activity.")
+    dutch_level = serializers.ChoiceField(
+        choices=CEFR_ORDER,
+        required=False,
+        help_text="Posts that ask at most this level of Dutch (or none).",
+    )
+    organisation = serializers.SlugField(required=False, help_text="A member organisation's slug.")
+    tag = serializers.CharField(required=False, max_length=40)
+    locale = serializers.ChoiceField(
+        choices=[c for c, _n in settings.LANGUAGES],
+        required=False,
+        help_text="Only posts written in this language (default: every language, one version per post, "
+        "the request's language where there is one).",
+    )
+    order = serializers.ChoiceField(
+        choices=["newest", "soonest"],
+        required=False,
+        default="newest",
+        help_text="newest: last published first; soonest: only what starts today or later, soonest first.",
+    )
+
+    def validate_type(self, value):
+        types = [t.strip() for t in value.split(",") if t.strip()]
+        unknown = sorted(set(types) - set(PostType.values))
+        if unknown:
+            raise serializers.ValidationError(
+                _("Unknown type: %(types)s. Use study, vacancy, event, project or tool.")
+                % {"types": ", ".join(unknown)}
+            )
+        return types
+
+    def validate_sector(self, value):
+        slugs = [s.strip() for s in value.split(",") if s.strip()]
+        known = set(Sector.source_rows().filter(slug__in=slugs).values_list("slug", flat=True))
+        unknown = sorted(set(slugs) - known)
+        if unknown:
+            raise serializers.ValidationError(_("Unknown sector: %(slugs)s.") % {"slugs": ", ".join(unknown)})
+        return slugs
+
+    def validate(self, attrs):
+        if attrs.get("date_from") and attrs.get("date_to") and attrs["date_to"] < attrs["date_from"]:
+            raise serializers.ValidationError({"date_to": [_("The end cannot be before the start.")]})
+        return attrs
+
+
+TEASER_PARAMS = {"type", "locale", "format", "project"}
+
+
+class SuggestionSerializer(serializers.ModelSerializer):
+    id = serializers.UUIDField(source="public_id", read_only=True)
+    post = PostSerializer(read_only=True)
+    suggested_by = serializers.SerializerMethodField()
+    talent = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Suggestion
+        fields = ["id", "post", "suggested_by", "talent", "note", "created_at", "dismissed_at"]
+
+    @extend_schema_field(PersonRefSerializer(allow_null=True))
+    def get_suggested_by(self, obj):
+        return PersonRefSerializer(obj.suggested_by).data if obj.suggested_by else None
+
+    @extend_schema_field(PersonRefSerializer)
+    def get_talent(self, obj):
+        return PersonRefSerializer(obj.talent).data
+
+
+class SuggestRequestSerializer(serializers.Serializer):
+    talent = serializers.UUIDField(help_text="The talent's user id.")
+    note = serializers.CharField(required=False, allow_blank=True, max_length=500)
+
+
+class ReasonSerializer(serializers.Serializer):
+    reason = serializers.CharField(min_length=3, max_length=1000)
+
+
+class DigestSerializer(serializers.Serializer):
+    frequency = serializers.ChoiceField(choices=DigestSubscription.Frequency.choices)
+    consent = serializers.BooleanField(
+        read_only=True, help_text="Whether you agreed to newsletters by e-mail."
+    )
+    last_digest_at = serializers.DateTimeField(read_only=True, allow_null=True)
+
+
+# --- the viewset ----------------------------------------------------------------------------
+
+
+class IsSignedIn(permissions.IsAuthenticated):
+    pass
+
+
+def _sectors_prefetch():
+    return Prefetch("sectors", queryset=Sector.objects.only("id", "slug"))
+
+
+class PostViewSet(viewsets.GenericViewSet):
+    """Study, vacancy, event, project and tool posts. Visitors see the latest few; signed-in
+    users search and filter everything, save posts, and get suggestions from their mentor or
+    organisation. Mentors, organisations, employers and admins post."""
+
+    serializer_class = PostSerializer
+    queryset = Post.objects.none()
+    lookup_field = "public_id"
+    lookup_url_kwarg = "id"
+    lookup_value_regex = "[0-9a-fA-F-]{36}"
+    parser_classes = [parsers.JSONParser, parsers.MultiPartParser, parsers.FormParser]
+    http_method_names = ["get", "post", "patch", "put", "delete", "head", "options"]
+
+    def get_permissions(self):
+        if self.action in ("list", "retrieve", "unsubscribe"):
+            return [permissions.AllowAny()]
+        if self.action == "unpublish":
+            return [IsHelixAdmin()]
+        return [IsSignedIn()]
+
+    def get_throttles(self):
+        if self.action in ("create", "suggest"):
+            self.throttle_scope = "sensitive"  # writing to others: a tighter rate than reading
+            return [ScopedRateThrottle()]
+        return super().get_throttles()
+
+    def get_renderers(self):
+        if self.action == "unsubscribe":
+            return [JSONRenderer(), TemplateHTMLRenderer()]
+        return super().get_renderers()
+
+    # --- querysets ------------------------------------------------------------------------
+    def _annotated(self, queryset):
+        user = self.request.user
+        queryset = queryset.select_related("organisation", "author").prefetch_related(_sectors_prefetch())
+        if user.is_authenticated:
+            queryset = queryset.annotate(
+                is_saved=Exists(SavedPost.objects.filter(user=user, post=OuterRef("pk")))
+            )
+        return queryset
+
+    def _filtered(self, params: dict, language: str):
+        posts = Post.objects.live()
+        if params.get("locale"):
+            posts = posts.filter(locale=params["locale"])
+        else:
+            posts = posts.one_per_translation(language)
+        if params.get("type"):
+            posts = posts.filter(type__in=params["type"])
+        if params.get("sector"):
+            posts = posts.filter(
+                Exists(
+                    Post.sectors.through.objects.filter(
+                        post=OuterRef("pk"), sector__slug__in=params["sector"]
+                    )
+                )
+            )
+        if params.get("place"):
+            posts = posts.filter(city__iexact=params["place"].strip())
+        if params.get("online") is not None:
+            posts = posts.filter(online=params["online"])
+        if params.get("date_from"):
+            posts = posts.filter(Q(ends_at__isnull=True) | Q(ends_at__date__gte=params["date_from"]))
+            posts = posts.filter(Q(starts_at__isnull=False) | Q(ends_at__isnull=False))
+        if params.get("date_to"):
+            posts = posts.filter(Q(starts_at__isnull=True) | Q(starts_at__date__lte=params["date_to"]))
+            posts = posts.filter(Q(starts_at__isnull=False) | Q(ends_at__isnull=False))
+        if params.get("language"):
+            posts = posts.filter(language=params["language"])
+        if params.get("dutch_level"):
+            allowed = CEFR_ORDER[: CEFR_ORDER.index(params["dutch_level"]) + 1]
+            posts = posts.filter(Q(dutch_level="") | Q(dutch_level__in=allowed))
+        if params.get("organisation"):
+            posts = posts.filter(organisation__slug=params["organisation"])
+        if params.get("tag"):
+            posts = (
+                posts.filter(tags__contains=[params["tag"].strip().lower()])
+                if self._json_contains()
+                else posts.filter(search_text__contains=params["tag"].strip().lower())
+            )
+        if params.get("q"):
+            posts = posts.filter(search_filter(params["q"]))
+        if params.get("order") == "soonest":
+            # What is coming up: posts that start today or later, the soonest first.
+            today = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+            posts = posts.filter(starts_at__gte=today).order_by("starts_at", "-id")
+        else:
+            posts = posts.order_by("-published_at", "-id")
+        return posts
+
+    @staticmethod
+    def _json_contains() -> bool:
+        from django.db import connection
+
+        return connection.features.supports_json_field_contains
+
+    def get_object(self):
+        post = get_object_or_404(
+            self._annotated(Post.objects.all()), public_id=self.kwargs[self.lookup_url_kwarg]
+        )
+        user = self.request.user
+        if not post.is_live and not (user.is_authenticated and actions.can_edit(user, post)):
+            raise exceptions.NotFound(_("There is no such post, or it is no longer published."))
+        return post
+
+    # --- reading --------------------------------------------------------------------------
+    @extend_schema(parameters=[PostFilterSerializer])
+    def list(self, request):
+        """Search and filter posts. Visitors who are not signed in get the latest posts only
+        (``type`` and ``locale`` may narrow them); searching and other filters need an account."""
+        if not request.user.is_authenticated:
+            if set(request.query_params) - TEASER_PARAMS:
+                raise LoginRequired()
+        params = PostFilterSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        posts = self._annotated(self._filtered(params.validated_data, request_language()))
+        if not request.user.is_authenticated:
+            items = list(posts[:TEASER_SIZE])
+            return Response(
+                {
+                    "count": len(items),
+                    "next": None,
+                    "previous": None,
+                    "teaser": True,
+                    "results": self.get_serializer(items, many=True).data,
+                }
+            )
+        page = self.paginate_queryset(posts)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    def retrieve(self, request, id=None):
+        """One post, with the ids of its translations."""
+        post = self.get_object()
+        data = self.get_serializer(post).data
+        data["translations"] = [
+            {"id": str(pid), "locale": locale}
+            for pid, locale in Post.objects.live()
+            .filter(translation_key=post.translation_key)
+            .exclude(pk=post.pk)
+            .values_list("public_id", "locale")
+        ]
+        return Response(data)
+
+    @action(detail=False, methods=["get"])
+    def mine(self, request):
+        """Posts I wrote or my organisation published, in every state (published, withdrawn,
+        unpublished by an admin with the reason, expired)."""
+        user = request.user
+        posts = Post.objects.filter(
+            Q(author=user) | Q(organisation_id__in=actions.staff_organisation_ids(user))
+        ).order_by("-updated_at", "-id")
+        page = self.paginate_queryset(self._annotated(posts))
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    # --- writing --------------------------------------------------------------------------
+    def create(self, request):
+        """Publish a post (mentors, organisations, employers and admins; approved accounts)."""
+        actions.can_post(request.user)
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        data.setdefault("locale", request_language())
+        post = actions.create_post(
+            request.user,
+            data,
+            sectors=data.pop("sectors", []),
+            image=data.pop("image", None),
+            organisation=data.pop("organisation", None),
+            translation_of=data.pop("translation_of", None),
+        )
+        post = self._annotated(Post.objects.filter(pk=post.pk)).get()
+        return Response(self.get_serializer(post).data, status=status.HTTP_201_CREATED)
+
+    def _update(self, request, partial: bool):
+        post = self.get_object()
+        if not actions.can_edit(request.user, post):
+            raise exceptions.PermissionDenied(_("You can only change your own posts or your organisation's."))
+        serializer = self.get_serializer(post, data=request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        image = data.pop("image", None) if "image" in data else None
+        remove_image = "image" in request.data and not request.data.get("image")
+        data.pop("organisation", None)
+        data.pop("translation_of", None)
+        post = actions.update_post(
+            post,
+            by=request.user,
+            data=data,
+            sectors=data.pop("sectors", None),
+            image=image,
+            remove_image=remove_image,
+            reason=data.pop("reason", ""),
+        )
+        post = self._annotated(Post.objects.filter(pk=post.pk)).get()
+        return Response(self.get_serializer(post).data)
+
+    def update(self, request, id=None):
+        """Change a post (its author, its organisation's staff, or an admin giving a reason)."""
+        return self._update(request, partial=False)
+
+    def partial_update(self, request, id=None):
+        """Change some fields of a post."""
+        return self._update(request, partial=True)
+
+    @extend_schema(responses={204: None})
+    def destroy(self, request, id=None):
+        """Withdraw a post: it disappears from lists and pages; it stays in ``mine``."""
+        post = self.get_object()
+        if not actions.can_edit(request.user, post):
+            raise exceptions.PermissionDenied(
+                _("You can only withdraw your own posts or your organisation's.")
+            )
+        actions.withdraw_post(post, by=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(request=None, responses=PostSerializer)
+    @action(detail=True, methods=["post"])
+    def publish(self, request, id=None):
+        """Publish a withdrawn post again (an unpublished one: admins only)."""
+        post = self.get_object()
+        if not actions.can_edit(request.user, post):
+            raise exceptions.PermissionDenied()
+        post = actions.republish_post(post, by=request.user)
+        return Response(self.get_serializer(self._annotated(Post.objects.filter(pk=post.pk)).get()).data)
+
+    @extend_schema(request=ReasonSerializer, responses=PostSerializer)
+    @action(detail=True, methods=["post"])
+    def unpublish(self, request, id=None):
+        """Admins: take any post off the platform; the author receives the reason by e-mail."""
+        post = self.get_object()
+        body = ReasonSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        post = actions.unpublish_post(post, by=request.user, reason=body.validated_data["reason"])
+        return Response(self.get_serializer(self._annotated(Post.objects.filter(pk=post.pk)).get()).data)
+
+    # --- saving ---------------------------------------------------------------------------
+    @extend_schema(methods=["post"], request=None, responses={201: PostSerializer, 200: PostSerializer})
+    @extend_schema(methods=["delete"], request=None, responses={204: None})
+    @action(detail=True, methods=["post", "delete"], url_path="save")
+    def save_post(self, request, id=None):
+        """Save a post for later (POST) or forget it (DELETE)."""
+        post = self.get_object()
+        if request.method == "DELETE":
+            actions.unsave_post(request.user, post)
+            return Response(status=status.HTTP_204_NO_CONTENT)
+        _saved, created = actions.save_post(request.user, post)
+        post.is_saved = True
+        return Response(self.get_serializer(post).data, status=201 if created else 200)
+
+    @action(detail=False, methods=["get"])
+    def saved(self, request):
+        """My saved posts, last saved first (with their state: a withdrawn post says so)."""
+        saves = (
+            SavedPost.objects.filter(user=request.user)
+            .select_related("post__organisation", "post__author")
+            .prefetch_related(Prefetch("post__sectors", queryset=Sector.objects.only("id", "slug")))
+        )
+        page = self.paginate_queryset(saves)
+        posts = []
+        for saved in page:
+            saved.post.is_saved = True
+            posts.append(saved.post)
+        return self.get_paginated_response(self.get_serializer(posts, many=True).data)
+
+    # --- suggesting -----------------------------------------------------------------------
+    @extend_schema(request=SuggestRequestSerializer, responses={201: SuggestionSerializer})
+    @action(detail=True, methods=["post"])
+    def suggest(self, request, id=None):
+        """Suggest this post to a talent you are connected with (mentors and organisations)."""
+        post = self.get_object()
+        body = SuggestRequestSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        talent = User.objects.filter(public_id=body.validated_data["talent"], erased_at=None).first()
+        if talent is None:
+            raise serializers.ValidationError({"talent": [_("There is no such user.")]})
+        suggestion = actions.suggest_post(
+            post, by=request.user, talent=talent, note=body.validated_data.get("note", "")
+        )
+        return Response(
+            SuggestionSerializer(suggestion, context=self.get_serializer_context()).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("sent", OpenApiTypes.BOOL, description="The suggestions I made instead."),
+            OpenApiParameter("dismissed", OpenApiTypes.BOOL, description="Include dismissed ones."),
+        ],
+        responses=SuggestionSerializer(many=True),
+    )
+    @action(detail=False, methods=["get"])
+    def suggestions(self, request):
+        """Posts suggested to me, with who suggested them (``?sent=true``: the ones I suggested)."""
+        user = request.user
+        if request.query_params.get("sent") in ("1", "true"):
+            rows = Suggestion.objects.filter(suggested_by=user)
+        else:
+            rows = Suggestion.objects.filter(talent=user)
+            if request.query_params.get("dismissed") not in ("1", "true"):
+                rows = rows.filter(dismissed_at=None)
+            rows = rows.filter(post__status=Post.Status.PUBLISHED)
+        rows = (
+            rows.select_related("post__organisation", "post__author", "suggested_by", "talent")
+            .prefetch_related(Prefetch("post__sectors", queryset=Sector.objects.only("id", "slug")))
+            .annotate(is_saved=Exists(SavedPost.objects.filter(user=user, post=OuterRef("post_id"))))
+        )
+        page = self.paginate_queryset(rows)
+        for row in page:
+            row.post.is_saved = row.is_saved
+        return self.get_paginated_response(
+            SuggestionSerializer(page, many=True, context=self.get_serializer_context()).data
+        )
+
+    @extend_schema(request=None, responses=SuggestionSerializer)
+    @action(
+        detail=False, methods=["post"], url_path=r"suggestions/(?P<suggestion_id>[0-9a-fA-F-]{36})/dismiss"
+    )
+    def dismiss(self, request, suggestion_id=None):
+        """Dismiss a suggestion made to me."""
+        suggestion = get_object_or_404(
+            Suggestion.objects.select_related("post__organisation", "post__author", "suggested_by", "talent"),
+            public_id=suggestion_id,
+            talent=request.user,
+        )
+        suggestion = actions.dismiss_suggestion(suggestion, by=request.user)
+        return Response(SuggestionSerializer(suggestion, context=self.get_serializer_context()).data)
+
+    # --- digest ---------------------------------------------------------------------------
+    @extend_schema(methods=["get"], responses=DigestSerializer)
+    @extend_schema(methods=["put"], request=DigestSerializer, responses=DigestSerializer)
+    @action(detail=False, methods=["get", "put"])
+    def digest(self, request):
+        """My digest of new posts in my sectors: daily, weekly (the default) or off. It needs the
+        newsletter consent (``/api/v1/me/consents/``)."""
+        from cms.accounts.actions import active_consent
+        from cms.accounts.models import Consent
+
+        user = request.user
+        if request.method == "PUT":
+            body = DigestSerializer(data=request.data)
+            body.is_valid(raise_exception=True)
+            actions.set_digest_frequency(user, body.validated_data["frequency"])
+        subscription = DigestSubscription.objects.filter(user=user).first()
+        return Response(
+            {
+                "frequency": subscription.frequency if subscription else DigestSubscription.Frequency.WEEKLY,
+                "consent": active_consent(user, Consent.Purpose.NEWSLETTER) is not None,
+                "last_digest_at": subscription.last_digest_at if subscription else None,
+            }
+        )
+
+    @extend_schema(
+        methods=["get", "post"],
+        request=None,
+        responses={
+            200: inline_serializer("Unsubscribed", {"unsubscribed": serializers.CharField()}),
+            400: OpenApiResponse(description="The link is not valid."),
+        },
+    )
+    @action(detail=False, methods=["get", "post"], url_path=r"unsubscribe/(?P<token>[A-Za-z0-9_:.\-]+)")
+    def unsubscribe(self, request, token=None):
+        """One-click unsubscribe from the link in a digest or newsletter; no sign-in needed.
+        A browser gets a page in the person's language; ``POST`` is RFC 8058's one-click."""
+        from django.utils import translation
+
+        result = mailing.unsubscribe(token)
+        html = isinstance(request.accepted_renderer, TemplateHTMLRenderer)
+        if result is None:
+            if html:
+                return Response({"ok": False}, status=400, template_name="posts/unsubscribed.html")
+            raise HelixError(_("This unsubscribe link is not valid."), code="invalid_token")
+        user, kind = result
+        if html:
+            translation.activate(user.preferred_language)
+            request.LANGUAGE_CODE = user.preferred_language
+            return Response(
+                {
+                    "ok": True,
+                    "kind": kind,
+                    "lang": user.preferred_language,
+                    "dir": "rtl" if user.preferred_language in settings.LANGUAGES_BIDI else "ltr",
+                    "site_url": settings.HELIX_SITE_URL,
+                },
+                template_name="posts/unsubscribed.html",
+            )
+        return Response({"unsubscribed": kind})

@@ -1,0 +1,232 @@
+"""The posts plugin's answers to the core's hooks."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Value, When
+from django.db.models.functions import TruncWeek
+from django.utils import timezone
+
+from cms.jobs.periodic import PeriodicJob
+from cms.plugins import hookimpl
+
+MODELS = (
+    "posts.post",
+    "posts.savedpost",
+    "posts.suggestion",
+    "posts.digestsubscription",
+    "posts.newsletter",
+    "posts.newsletterrecipient",
+)
+
+
+@hookimpl
+def api_routes(router):
+    from plugins.posts.api import PostViewSet
+
+    router.register("posts", PostViewSet, basename="post")
+
+
+@hookimpl
+def role_permissions() -> dict[str, list[str]]:
+    reading = ["posts.view_post", "posts.add_savedpost", "posts.delete_savedpost"]
+    posting = [*reading, "posts.add_post", "posts.change_post"]
+    return {
+        "talent": [*reading, "posts.view_suggestion", "posts.change_suggestion"],
+        "mentor": [*posting, "posts.add_suggestion"],
+        "organisation": [*posting, "posts.add_suggestion"],
+        "employer": posting,
+        "admin": [
+            f"posts.{action}_{model}"
+            for model in (
+                "post",
+                "savedpost",
+                "suggestion",
+                "digestsubscription",
+                "newsletter",
+                "newsletterintro",
+                "newsletteritem",
+                "newsletterrecipient",
+            )
+            for action in ("add", "change", "delete", "view")
+        ],
+    }
+
+
+def post_card(post, request_locale: str) -> dict:
+    """A post as an item of an information page's "latest posts" block."""
+    return {
+        "id": str(post.public_id),
+        "type": post.type,
+        "title": post.title,
+        "summary": post.summary,
+        "link": post.link,
+        "organisation": post.organisation_name,
+        "starts_at": post.starts_at.isoformat() if post.starts_at else None,
+        "ends_at": post.ends_at.isoformat() if post.ends_at else None,
+        "city": post.city,
+        "online": post.online,
+        "locale": post.locale,
+        "dir": "rtl" if post.locale in settings.LANGUAGES_BIDI else "ltr",
+        "image": post.image.url if post.image else None,
+    }
+
+
+@hookimpl
+def page_dynamic_content(page, locale, block):
+    """The newest live posts of the block's types and sectors, in the page's language first."""
+    from plugins.posts.models import Post, PostType
+
+    types = [t for t in (block.get("post_types") or []) if t in PostType.values] or list(PostType.values)
+    posts = Post.objects.live().filter(type__in=types).one_per_translation(locale)
+    sectors = block.get("sectors") or []
+    if sectors:
+        posts = posts.filter(
+            Exists(Post.sectors.through.objects.filter(post=OuterRef("pk"), sector__slug__in=sectors))
+        )
+    limit = int(block.get("limit") or 5)
+    posts = posts.annotate(
+        in_locale=Case(When(locale=locale, then=Value(0)), default=Value(1), output_field=IntegerField())
+    ).order_by("in_locale", "-published_at", "-id")[:limit]
+    return [post_card(post, locale) for post in posts]
+
+
+@hookimpl
+def profile_sections(user):
+    from plugins.posts.models import DigestSubscription, SavedPost, Suggestion
+
+    subscription = DigestSubscription.objects.filter(user=user).first()
+    return {
+        "posts": {
+            "saved": SavedPost.objects.filter(user=user).count(),
+            "open_suggestions": Suggestion.objects.filter(talent=user, dismissed_at=None).count(),
+            "digest": subscription.frequency if subscription else DigestSubscription.Frequency.WEEKLY,
+        }
+    }
+
+
+@hookimpl
+def dashboard_stats(since) -> dict[str, Any]:
+    from plugins.posts.models import Post, SavedPost, Suggestion
+
+    live = Post.objects.live()
+    per_type = dict(live.values_list("type").annotate(n=Count("id")).values_list("type", "n"))
+    weeks_from = timezone.now() - timedelta(weeks=8)
+    per_week = (
+        Post.objects.filter(published_at__gte=weeks_from)
+        .annotate(week=TruncWeek("published_at"))
+        .values("week")
+        .annotate(n=Count("id"))
+        .order_by("week")
+    )
+    return {
+        "posts_live_by_type": [{"label": t, "value": per_type.get(t, 0)} for t in sorted(per_type)],
+        "posts_published_per_week": [
+            {"label": row["week"].date().isoformat(), "value": row["n"]} for row in per_week
+        ],
+        "posts_new": Post.objects.filter(published_at__gte=since).count(),
+        "posts_saves": SavedPost.objects.filter(created_at__gte=since).count(),
+        "posts_suggestions": Suggestion.objects.filter(created_at__gte=since).count(),
+    }
+
+
+@hookimpl
+def periodic_jobs():
+    return [
+        PeriodicJob("posts.expire", "5 * * * *", "Mark vacancies and events past their end as expired"),
+        PeriodicJob("posts.send_digests", "20 * * * *", "Send the digests that are due"),
+    ]
+
+
+@hookimpl
+def export_user_data(user) -> dict[str, Any]:
+    from plugins.posts.models import (
+        DigestSubscription,
+        Newsletter,
+        NewsletterRecipient,
+        Post,
+        SavedPost,
+        Suggestion,
+    )
+
+    return {
+        "posts.post": [
+            {
+                "id": str(p.public_id),
+                "type": p.type,
+                "status": p.status,
+                "locale": p.locale,
+                "title": p.title,
+                "summary": p.summary,
+                "body": p.body,
+                "link": p.link,
+                "organisation": p.organisation_name,
+                "published_at": p.published_at,
+                "moderation_note": p.moderation_note,
+            }
+            for p in Post.objects.filter(author=user)
+        ],
+        "posts.post_moderated": list(
+            Post.objects.filter(moderated_by=user).values_list("public_id", flat=True)
+        ),
+        "posts.savedpost": list(
+            SavedPost.objects.filter(user=user).values("post__public_id", "post__title", "created_at")
+        ),
+        "posts.suggestion": [
+            {
+                "post": str(s.post.public_id),
+                "post_title": s.post.title,
+                "direction": "received" if s.talent_id == user.pk else "made",
+                "note": s.note,
+                "created_at": s.created_at,
+                "dismissed_at": s.dismissed_at,
+            }
+            for s in Suggestion.objects.filter(talent=user).select_related("post")
+            | Suggestion.objects.filter(suggested_by=user).select_related("post")
+        ],
+        "posts.digestsubscription": list(
+            DigestSubscription.objects.filter(user=user).values("frequency", "last_digest_at")
+        ),
+        "posts.newsletter": list(
+            Newsletter.objects.filter(created_by=user).values("title", "created_at")
+            | Newsletter.objects.filter(sent_by=user).values("title", "created_at")
+        ),
+        "posts.newsletterrecipient": list(
+            NewsletterRecipient.objects.filter(user=user).values("newsletter__title", "created_at")
+        ),
+    }
+
+
+@hookimpl
+def erase_user_data(user) -> list[str]:
+    """Saved posts, suggestions received, digest settings and newsletter receipts are deleted.
+    Authored posts stay with the organisation behind them, without the person."""
+    from plugins.posts.models import (
+        DigestSubscription,
+        Newsletter,
+        NewsletterRecipient,
+        Post,
+        SavedPost,
+        Suggestion,
+    )
+
+    SavedPost.objects.filter(user=user).delete()
+    Suggestion.objects.filter(talent=user).delete()
+    Suggestion.objects.filter(suggested_by=user).update(suggested_by=None)
+    DigestSubscription.objects.filter(user=user).delete()
+    NewsletterRecipient.objects.filter(user=user).delete()
+    Newsletter.objects.filter(created_by=user).update(created_by=None)
+    Newsletter.objects.filter(sent_by=user).update(sent_by=None)
+    Post.objects.filter(author=user).update(author=None)
+    Post.objects.filter(moderated_by=user).update(moderated_by=None)
+    return list(MODELS)
+
+
+@hookimpl
+def seed_demo(locales):
+    from plugins.posts.seed import seed_posts
+
+    seed_posts(locales)

@@ -1,0 +1,418 @@
+"""Digests and newsletters: who gets one, what it holds, and sending it through the outbox.
+
+Both are rendered in the recipient's language and carry a signed one-click
+unsubscribe link (and the ``List-Unsubscribe`` headers of RFC 8058). Sending is
+crash-safe and exactly-once: each recipient's e-mail is an outbox row with a key
+naming the recipient and the period (digest) or the newsletter, written in the
+same transaction as the bookkeeping that says it was prepared.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.db import transaction
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils import formats, timezone, translation
+
+from cms.accounts.models import Consent, Role, User
+from cms.outbox.api import enqueue_many
+from cms.outbox.mail import MAIL_ACTOR, render, serialise
+from cms.sectors.models import Sector
+from plugins.posts.models import (
+    DigestSubscription,
+    Newsletter,
+    NewsletterRecipient,
+    Post,
+)
+
+logger = logging.getLogger(__name__)
+
+UNSUBSCRIBE_SALT = "helix.posts.unsubscribe"
+DIGEST_ROLES = (Role.TALENT, Role.MENTOR)
+DIGEST_MAX_ITEMS = 10
+BATCH = 500
+PERIODS = {
+    DigestSubscription.Frequency.DAILY: timedelta(days=1),
+    DigestSubscription.Frequency.WEEKLY: timedelta(days=7),
+}
+# A digest is due a little before its full period, so an hourly job keeps the rhythm.
+SLACK = timedelta(hours=1)
+# Someone who switches the digest on again after months gets the last two weeks, not everything.
+MAX_LOOK_BACK = timedelta(days=14)
+
+
+# --- unsubscribe links ----------------------------------------------------------------------
+
+
+def unsubscribe_token(user: User, kind: str) -> str:
+    """A signed token for ``kind`` ("digest" or "newsletter"); it does not expire."""
+    return signing.dumps({"u": str(user.public_id), "k": kind}, salt=UNSUBSCRIBE_SALT, compress=True)
+
+
+def read_unsubscribe_token(token: str) -> tuple[str, str] | None:
+    try:
+        data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except signing.BadSignature:
+        return None
+    if not isinstance(data, dict) or data.get("k") not in ("digest", "newsletter"):
+        return None
+    return data.get("u"), data["k"]
+
+
+def unsubscribe_url(user: User, kind: str) -> str:
+    return f"{settings.HELIX_SITE_URL}/api/v1/posts/unsubscribe/{unsubscribe_token(user, kind)}/"
+
+
+def unsubscribe(token: str) -> tuple[User, str] | None:
+    """Apply a token: a digest token switches the digest off; a newsletter token withdraws the
+    newsletter consent (which stops digests too). Idempotent; ``None`` for a bad token."""
+    from cms.accounts.actions import withdraw_consent
+    from cms.audit import record
+
+    read = read_unsubscribe_token(token)
+    if read is None:
+        return None
+    public_id, kind = read
+    user = User.objects.filter(public_id=public_id, erased_at=None).first()
+    if user is None:
+        return None
+    with transaction.atomic():
+        if kind == "digest":
+            DigestSubscription.objects.update_or_create(
+                user=user, defaults={"frequency": DigestSubscription.Frequency.OFF}
+            )
+        else:
+            withdraw_consent(user, Consent.Purpose.NEWSLETTER)
+        record(user, f"posts.unsubscribed.{kind}", user)
+    return user, kind
+
+
+def _with_unsubscribe(message, url: str):
+    message.extra_headers["List-Unsubscribe"] = f"<{url}>"
+    message.extra_headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    return message
+
+
+# --- posts as mail items ------------------------------------------------------------------
+
+
+def post_item(post: Post, language: str) -> dict:
+    """A post as a mail (or page block) item, with dates written for ``language``."""
+    with translation.override(language):
+        when = ""
+        if post.starts_at and post.ends_at:
+            when = (
+                f"{formats.date_format(timezone.localtime(post.starts_at), 'SHORT_DATE_FORMAT')} – "
+                f"{formats.date_format(timezone.localtime(post.ends_at), 'SHORT_DATE_FORMAT')}"
+            )
+        elif post.starts_at or post.ends_at:
+            when = formats.date_format(
+                timezone.localtime(post.starts_at or post.ends_at), "SHORT_DATE_FORMAT"
+            )
+        place = post.city
+        if post.online:
+            place = f"{place}, online" if place else "online"
+        return {
+            "id": str(post.public_id),
+            "type": post.type,
+            "type_label": str(post.get_type_display()),
+            "title": post.title,
+            "summary": post.summary,
+            "link": post.link,
+            "organisation": post.organisation_name,
+            "when": when,
+            "place": place,
+            "locale": post.locale,
+        }
+
+
+def pick_translations(posts: Iterable[Post], language: str) -> list[Post]:
+    """Keep one post per translation group: the one in ``language``, else the first seen."""
+    chosen: dict = {}
+    for post in posts:
+        current = chosen.get(post.translation_key)
+        if current is None or (post.locale == language and current.locale != language):
+            chosen[post.translation_key] = post
+    return list(chosen.values())
+
+
+# --- digests --------------------------------------------------------------------------------
+
+
+def _active_newsletter_consent():
+    return Consent.objects.filter(user=OuterRef("pk"), purpose=Consent.Purpose.NEWSLETTER, withdrawn_at=None)
+
+
+def subscribers():
+    """Talents and mentors who consented and did not switch the digest off, with their frequency."""
+    subscription = DigestSubscription.objects.filter(user=OuterRef("pk"))
+    return (
+        User.objects.filter(role__in=DIGEST_ROLES, is_active=True, erased_at=None)
+        .filter(Exists(_active_newsletter_consent()))
+        .annotate(
+            digest_frequency=Coalesce(
+                Subquery(subscription.values("frequency")[:1]), Value(DigestSubscription.Frequency.WEEKLY)
+            ),
+            digest_last=Subquery(subscription.values("last_digest_at")[:1]),
+        )
+        .exclude(digest_frequency=DigestSubscription.Frequency.OFF)
+    )
+
+
+def due_subscribers(now: datetime):
+    condition = Q(digest_last__isnull=True)
+    for frequency, period in PERIODS.items():
+        condition |= Q(digest_frequency=frequency, digest_last__lte=now - period + SLACK)
+    return subscribers().filter(condition).order_by("pk")
+
+
+def period_key(frequency: str, now: datetime) -> str:
+    local = timezone.localtime(now)
+    if frequency == DigestSubscription.Frequency.DAILY:
+        return local.date().isoformat()
+    year, week, _day = local.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _user_sector_ids(user: User) -> set[int]:
+    ids: set[int] = set()
+    for name in ("talent_profile", "mentor_profile"):
+        profile = getattr(user, name, None) if hasattr(user, name) else None
+        if profile is not None:
+            ids.update(s.pk for s in profile.sectors.all())
+    return ids
+
+
+@dataclass
+class DigestRun:
+    considered: int = 0
+    queued: int = 0
+    nothing_new: int = 0
+
+
+class CandidatePosts:
+    """The live posts published in the look-back window, indexed by sector (newest first), so
+    that each subscriber costs work in proportion to the posts that match them."""
+
+    def __init__(self, since: datetime, now: datetime):
+        self.all = list(
+            Post.objects.live(now)
+            .filter(published_at__gt=since, published_at__lte=now)
+            .prefetch_related(Prefetch("sectors", queryset=Sector.objects.only("id")))
+            .order_by("-published_at", "-id")
+        )
+        self.general: list[Post] = []
+        self.by_sector: dict[int, list[Post]] = {}
+        for post in self.all:
+            sector_ids = [s.pk for s in post.sectors.all()]
+            if not sector_ids:
+                self.general.append(post)
+            for sector_id in sector_ids:
+                self.by_sector.setdefault(sector_id, []).append(post)
+
+    def matching(self, sectors: set[int], since: datetime) -> list[Post]:
+        lists = [self.all] if not sectors else [self.general, *(self.by_sector.get(s, []) for s in sectors)]
+        found: dict[int, Post] = {}
+        for posts in lists:
+            for post in posts:
+                if post.published_at <= since:
+                    break  # newest first: the rest are older
+                found[post.pk] = post
+        return sorted(found.values(), key=lambda p: (p.published_at, p.pk), reverse=True)
+
+
+def digest_for(user: User, posts: CandidatePosts, since: datetime, sections: list[dict]) -> dict | None:
+    """The digest's content for one user, or ``None`` when there is nothing new for them."""
+    language = user.preferred_language
+    matching = pick_translations(posts.matching(_user_sector_ids(user), since), language)
+    if not matching and not sections:
+        return None
+    return {
+        "items": [post_item(p, language) for p in matching[:DIGEST_MAX_ITEMS]],
+        "more": max(0, len(matching) - DIGEST_MAX_ITEMS),
+        "count": len(matching),
+        "sections": sections,
+        "since": since,
+    }
+
+
+def render_digest(user: User, content: dict):
+    url = unsubscribe_url(user, "digest")
+    context = {
+        "user": user,
+        "site_url": settings.HELIX_SITE_URL,
+        "unsubscribe_url": url,
+        "frequency": getattr(user, "digest_frequency", DigestSubscription.Frequency.WEEKLY),
+        **content,
+    }
+    message = render("posts/mail/digest", context, user.preferred_language)
+    message.to = [user.email]
+    return _with_unsubscribe(message, url)
+
+
+def send_digests(now: datetime | None = None, *, project=None) -> DigestRun:
+    """Queue the digests that are due. Each batch commits on its own: a crash loses nothing,
+    a second run sends nobody a second digest for the same period."""
+    from cms.organisations.models import Project
+    from cms.plugins import calls
+
+    now = now or timezone.now()
+    project = project or Project.default()
+    run = DigestRun()
+    # New posts are read once for the whole run: at most the longest look-back of anyone due.
+    posts = CandidatePosts(now - MAX_LOOK_BACK, now)
+    last_pk = 0
+    while True:
+        batch = list(
+            due_subscribers(now)
+            .filter(pk__gt=last_pk)
+            .select_related("talent_profile", "mentor_profile")
+            .prefetch_related("talent_profile__sectors", "mentor_profile__sectors")[:BATCH]
+        )
+        if not batch:
+            return run
+        last_pk = batch[-1].pk
+        sinces = {
+            u.pk: max(u.digest_last or now - PERIODS[u.digest_frequency], now - MAX_LOOK_BACK) for u in batch
+        }
+        messages = []
+        with transaction.atomic():
+            for user in batch:
+                run.considered += 1
+                since = sinces[user.pk]
+                sections = calls.newsletter_sections(project, user, since)
+                content = digest_for(user, posts, since, sections)
+                if content is None:
+                    run.nothing_new += 1
+                    continue
+                key = (
+                    f"posts:digest:{user.pk}:{user.digest_frequency}:{period_key(user.digest_frequency, now)}"
+                )
+                messages.append((key, serialise(render_digest(user, content)), user))
+            run.queued += len(enqueue_many(MAIL_ACTOR, messages))
+            ids = [u.pk for u in batch]
+            DigestSubscription.objects.filter(user_id__in=ids).update(last_digest_at=now)
+            DigestSubscription.objects.bulk_create(
+                [DigestSubscription(user_id=pk, last_digest_at=now) for pk in ids],
+                ignore_conflicts=True,
+            )
+
+
+# --- newsletters ----------------------------------------------------------------------------
+
+
+def newsletter_recipients(newsletter: Newsletter):
+    """Everyone in the chosen groups who consented to newsletters (one query)."""
+    from cms.organisations.models import Organisation, ProjectMembership
+
+    people = User.objects.filter(is_active=True, erased_at=None).filter(Exists(_active_newsletter_consent()))
+    roles = [group.name for group in newsletter.roles.all()]
+    if roles:
+        people = people.filter(role__in=roles)
+    sectors = list(newsletter.sectors.all())
+    if sectors:
+        from cms.accounts.models import EmployerProfile, MentorProfile, TalentProfile
+
+        condition = Exists(Organisation.objects.filter(staff=OuterRef("pk"), sectors__in=sectors))
+        for profile in (TalentProfile, MentorProfile, EmployerProfile):
+            condition |= Exists(profile.objects.filter(user=OuterRef("pk"), sectors__in=sectors))
+        people = people.filter(condition)
+    projects = list(newsletter.projects.all())
+    if projects:
+        members = ProjectMembership.objects.filter(
+            user=OuterRef("pk"), project__in=projects, status=ProjectMembership.Status.ACTIVE
+        )
+        staff = Organisation.objects.filter(staff=OuterRef("pk"), projects__in=projects)
+        people = people.filter(Exists(members) | Exists(staff))
+    return people
+
+
+def newsletter_context(newsletter: Newsletter, language: str, *, unsubscribe_url: str, user=None) -> dict:
+    """What the newsletter says in ``language`` (the intro falls back to the default language)."""
+    intros = {intro.language: intro for intro in newsletter.intros.all()}
+    intro = intros.get(language) or intros.get(settings.LANGUAGE_CODE) or next(iter(intros.values()), None)
+    chosen = [item.post for item in newsletter.items.select_related("post").all()]
+    keys = {p.translation_key for p in chosen}
+    versions = Post.objects.live().filter(translation_key__in=keys)
+    by_key = {p.translation_key: p for p in pick_translations(sorted(versions, key=lambda p: p.pk), language)}
+    posts = [by_key.get(p.translation_key, p) for p in chosen]
+    return {
+        "newsletter": newsletter,
+        "subject": intro.subject if intro else newsletter.title,
+        "intro": intro.intro if intro else "",
+        "items": [post_item(p, language) for p in posts],
+        "unsubscribe_url": unsubscribe_url,
+        "site_url": settings.HELIX_SITE_URL,
+        "user": user,
+        "lang": language,
+        "dir": "rtl" if language in settings.LANGUAGES_BIDI else "ltr",
+    }
+
+
+def render_newsletter(newsletter: Newsletter, user: User, *, test: bool = False, language: str | None = None):
+    language = language or user.preferred_language
+    url = unsubscribe_url(user, "newsletter")
+    context = newsletter_context(newsletter, language, unsubscribe_url=url, user=user)
+    context["test"] = test
+    message = render("posts/mail/newsletter", context, language)
+    message.to = [user.email]
+    return _with_unsubscribe(message, url)
+
+
+def fan_out(newsletter: Newsletter) -> int:
+    """Write one recipient row and one e-mail outbox row per recipient (idempotent by key).
+
+    Runs inside one transaction (the fan-out job's): either every recipient is queued, or
+    nobody and the job runs again.
+    """
+    total = 0
+    last_pk = 0
+    recipients = newsletter_recipients(newsletter).order_by("pk")
+    while True:
+        batch = list(recipients.filter(pk__gt=last_pk)[:BATCH])
+        if not batch:
+            break
+        last_pk = batch[-1].pk
+        messages = [
+            (
+                f"posts:newsletter:{newsletter.pk}:{user.pk}",
+                serialise(render_newsletter(newsletter, user)),
+                user,
+            )
+            for user in batch
+        ]
+        rows = enqueue_many(MAIL_ACTOR, messages, return_existing=True)
+        NewsletterRecipient.objects.bulk_create(
+            [
+                NewsletterRecipient(newsletter=newsletter, user=user, message=row)
+                for user, row in zip(batch, rows, strict=True)
+            ],
+            ignore_conflicts=True,
+        )
+        total += len(batch)
+    Newsletter.objects.filter(pk=newsletter.pk).update(recipients_total=total)
+    return total
+
+
+def progress(newsletter: Newsletter) -> dict:
+    """Sent, to send and failed, from the recipients' outbox rows (one query)."""
+    figures = NewsletterRecipient.objects.filter(newsletter=newsletter).aggregate(
+        total=Count("pk"),
+        sent=Count("pk", filter=Q(message__isnull=True) | Q(message__done_at__isnull=False)),
+        failed=Count("pk", filter=Q(message__failed_at__isnull=False, message__done_at__isnull=True)),
+    )
+    total = newsletter.recipients_total if newsletter.recipients_total is not None else figures["total"]
+    return {
+        "total": total,
+        "sent": figures["sent"],
+        "failed": figures["failed"],
+        "to_send": max(0, total - figures["sent"] - figures["failed"]),
+        "prepared": newsletter.recipients_total is not None,
+    }

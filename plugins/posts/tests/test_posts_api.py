@@ -1,0 +1,451 @@
+"""Posts through the API: writing, editing, moderating, finding, saving and suggesting."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from cms.organisations.models import Organisation, Project, ProjectMembership
+from plugins.posts.models import Post, SavedPost, Suggestion
+from tests.files import png_bytes, upload
+
+
+def queued_mails(user) -> list[dict]:
+    """The e-mails queued in the outbox for ``user`` (sending them is the outbox's own test)."""
+    from cms.outbox.models import OutboxMessage
+
+    return [row.payload for row in OutboxMessage.objects.filter(user=user, actor_name="mail.send")]
+
+
+NEW_POST = {
+    "type": "event",
+    "title": "Job fair for newcomers in Antwerp",
+    "summary": "Meet forty employers looking for engineers, nurses and accountants.",
+    "body": "<p>Bring <strong>ten CVs</strong>.</p><span>Free.</span>",
+    "link": "https://www.vdab.be",
+    "starts_at": "2030-03-10T10:00:00+01:00",
+    "ends_at": "2030-03-10T16:00:00+01:00",
+    "city": "Antwerp",
+    "sectors": ["ict", "healthcare"],
+    "language": "nl",
+    "dutch_level": "B1",
+    "tags": ["Jobfair", "free"],
+}
+
+
+def test_a_mentor_posts_and_signed_in_users_find_it(make_user, client_for):
+    mentor = make_user("mentor", first_name="Pieter")
+    answer = client_for(mentor).post("/api/v1/posts/", NEW_POST, format="json")
+    assert answer.status_code == 201, answer.content
+    post = answer.json()
+    assert post["status"] == "published" and post["locale"] == "en" and post["dir"] == "ltr"
+    assert post["body"] == "<p>Bring <strong>ten CVs</strong>.</p>Free."  # harmless tags only
+    assert post["tags"] == ["jobfair", "free"] and post["sectors"] == ["ict", "healthcare"]
+    assert post["author"]["name"] == "Pieter Tester" and post["can_edit"] is True
+
+    talent = client_for(make_user("talent"))
+    results = talent.get("/api/v1/posts/").json()["results"]
+    assert [r["id"] for r in results] == [post["id"]]
+    assert results[0]["can_edit"] is False and results[0]["is_saved"] is False
+    detail = talent.get(f"/api/v1/posts/{post['id']}/").json()
+    assert detail["title"] == NEW_POST["title"] and detail["translations"] == []
+
+
+def test_an_organisation_posts_for_itself_and_its_staff_edit_it(make_user, client_for):
+    staff = make_user("organisation")
+    organisation = Organisation.objects.get(staff=staff)
+    colleague = make_user("organisation")
+    organisation.staff.add(colleague)
+    post = client_for(staff).post("/api/v1/posts/", NEW_POST, format="json").json()
+    assert post["organisation"] == {"slug": organisation.slug, "name": organisation.name}
+    assert post["organisation_name"] == organisation.name
+    answer = client_for(colleague).patch(f"/api/v1/posts/{post['id']}/", {"city": "Mechelen"}, format="json")
+    assert answer.status_code == 200 and answer.json()["city"] == "Mechelen"
+
+
+def test_an_employer_posts_in_the_name_of_its_company(make_user, client_for):
+    employer = make_user("employer")
+    employer.employer_profile.company = "Scheldt Software"
+    employer.employer_profile.save()
+    body = {**NEW_POST, "type": "vacancy", "title": "Junior data analyst", "ends_at": "2030-04-01T00:00:00Z"}
+    post = client_for(employer).post("/api/v1/posts/", body, format="json").json()
+    assert post["organisation"] is None and post["organisation_name"] == "Scheldt Software"
+
+
+@pytest.mark.parametrize("role", ["talent", "pending_organisation"])
+def test_talents_and_pending_organisations_cannot_post(role, make_user, client_for):
+    user = make_user("organisation", approved=False) if role == "pending_organisation" else make_user(role)
+    answer = client_for(user).post("/api/v1/posts/", NEW_POST, format="json")
+    assert answer.status_code == 403
+    assert answer.json()["error"]["code"] == (
+        "role_not_allowed" if role == "talent" else "account_not_approved"
+    )
+    assert not Post.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"type": "webinar"}, "type"),
+        ({"ends_at": "2030-03-09T10:00:00+01:00"}, "ends_at"),
+        ({"link": "ftp://example.org/file"}, "link"),
+        ({"link": "javascript:alert(1)"}, "link"),
+        ({"body": "<p>Hi</p><script>alert(1)</script>"}, "body"),
+        ({"body": '<p onclick="steal()">Hi</p>'}, "body"),
+        ({"body": '<a href="javascript:alert(1)">x</a>'}, "body"),
+        ({"sectors": ["astrology"]}, "sectors"),
+        ({"dutch_level": "D1"}, "dutch_level"),
+        ({"language": "Dutch!"}, "language"),
+        ({"title": ""}, "title"),
+        ({"tags": ["x" * 41]}, "tags"),
+        ({"starts_at": None}, "starts_at"),
+    ],
+)
+def test_bad_input_is_refused_with_field_errors_and_nothing_saved(change, field, make_user, client_for):
+    answer = client_for(make_user("mentor"), "nl").post(
+        "/api/v1/posts/", {**NEW_POST, **change}, format="json"
+    )
+    assert answer.status_code == 400, answer.content
+    error = answer.json()["error"]
+    assert error["code"] == "validation_error" and field in error["fields"]
+    assert error["message"] == "Sommige velden zijn niet geldig."
+    assert not Post.objects.exists()
+
+
+def test_an_oversized_or_fake_image_is_refused(make_user, client_for, settings):
+    settings.HELIX_MAX_IMAGE_BYTES = 40
+    mentor = client_for(make_user("mentor"))
+    big = {**NEW_POST, "image": upload("photo.png", png_bytes())}
+    big.pop("sectors"), big.pop("tags")
+    answer = mentor.post("/api/v1/posts/", big, format="multipart")
+    assert answer.status_code == 400 and "image" in answer.json()["error"]["fields"]
+    fake = {**big, "image": upload("photo.png", b"<html>not an image</html>")}
+    answer = mentor.post("/api/v1/posts/", fake, format="multipart")
+    assert answer.status_code == 400 and "image" in answer.json()["error"]["fields"]
+    assert not Post.objects.exists()
+
+
+def test_a_post_with_an_image_answers_its_public_url(make_user, client_for):
+    body = {**NEW_POST, "image": upload("photo.png", png_bytes())}
+    body.pop("sectors"), body.pop("tags")
+    post = client_for(make_user("mentor")).post("/api/v1/posts/", body, format="multipart").json()
+    assert post["image_url"].startswith("http://testserver/media/public/posts/")
+
+
+def test_nobody_edits_someone_elses_post_but_admins_with_a_reason(make_user, client_for):
+    author = make_user("mentor")
+    post = client_for(author).post("/api/v1/posts/", NEW_POST, format="json").json()
+    url = f"/api/v1/posts/{post['id']}/"
+    assert client_for(make_user("mentor")).patch(url, {"city": "Ghent"}, format="json").status_code == 403
+    assert client_for(make_user("organisation")).delete(url).status_code == 403
+    admin = client_for(make_user("admin", mfa=True))
+    answer = admin.patch(url, {"city": "Ghent"}, format="json")
+    assert answer.status_code == 400 and answer.json()["error"]["code"] == "reason_required"
+    answer = admin.patch(url, {"city": "Ghent", "reason": "The fair moved to Ghent."}, format="json")
+    assert answer.status_code == 200 and answer.json()["city"] == "Ghent"
+    [message] = queued_mails(author)
+    assert "The fair moved to Ghent." in message["body"]
+
+
+def test_an_admin_unpublishes_any_post_and_the_author_is_told_why(make_user, client_for):
+    author = make_user("employer")
+    author.preferred_language = "ar"
+    author.save()
+    post = client_for(author).post("/api/v1/posts/", NEW_POST, format="json").json()
+    admin = client_for(make_user("admin", mfa=True))
+    url = f"/api/v1/posts/{post['id']}/unpublish/"
+    assert admin.post(url, {}, format="json").status_code == 400
+    answer = admin.post(url, {"reason": "This vacancy asks for a photo and age."}, format="json")
+    assert answer.status_code == 200 and answer.json()["status"] == "unpublished"
+    [message] = queued_mails(author)
+    assert "This vacancy asks for a photo and age." in message["body"]
+    assert message["headers"]["Content-Language"] == "ar"
+    talent = client_for(make_user("talent"))
+    assert talent.get(f"/api/v1/posts/{post['id']}/").status_code == 404
+    mine = client_for(author).get("/api/v1/posts/mine/").json()["results"]
+    assert mine[0]["status"] == "unpublished"
+    assert mine[0]["moderation_note"] == "This vacancy asks for a photo and age."
+    # Only an admin can bring it back.
+    assert client_for(author).post(f"/api/v1/posts/{post['id']}/publish/").status_code == 403
+    assert admin.post(f"/api/v1/posts/{post['id']}/publish/").json()["status"] == "published"
+
+
+def test_withdrawing_hides_a_post_everywhere_but_in_mine(make_user, client_for):
+    author = client_for(make_user("mentor"))
+    post = author.post("/api/v1/posts/", NEW_POST, format="json").json()
+    assert author.delete(f"/api/v1/posts/{post['id']}/").status_code == 204
+    talent = client_for(make_user("talent"))
+    assert talent.get("/api/v1/posts/").json()["results"] == []
+    assert talent.get(f"/api/v1/posts/{post['id']}/").status_code == 404
+    assert author.get("/api/v1/posts/mine/").json()["results"][0]["status"] == "withdrawn"
+    assert author.post(f"/api/v1/posts/{post['id']}/publish/").json()["status"] == "published"
+
+
+def test_visitors_get_a_teaser_and_searching_needs_an_account(make_user, make_post, api):
+    mentor = make_user("mentor")
+    for n in range(8):
+        make_post(mentor, title=f"Course {n}", type="study" if n % 2 else "tool")
+    teaser = api.get("/api/v1/posts/").json()
+    assert teaser["teaser"] is True and len(teaser["results"]) == 6
+    assert teaser["results"][0]["title"] == "Course 7" and teaser["results"][0]["author"] is None
+    tools = api.get("/api/v1/posts/?type=tool").json()["results"]
+    assert {r["type"] for r in tools} == {"tool"}
+    for query in ("?q=course", "?sector=ict", "?page=2", "?place=Ghent"):
+        answer = api.get(f"/api/v1/posts/{query}")
+        assert answer.status_code == 401 and answer.json()["error"]["code"] == "login_required"
+
+
+def test_filters_and_orders(make_user, make_post, client_for, soon):
+    staff = make_user("organisation")
+    organisation = Organisation.objects.get(staff=staff)
+    mentor = make_user("mentor")
+    fair = make_post(
+        staff,
+        type="event",
+        title="Job fair",
+        city="Antwerp",
+        sectors=["ict"],
+        starts_at=soon(20),
+        ends_at=soon(20.3),
+        dutch_level="B2",
+        language="nl",
+    )
+    webinar = make_post(
+        mentor,
+        type="event",
+        title="Webinar",
+        city="",
+        online=True,
+        sectors=["healthcare"],
+        starts_at=soon(3),
+        ends_at=soon(3.1),
+        language="en",
+    )
+    course = make_post(
+        mentor,
+        type="study",
+        title="Dutch course",
+        city="Ghent",
+        dutch_level="A2",
+        starts_at=soon(40),
+        ends_at=soon(120),
+        language="nl",
+        tags=["language"],
+    )
+    tool = make_post(mentor, type="tool", title="CV builder", online=True, city="")
+    client = client_for(make_user("talent"))
+
+    def titles(query):
+        answer = client.get(f"/api/v1/posts/{query}")
+        assert answer.status_code == 200, answer.content
+        return [r["title"] for r in answer.json()["results"]]
+
+    assert titles("") == [tool.title, course.title, webinar.title, fair.title]
+    assert titles("?type=event,tool") == [tool.title, webinar.title, fair.title]
+    assert titles("?sector=ict") == [fair.title]
+    assert titles("?place=antwerp") == [fair.title]
+    assert titles("?online=true") == [tool.title, webinar.title]
+    assert titles("?online=false") == [course.title, fair.title]
+    assert titles("?language=en") == [webinar.title]
+    assert titles("?dutch_level=B1") == [tool.title, course.title, webinar.title]
+    assert titles(f"?organisation={organisation.slug}") == [fair.title]
+    assert titles("?tag=language") == [course.title]
+    date_from = soon(10).date().isoformat()
+    date_to = soon(30).date().isoformat()
+    assert titles(f"?date_from={date_from}&date_to={date_to}") == [fair.title]
+    assert titles("?order=soonest") == [webinar.title, fair.title, course.title]  # upcoming only
+    bad = client.get("/api/v1/posts/?type=webinar&dutch_level=Z9&date_from=2030-01-10&date_to=2030-01-01")
+    assert bad.status_code == 400
+    assert set(bad.json()["error"]["fields"]) == {"type", "dutch_level"}
+
+
+def test_search_finds_words_in_any_field(make_user, make_post, client_for):
+    mentor = make_user("mentor")
+    make_post(mentor, title="Preparatory year at Ghent University", summary="For engineers with a degree.")
+    make_post(mentor, title="Werkervaring in de zorg", summary="Een stage in een ziekenhuis.", locale="nl")
+    make_post(mentor, title="دورة اللغة الهولندية", summary="دورة مكثفة للمهندسين في غنت.", locale="ar")
+    client = client_for(make_user("talent"))
+
+    def titles(q):
+        return [r["title"] for r in client.get("/api/v1/posts/", {"q": q}).json()["results"]]
+
+    assert titles("preparatory university") == ["Preparatory year at Ghent University"]
+    assert titles("ziekenhuis") == ["Werkervaring in de zorg"]
+    assert titles("للمهندسين") == ["دورة اللغة الهولندية"]
+    assert titles("nothing-like-this") == []
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="stemming is PostgreSQL full-text search")
+def test_search_stems_words_in_the_language_of_each_post(make_user, make_post, client_for):
+    mentor = make_user("mentor")
+    make_post(
+        mentor, title="Trainingen voor verpleegkundigen", summary="Wij bieden opleidingen aan.", locale="nl"
+    )
+    make_post(mentor, title="Engineering trainings", summary="Courses for engineers.", locale="en")
+    make_post(mentor, title="دورات تدريبية للمهندسين", summary="نقدم دورات في غنت.", locale="ar")
+    client = client_for(make_user("talent"))
+
+    def titles(q):
+        return sorted(r["title"] for r in client.get("/api/v1/posts/", {"q": q}).json()["results"])
+
+    # Each post is matched with the stemming of its own language.
+    assert titles("training") == ["Engineering trainings", "Trainingen voor verpleegkundigen"]
+    assert titles("opleiding") == ["Trainingen voor verpleegkundigen"]
+    assert titles("engineer course") == ["Engineering trainings"]
+    assert titles("المهندسين") == ["دورات تدريبية للمهندسين"]
+
+
+def test_translations_show_once_in_the_readers_language(make_user, make_post, client_for):
+    mentor = make_user("mentor")
+    english = make_post(mentor, title="Job fair", locale="en")
+    client = client_for(mentor)
+    dutch = client.post(
+        "/api/v1/posts/",
+        {
+            **NEW_POST,
+            "title": "Jobbeurs",
+            "locale": "nl",
+            "translation_of": str(english.public_id),
+        },
+        format="json",
+    ).json()
+    only_english = make_post(mentor, title="Only in English", locale="en")
+    reader_nl = client_for(make_user("talent"), "nl")
+    assert [r["title"] for r in reader_nl.get("/api/v1/posts/").json()["results"]] == [
+        only_english.title,
+        "Jobbeurs",
+    ]
+    reader_ar = client_for(make_user("talent"), "ar")
+    assert [r["title"] for r in reader_ar.get("/api/v1/posts/").json()["results"]] == [
+        only_english.title,
+        "Job fair",
+    ]
+    assert [r["title"] for r in reader_ar.get("/api/v1/posts/?locale=nl").json()["results"]] == ["Jobbeurs"]
+    detail = reader_nl.get(f"/api/v1/posts/{dutch['id']}/").json()
+    assert detail["translations"] == [{"id": str(english.public_id), "locale": "en"}]
+
+
+def test_vacancies_and_events_expire_by_themselves(make_user, make_post, client_for, soon):
+    from plugins.posts.actions import expire_posts
+
+    mentor = make_user("mentor")
+    past = make_post(mentor, type="vacancy", title="Closed vacancy", ends_at=soon(-1))
+    open_project = make_post(mentor, type="project", title="Project", ends_at=soon(-1))
+    client = client_for(make_user("talent"))
+    assert [r["title"] for r in client.get("/api/v1/posts/").json()["results"]] == [open_project.title]
+    assert client.get(f"/api/v1/posts/{past.public_id}/").status_code == 404
+    assert expire_posts() == 1
+    past.refresh_from_db()
+    assert past.status == Post.Status.EXPIRED
+    # A new deadline brings it back.
+    author = client_for(mentor)
+    answer = author.patch(
+        f"/api/v1/posts/{past.public_id}/", {"ends_at": soon(10).isoformat()}, format="json"
+    )
+    assert answer.status_code == 200 and answer.json()["status"] == "published"
+
+
+def test_saving_and_the_saved_list(make_user, make_post, client_for):
+    post = make_post(make_user("mentor"))
+    talent = make_user("talent")
+    client = client_for(talent)
+    assert client.post(f"/api/v1/posts/{post.public_id}/save/").status_code == 201
+    assert client.post(f"/api/v1/posts/{post.public_id}/save/").status_code == 200
+    assert client.get("/api/v1/posts/").json()["results"][0]["is_saved"] is True
+    assert client_for(make_user("talent")).get("/api/v1/posts/").json()["results"][0]["is_saved"] is False
+    saved = client.get("/api/v1/posts/saved/").json()["results"]
+    assert [s["id"] for s in saved] == [str(post.public_id)] and saved[0]["is_saved"] is True
+    assert client.delete(f"/api/v1/posts/{post.public_id}/save/").status_code == 204
+    assert client.get("/api/v1/posts/saved/").json()["results"] == []
+
+
+def _member(talent, staff):
+    organisation = Organisation.objects.get(staff=staff)
+    project = Project.objects.create(organisation=organisation, name="Track", slug=f"track-{talent.pk}")
+    ProjectMembership.objects.create(project=project, user=talent, status=ProjectMembership.Status.ACTIVE)
+
+
+def test_organisations_suggest_posts_to_their_connected_talents(make_user, make_post, client_for):
+    staff = make_user("organisation", first_name="Sara")
+    talent = make_user("talent")
+    talent.preferred_language = "ar"
+    talent.save()
+    stranger = make_user("talent")
+    _member(talent, staff)
+    post = make_post(make_user("mentor"))
+    client = client_for(staff)
+    url = f"/api/v1/posts/{post.public_id}/suggest/"
+    answer = client.post(
+        url, {"talent": str(talent.public_id), "note": "This fits your plan."}, format="json"
+    )
+    assert answer.status_code == 201, answer.content
+    again = client.post(url, {"talent": str(talent.public_id)}, format="json")
+    assert again.status_code == 409 and again.json()["error"]["code"] == "already_suggested"
+    refused = client.post(url, {"talent": str(stranger.public_id)}, format="json")
+    assert refused.status_code == 403 and refused.json()["error"]["code"] == "not_connected"
+    mentor = make_user("mentor")
+    assert (
+        client.post(url, {"talent": str(mentor.public_id)}, format="json").json()["error"]["code"]
+        == "not_a_talent"
+    )
+
+    mine = client_for(talent).get("/api/v1/posts/suggestions/").json()["results"]
+    assert len(mine) == 1 and mine[0]["suggested_by"]["name"] == "Sara Tester"
+    assert mine[0]["note"] == "This fits your plan." and mine[0]["post"]["id"] == str(post.public_id)
+    sent = client.get("/api/v1/posts/suggestions/?sent=true").json()["results"]
+    assert sent[0]["talent"]["id"] == str(talent.public_id)
+    dismiss = client_for(talent).post(f"/api/v1/posts/suggestions/{mine[0]['id']}/dismiss/")
+    assert dismiss.status_code == 200 and dismiss.json()["dismissed_at"]
+    assert client_for(talent).get("/api/v1/posts/suggestions/").json()["results"] == []
+    assert client.post(f"/api/v1/posts/suggestions/{mine[0]['id']}/dismiss/").status_code == 404
+    assert [m["headers"]["Content-Language"] for m in queued_mails(talent)] == ["ar"]
+
+
+def test_a_mentor_suggests_through_any_plugins_connection(make_user, make_post, client_for):
+    from tests.plugins.alpha import state
+
+    mentor, talent = make_user("mentor"), make_user("talent")
+    post = make_post(mentor)
+    url = f"/api/v1/posts/{post.public_id}/suggest/"
+    assert client_for(mentor).post(url, {"talent": str(talent.public_id)}, format="json").status_code == 403
+    state.CONNECTED.add(frozenset((mentor.pk, talent.pk)))
+    try:
+        assert (
+            client_for(mentor).post(url, {"talent": str(talent.public_id)}, format="json").status_code == 201
+        )
+    finally:
+        state.CONNECTED.clear()
+    assert Suggestion.objects.filter(talent=talent, suggested_by=mentor).exists()
+
+
+def test_the_list_costs_the_same_queries_for_any_page_size(make_user, make_post, client_for):
+    staff = make_user("organisation")
+    for n in range(30):
+        post = make_post(
+            staff, title=f"Post {n}", sectors=["ict", "logistics"], type="study" if n % 2 else "tool"
+        )
+    talent = make_user("talent")
+    SavedPost.objects.create(user=talent, post=post)
+    query = "/api/v1/posts/?q=post&sector=ict&page_size="
+    for client in (client_for(talent), client_for(staff)):
+        client.get(f"{query}3")
+        with CaptureQueriesContext(connection) as three:
+            assert len(client.get(f"{query}3").json()["results"]) == 3
+        with CaptureQueriesContext(connection) as thirty:
+            assert len(client.get(f"{query}30").json()["results"]) == 30
+        assert len(thirty) == len(three), [q["sql"][:120] for q in thirty.captured_queries]
+        with CaptureQueriesContext(connection) as saved:
+            client.get("/api/v1/posts/saved/")
+        assert len(saved) <= len(three)
+
+
+def test_the_dashboard_counts_posts(make_user, make_post, client_for):
+    mentor = make_user("mentor")
+    make_post(mentor, type="tool")
+    make_post(mentor, type="tool")
+    make_post(mentor, type="study")
+    stats = client_for(make_user("admin", mfa=True)).get("/api/v1/admin/dashboard/").json()
+    figures = stats.get("figures", stats)
+    assert {"label": "tool", "value": 2} in figures["posts_live_by_type"]
+    assert figures["posts_new"] == 3 and sum(w["value"] for w in figures["posts_published_per_week"]) == 3
