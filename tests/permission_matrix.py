@@ -29,6 +29,15 @@ PROJECT_MANAGER = {
     "other": row(401, 403, 403, 403, 403, 200, 403),
 }
 
+MATCH_SEEN = row(401, 200, 200, 200, 404, 200, 404)  # its two sides, its organisation, admins
+MATCH_MANAGED = row(401, 403, 403, 200, 404, 200, 404)  # its organisation and admins
+MEETING_PLANNER = row(401, 403, 200, 200, 404, 200, 404)  # the planner, the organisation, admins
+TALENT_SEEN = row(401, 404, 200, 200, 404, 200, 404)  # the matched mentor, the organisation, admins
+ADMIN_SEES = row(401, 404, 404, 404, 404, 200, 404)
+THREAD_SIDES = row(401, 200, 200, 404, 404, 404, 404)  # nobody else reads a conversation, admins neither
+THREAD_SIDES_WRITE = row(401, 201, 201, 404, 404, 404, 404)
+NOBODY = row(401, 404, 404, 404, 404, 404, 404)
+
 MATRIX = {
     ("get", "/api/v1/me/"): {"-": SIGNED_IN_OK},
     ("patch", "/api/v1/me/"): {"-": SIGNED_IN_OK},
@@ -113,6 +122,73 @@ MATRIX = {
     ("put", "/api/v1/posts/digest/"): {"-": SIGNED_IN_OK},
     ("get", "/api/v1/posts/unsubscribe/{token}/"): {"-": EVERYONE_OK},
     ("post", "/api/v1/posts/unsubscribe/{token}/"): {"-": EVERYONE_OK},
+    # the mentoring plugin. "own": the talent–mentor match of the acting organisation's project
+    # between the talent and the mentor (and its meeting, request, thread); "other": the same
+    # things of another organisation's project, between other people.
+    ("get", "/api/v1/matches/"): {"-": SIGNED_IN_OK},
+    ("post", "/api/v1/matches/"): {"-": row(401, 403, 403, 201, 403, 201, 403)},
+    ("get", "/api/v1/matches/{id}/"): {"own": MATCH_SEEN, "other": ADMIN_SEES},
+    ("post", "/api/v1/matches/{id}/activate/"): {  # active already: 409 for those who may accept
+        "own": row(401, 403, 403, 409, 404, 409, 404), "other": row(401, 404, 404, 404, 404, 409, 404),
+    },
+    ("post", "/api/v1/matches/{id}/pause/"): {"own": MATCH_MANAGED, "other": ADMIN_SEES},
+    ("post", "/api/v1/matches/{id}/resume/"): {  # not paused: 409 for those who may resume
+        "own": row(401, 403, 403, 409, 404, 409, 404), "other": row(401, 404, 404, 404, 404, 409, 404),
+    },
+    ("post", "/api/v1/matches/{id}/close/"): {"own": MATCH_SEEN, "other": ADMIN_SEES},
+    ("post", "/api/v1/matches/{id}/feedback/"): {  # still active: 409 for its two sides
+        "own": row(401, 409, 409, 403, 404, 403, 404), "other": row(401, 404, 404, 404, 404, 403, 404),
+    },
+    ("get", "/api/v1/matches/{id}/timeline/"): {"own": MATCH_SEEN, "other": ADMIN_SEES},
+    ("get", "/api/v1/matches/suggestions/"): {"-": row(401, 403, 403, 200, 403, 200, 403)},
+    ("get", "/api/v1/matches/mentor-profile/"): {"-": row(401, 403, 200, 403, 403, 403, 403)},
+    ("put", "/api/v1/matches/mentor-profile/"): {"-": row(401, 403, 200, 403, 403, 403, 403)},
+    ("get", "/api/v1/match-requests/"): {"-": SIGNED_IN_OK},
+    ("post", "/api/v1/match-requests/"): {"-": row(401, 409, 403, 403, 403, 403, 403)},  # talent: one open
+    ("get", "/api/v1/match-requests/{id}/"): {
+        "own": row(401, 200, 404, 200, 404, 200, 404), "other": ADMIN_SEES,
+    },
+    ("post", "/api/v1/match-requests/{id}/answer/"): {
+        "own": row(401, 403, 404, 201, 404, 201, 404), "other": row(401, 404, 404, 404, 404, 201, 404),
+    },
+    ("post", "/api/v1/match-requests/{id}/decline/"): {
+        "own": row(401, 403, 404, 200, 404, 200, 404), "other": ADMIN_SEES,
+    },
+    ("post", "/api/v1/match-requests/{id}/withdraw/"): {
+        "own": row(401, 200, 404, 403, 404, 403, 404), "other": row(401, 404, 404, 404, 404, 403, 404),
+    },
+    ("get", "/api/v1/talents/"): {"-": SIGNED_IN_OK},
+    # an unmatched mentor, an employer, another organisation: 404 on a talent's profile and CV
+    ("get", "/api/v1/talents/{id}/"): {"own": TALENT_SEEN, "other": ADMIN_SEES},
+    ("get", "/api/v1/talents/{id}/cv/"): {"own": TALENT_SEEN, "other": ADMIN_SEES},
+    ("get", "/api/v1/meetings/"): {"-": SIGNED_IN_OK},
+    # employers and pending organisations name a match they cannot see: 400 "no such match"
+    ("post", "/api/v1/meetings/"): {"-": row(401, 201, 201, 201, 400, 201, 400)},
+    ("get", "/api/v1/meetings/{id}/"): {"own": MATCH_SEEN, "other": ADMIN_SEES},
+    ("patch", "/api/v1/meetings/{id}/"): {"own": MEETING_PLANNER, "other": ADMIN_SEES},
+    ("post", "/api/v1/meetings/{id}/cancel/"): {"own": MEETING_PLANNER, "other": ADMIN_SEES},
+    ("post", "/api/v1/meetings/{id}/respond/"): {  # participants only
+        "own": row(401, 200, 200, 403, 404, 403, 404), "other": row(401, 404, 404, 404, 404, 403, 404),
+    },
+    ("get", "/api/v1/meetings/{id}/report/"): {"own": MATCH_SEEN, "other": ADMIN_SEES},
+    ("put", "/api/v1/meetings/{id}/report/"): {  # its planner (the mentor) writes it
+        "own": row(401, 403, 200, 403, 404, 403, 404), "other": row(401, 404, 404, 404, 404, 403, 404),
+    },
+    ("get", "/api/v1/meetings/{id}/invite/"): {"own": MATCH_SEEN, "other": ADMIN_SEES},
+    ("get", "/api/v1/threads/"): {"-": SIGNED_IN_OK},
+    # writing to the matched partner (talent ↔ mentor; organisation → its project's talent)
+    ("post", "/api/v1/threads/"): {"-": row(401, 201, 201, 201, 403, 403, 403)},
+    ("get", "/api/v1/threads/{id}/"): {"own": THREAD_SIDES, "other": NOBODY},
+    ("get", "/api/v1/threads/{id}/messages/"): {"own": THREAD_SIDES, "other": NOBODY},
+    ("post", "/api/v1/threads/{id}/messages/"): {"own": THREAD_SIDES_WRITE, "other": NOBODY},
+    ("post", "/api/v1/threads/{id}/read/"): {"own": THREAD_SIDES, "other": NOBODY},
+    ("post", "/api/v1/threads/{id}/block/"): {"own": THREAD_SIDES, "other": NOBODY},
+    ("delete", "/api/v1/threads/{id}/block/"): {"own": THREAD_SIDES, "other": NOBODY},
+    ("post", "/api/v1/threads/{id}/report/"): {"own": THREAD_SIDES_WRITE, "other": NOBODY},
+    ("get", "/api/v1/threads/settings/"): {"-": SIGNED_IN_OK},
+    ("put", "/api/v1/threads/settings/"): {"-": SIGNED_IN_OK},
+    ("get", "/api/v1/admin/message-reports/"): {"-": ADMIN_ONLY},
+    ("post", "/api/v1/admin/message-reports/{id}/resolve/"): {"-": ADMIN_ONLY},
     # the test plugin "alpha" (tests/plugins/alpha)
     ("get", "/api/v1/alpha/echo/"): {"-": SIGNED_IN_OK},
 }
@@ -140,6 +216,29 @@ BODIES = {
     ("post", "/api/v1/posts/{id}/unpublish/"): {"reason": "Out of date."},
     ("post", "/api/v1/posts/{id}/suggest/"): {"talent": "{connected_talent}"},
     ("put", "/api/v1/posts/digest/"): {"frequency": "off"},
+    ("post", "/api/v1/matches/"): {
+        "kind": "talent_mentor", "talent": "{own_talent}", "mentor": "{free_mentor}",
+    },
+    ("post", "/api/v1/matches/{id}/close/"): {"reason": "The programme ended."},
+    ("post", "/api/v1/matches/{id}/feedback/"): {"usefulness": 4, "would_recommend": True},
+    ("get", "/api/v1/matches/suggestions/"): {"talent": "{own_talent}"},
+    ("put", "/api/v1/matches/mentor-profile/"): {"domains": ["career"], "accepting_mentees": True},
+    ("post", "/api/v1/match-requests/"): {"domains": ["career", "network"]},
+    ("post", "/api/v1/match-requests/{id}/answer/"): {"mentor": "{free_mentor}"},
+    ("post", "/api/v1/match-requests/{id}/decline/"): {"reason": "No mentor speaks Tigrinya yet."},
+    ("post", "/api/v1/meetings/"): {
+        "matches": ["{own_match}"], "title": "Session",
+        "starts_at": "{tomorrow}", "ends_at": "{tomorrow_later}",
+    },
+    ("patch", "/api/v1/meetings/{id}/"): {"title": "First session"},
+    ("post", "/api/v1/meetings/{id}/respond/"): {"attending": True},
+    ("put", "/api/v1/meetings/{id}/report/"): {"rapport": "Good", "goal": "A job", "plan": "CV",
+                                               "next_steps": "Apply", "evaluation": "Useful"},
+    ("post", "/api/v1/threads/"): {"to": "{partner}", "body": "Hello!"},
+    ("post", "/api/v1/threads/{id}/messages/"): {"body": "Hello again"},
+    ("post", "/api/v1/threads/{id}/report/"): {"reason": "Unwanted contact"},
+    ("put", "/api/v1/threads/settings/"): {"email_notifications": True, "include_text_in_email": False},
+    ("post", "/api/v1/admin/message-reports/{id}/resolve/"): {"resolution": "Warned the sender."},
 }
 UPLOADS = {
     ("put", "/api/v1/me/cv/"): "pdf",

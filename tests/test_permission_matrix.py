@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from drf_spectacular.generators import SchemaGenerator
@@ -72,6 +74,8 @@ def world(make_user, request):
         "memberships": memberships,
         "pages": _pages(request) if "/pages/" in route else {},
         "posts": _posts(users, applicant, own_project, other_staff) if "/posts/" in route else {},
+        "mentoring": _mentoring(users, own_project, other_project, other_staff, make_user)
+        if route.startswith(MENTORING_ROUTES) else {},
     }
 
 
@@ -97,6 +101,99 @@ def _posts(users, applicant, own_project, other_staff):
     }
 
 
+MENTORING_ROUTES = tuple(
+    f"/api/v1/{prefix}/"
+    for prefix in ("matches", "match-requests", "talents", "meetings", "threads", "admin/message-reports")
+)
+
+
+def _mentoring(users, own_project, other_project, other_staff, make_user):
+    """The talent and mentor matched in the acting organisation's project, with a past meeting and
+    its report, an open request, a conversation and a report of it; the same in another project
+    between other people; a free mentor to match; CVs to download."""
+    from datetime import timedelta
+
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from cms.accounts.models import MentorProfile, TalentProfile
+    from plugins.mentoring.actions import matching, meetings, messaging
+    from plugins.mentoring.models import Meeting, MeetingReport, MessageReport
+
+    other_talent, other_mentor, free_mentor = make_user("talent"), make_user("mentor"), make_user("mentor")
+    for project, people in ((own_project, (users["talent"], users["mentor"], free_mentor)),
+                            (other_project, (other_talent, other_mentor))):
+        for person in people:
+            ProjectMembership.objects.update_or_create(
+                project=project, user=person, defaults={"status": "active"}
+            )
+    MentorProfile.objects.filter(user__in=[users["mentor"], other_mentor, free_mentor]).update(max_mentees=5)
+    for talent in (users["talent"], other_talent):
+        profile, _created = TalentProfile.objects.get_or_create(user=talent)
+        profile.cv.save("cv.pdf", ContentFile(pdf_bytes()))
+        profile.cv_content_type = "application/pdf"
+        profile.save()
+    own_staff = users["organisation"]
+    matches = {
+        "own": matching.propose_match(
+            own_staff, kind="talent_mentor", talent=users["talent"], mentor=users["mentor"]
+        ),
+        "other": matching.propose_match(
+            other_staff, kind="talent_mentor", talent=other_talent, mentor=other_mentor
+        ),
+    }
+    now = timezone.now()
+    found = {}
+    for relation, match in matches.items():
+        planner = match.mentor
+        meeting = meetings.plan_meeting(
+            planner, [match], {"title": "Session", "starts_at": now + timedelta(days=1),
+                               "ends_at": now + timedelta(days=1, hours=1)},
+        )
+        Meeting.objects.filter(pk=meeting.pk).update(starts_at=now - timedelta(days=1),
+                                                     ends_at=now - timedelta(days=1) + timedelta(hours=1))
+        MeetingReport.objects.create(meeting=meeting, author=planner, rapport="Good start")
+        message = messaging.send_message(match.talent, "Hello", recipient=match.mentor)
+        found[relation] = {"match": match, "meeting": meeting, "thread": message.thread}
+    found["own"]["request"] = matching.create_request(users["talent"], domains=["career"])
+    found["other"]["request"] = matching.create_request(other_talent, domains=["network"])
+    found["own"]["talent"], found["other"]["talent"] = users["talent"], other_talent
+    report = MessageReport.objects.create(
+        thread=found["own"]["thread"], reporter=users["talent"], reason="Spam"
+    )
+    return {
+        **found, "free_mentor": free_mentor, "message_report": report, "tomorrow": now + timedelta(days=1)
+    }
+
+
+def _fill_mentoring(path: str, relation: str, world) -> str:
+    things = world["mentoring"]
+    if "message-reports" in path:
+        return path.format(id=things["message_report"].public_id)
+    mine = things["own" if relation in ("own", "-") else "other"]
+    for prefix, key in (("/matches/", "match"), ("/match-requests/", "request"), ("/meetings/", "meeting"),
+                        ("/threads/", "thread")):
+        if path.startswith(f"/api/v1{prefix}"):
+            return path.format(id=mine[key].public_id)
+    return path.format(id=mine["talent"].public_id)
+
+
+def _mentoring_value(value, role: str, world):
+    things, users = world["mentoring"], world["users"]
+    if isinstance(value, list):
+        return [_mentoring_value(item, role, world) for item in value]
+    partner = users["mentor"] if role == "talent" else users["talent"]
+    replacements = {
+        "{own_talent}": lambda: str(users["talent"].public_id),
+        "{free_mentor}": lambda: str(things["free_mentor"].public_id),
+        "{own_match}": lambda: str(things["own"]["match"].public_id),
+        "{partner}": lambda: str(partner.public_id),
+        "{tomorrow}": lambda: things["tomorrow"].isoformat(),
+        "{tomorrow_later}": lambda: (things["tomorrow"] + timedelta(hours=1)).isoformat(),
+    }
+    return replacements[value]() if isinstance(value, str) and value in replacements else value
+
+
 def _pages(request):
     """Only for the page routes: seeding the tree through wagtail-localize takes a moment."""
     tree = request.getfixturevalue("page_tree")
@@ -116,6 +213,8 @@ def _fill(path: str, relation: str, role: str, world) -> str:
     pending_user = world["users"]["pending_organisation"]
     if "/posts/" in path:
         return _fill_posts(path, relation, role, world)
+    if path.startswith(MENTORING_ROUTES):
+        return _fill_mentoring(path, relation, world)
     return path.format(
         purpose="newsletter",
         slug=world["projects"][relation].slug if "/projects/" in path else
@@ -151,6 +250,8 @@ def test_permission_matrix(method, path, relation, role, world, client_for):
             if value == "{connected_talent}":
                 talent = world["posts"]["connected" if relation == "own" else "stranger"]
                 body[key] = str(talent.public_id)
+            if path.startswith(MENTORING_ROUTES):
+                body[key] = _mentoring_value(value, role, world)
         answer = getattr(client, method)(url, body, format="json")
     assert answer.status_code == expected, (
         f"{method.upper()} {url} as {role} ({relation}): {answer.status_code}, "

@@ -20,7 +20,7 @@ from tests.plugins.alpha import state
 
 # The plugins Helix itself ships (declared in pyproject.toml); the tests here are about the
 # test plugins alpha and beta.
-BUNDLED = {"posts"}
+BUNDLED = {"posts", "mentoring"}
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,1 @@
+"""MATCH, MEET, MESSAGE: matches between talents, mentors and organisations, meetings, messages."""

@@ -1,0 +1,1 @@
+"""Business actions of the mentoring plugin: matching, meetings and messaging."""

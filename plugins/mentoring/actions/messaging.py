@@ -1,0 +1,245 @@
+"""Messaging actions: one thread per pair of connected users, reading, blocking, reporting,
+and the unread-message e-mails the notification job sends."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django.db import transaction
+from django.db.models import Exists, Max, Min, OuterRef, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from cms.accounts.exceptions import InvalidTransition, RoleNotAllowed
+from cms.accounts.models import Role, User
+from cms.audit import record
+from cms.organisations.models import Organisation
+from cms.plugins import calls
+from plugins.mentoring import conf
+from plugins.mentoring.errors import Blocked, NotConnected, ThreadClosed
+from plugins.mentoring.models import (
+    Match,
+    Message,
+    MessageReport,
+    MessagingSettings,
+    Thread,
+    ThreadParticipant,
+)
+from plugins.mentoring.notify import notify
+
+
+def _pair(a: User, b: User) -> tuple[int, int]:
+    return (a.pk, b.pk) if a.pk < b.pk else (b.pk, a.pk)
+
+
+def thread_between(a: User, b: User) -> Thread | None:
+    low, high = _pair(a, b)
+    return Thread.objects.filter(user_low_id=low, user_high_id=high).first()
+
+
+def other_side(thread: Thread, user: User) -> User | None:
+    other_id = thread.user_high_id if thread.user_low_id == user.pk else thread.user_low_id
+    return User.objects.filter(pk=other_id).first() if other_id else None
+
+
+def _open_thread(sender: User, recipient: User) -> Thread:
+    low, high = _pair(sender, recipient)
+    thread, created = Thread.objects.get_or_create(user_low_id=low, user_high_id=high)
+    if created:
+        ThreadParticipant.objects.bulk_create(
+            [ThreadParticipant(thread=thread, user_id=low), ThreadParticipant(thread=thread, user_id=high)]
+        )
+    return thread
+
+
+def send_message(
+    sender: User, body: str, *, recipient: User | None = None, thread: Thread | None = None
+) -> Message:
+    """Write to a connected user. Refused when the two are not connected (``not_connected``), when
+    their match has closed (``thread_closed``: the thread is read-only) or when one side blocked."""
+    if thread is not None:
+        recipient = other_side(thread, sender)
+        if recipient is None or not recipient.is_active:
+            raise ThreadClosed(_("This person's account no longer exists."))
+    if recipient is None or recipient.pk == sender.pk:
+        raise NotConnected()
+    existing = thread or thread_between(sender, recipient)
+    if not calls.are_connected(sender, recipient):
+        if existing is not None:
+            if existing.is_open:
+                Thread.objects.filter(pk=existing.pk).update(is_open=False)
+            raise ThreadClosed()
+        raise NotConnected()
+    with transaction.atomic():
+        thread = existing or _open_thread(sender, recipient)
+        sides = {p.user_id: p for p in ThreadParticipant.objects.select_for_update().filter(thread=thread)}
+        if sides[recipient.pk].blocked_at:
+            raise Blocked()
+        if sides[sender.pk].blocked_at:
+            raise Blocked(_("You blocked this person. Unblock them to write again."), code="you_blocked")
+        message = Message.objects.create(thread=thread, sender=sender, body=body)
+        Thread.objects.filter(pk=thread.pk).update(last_message_at=message.created_at, is_open=True)
+        ThreadParticipant.objects.filter(pk=sides[sender.pk].pk).update(last_read_id=message.pk)
+    touch(sender)
+    return message
+
+
+def mark_read(thread: Thread, user: User, up_to: int | None = None) -> int:
+    """Mark the thread read up to a message id (default: the newest); returns the id."""
+    newest = thread.messages.aggregate(newest=Max("id"))["newest"] or 0
+    up_to = newest if up_to is None else min(up_to, newest)
+    ThreadParticipant.objects.filter(thread=thread, user=user, last_read_id__lt=up_to).update(
+        last_read_id=up_to
+    )
+    touch(user)
+    return up_to
+
+
+def set_blocked(thread: Thread, user: User, blocked: bool) -> ThreadParticipant:
+    """Block (or unblock) the other side of a thread: they can no longer write to ``user``."""
+    side = ThreadParticipant.objects.get(thread=thread, user=user)
+    side.blocked_at = timezone.now() if blocked else None
+    side.save(update_fields=["blocked_at"])
+    record(user, "mentoring.thread_blocked" if blocked else "mentoring.thread_unblocked", thread)
+    return side
+
+
+def report_thread(thread: Thread, user: User, reason: str, message: Message | None = None) -> MessageReport:
+    """Report a conversation (or one message in it) to the admins, who are e-mailed."""
+    if message is not None and message.thread_id != thread.pk:
+        raise InvalidTransition(_("This message is not in this conversation."), code="wrong_message")
+    with transaction.atomic():
+        report = MessageReport.objects.create(thread=thread, reporter=user, reason=reason, message=message)
+        record(user, "mentoring.thread_reported", report)
+        admins = User.objects.filter(role=Role.ADMIN, is_active=True)
+        notify("mentoring/mail/thread_reported", admins, {"report": report}, key=f"report:{report.pk}")
+    return report
+
+
+def resolve_report(report: MessageReport, *, by: User, resolution: str) -> MessageReport:
+    if not by.is_helix_admin:
+        raise RoleNotAllowed()
+    if report.status != MessageReport.Status.OPEN:
+        raise InvalidTransition()
+    report.status, report.resolution = MessageReport.Status.RESOLVED, resolution
+    report.resolved_by, report.resolved_at = by, timezone.now()
+    report.save()
+    record(by, "mentoring.report_resolved", report)
+    return report
+
+
+def settings_of(user: User) -> MessagingSettings:
+    return MessagingSettings.objects.get_or_create(user=user)[0]
+
+
+def update_settings(user: User, **changes) -> MessagingSettings:
+    prefs = settings_of(user)
+    for key in ("email_notifications", "include_text_in_email"):
+        if key in changes:
+            setattr(prefs, key, bool(changes[key]))
+    prefs.save()
+    return prefs
+
+
+def touch(user: User) -> None:
+    """Remember that ``user`` is active in messaging (at most one write a minute)."""
+    now = timezone.now()
+    updated = (
+        MessagingSettings.objects.filter(user=user)
+        .filter(Q(last_seen_at__isnull=True) | Q(last_seen_at__lt=now - timedelta(seconds=60)))
+        .update(last_seen_at=now)
+    )
+    if not updated and not MessagingSettings.objects.filter(user=user).exists():
+        MessagingSettings.objects.get_or_create(user=user, defaults={"last_seen_at": now})
+
+
+def refresh_thread_for_match(match: Match) -> None:
+    """After a match changes state, open or close the threads between its sides."""
+    people = list(User.objects.filter(pk__in=match.person_ids()))
+    if match.organisation_id:
+        people += list(User.objects.filter(organisations=match.organisation_id, role=Role.ORGANISATION))
+    pairs = {_pair(a, b) for a in people for b in people if a.pk != b.pk}
+    for low, high in pairs:
+        thread = Thread.objects.filter(user_low_id=low, user_high_id=high).first()
+        if thread is None:
+            continue
+        a, b = User.objects.get(pk=low), User.objects.get(pk=high)
+        is_open = calls.are_connected(a, b)
+        if thread.is_open != is_open:
+            Thread.objects.filter(pk=thread.pk).update(is_open=is_open)
+
+
+def organisation_staff_ids(organisation: Organisation) -> list[int]:
+    return list(organisation.staff.values_list("pk", flat=True))
+
+
+# --- the unread-message e-mails -------------------------------------------------------------
+
+
+def send_unread_notifications(now: datetime | None = None) -> int:
+    """E-mail people about threads with messages still unread after a few minutes.
+
+    Only to someone not active in messaging for that long, who has not switched the e-mails off;
+    at most one e-mail per thread per gap, and never about the same message twice. Marking and
+    queueing commit together, and the outbox key names the newest message, so a rerun or a
+    crashed run sends nothing twice and loses nothing.
+    """
+    now = now or timezone.now()
+    quiet = now - timedelta(minutes=conf.get("notify_after_minutes"))
+    gap = now - timedelta(minutes=conf.get("notification_gap_minutes"))
+    unread = (
+        Message.objects.filter(thread=OuterRef("thread"), created_at__lte=quiet)
+        .exclude(sender=OuterRef("user"))
+        .filter(id__gt=OuterRef("last_read_id"))
+        .filter(id__gt=OuterRef("notified_up_to_id"))
+    )
+    active = MessagingSettings.objects.filter(user=OuterRef("user")).filter(
+        Q(email_notifications=False) | Q(last_seen_at__gt=quiet)
+    )
+    candidates = (
+        ThreadParticipant.objects.filter(Exists(unread), blocked_at__isnull=True, user__is_active=True)
+        .exclude(Exists(active))
+        .filter(Q(notified_at__isnull=True) | Q(notified_at__lte=gap))
+        .select_related("user")
+        .order_by("pk")
+    )
+    sent = 0
+    with transaction.atomic():
+        sides = list(candidates.select_for_update(skip_locked=True, of=("self",))[:500])
+        if not sides:
+            return 0
+        figures = {
+            row["thread"]: row
+            for row in Message.objects.filter(thread__in=[s.thread_id for s in sides])
+            .values("thread")
+            .annotate(newest=Max("id"), oldest=Min("id"))
+        }
+        prefs = {p.user_id: p for p in MessagingSettings.objects.filter(user__in=[s.user_id for s in sides])}
+        for side in sides:
+            start = max(side.last_read_id, side.notified_up_to_id)
+            messages = list(
+                Message.objects.filter(thread_id=side.thread_id, id__gt=start)
+                .exclude(sender=side.user)
+                .select_related("sender")
+                .order_by("id")[:20]
+            )
+            if not messages:
+                continue
+            newest = figures[side.thread_id]["newest"]
+            pref = prefs.get(side.user_id)
+            notify(
+                "mentoring/mail/unread_messages",
+                [side.user],
+                {
+                    "messages": messages,
+                    "sender": messages[-1].sender,
+                    "count": len(messages),
+                    "include_text": pref.include_text_in_email if pref else True,
+                    "thread": side.thread_id,
+                },
+                key=f"unread:{side.pk}:{newest}",
+            )
+            side.notified_up_to_id, side.notified_at = newest, now
+            sent += 1
+        ThreadParticipant.objects.bulk_update(sides, ["notified_up_to_id", "notified_at"])
+    return sent

@@ -1,0 +1,1 @@
+"""The mentoring plugin's API, registered through the ``api_routes`` hook."""
