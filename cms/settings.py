@@ -367,6 +367,18 @@ SPECTACULAR_SETTINGS = {
     },
     "SECURITY": [{"sessionToken": []}, {"cookieAuth": []}],
 }
+# Names for the bundled mentoring plugin's choice sets, so that fields called "kind" or "domain"
+# in several components keep one stable enum each (imported only when the schema is generated,
+# and only when the plugin is installed).
+if "plugins.mentoring" in HELIX_PLUGIN_APPS:
+    SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(
+        {
+            "MentoringDomainEnum": "plugins.mentoring.models.Domain",
+            "MatchKindEnum": "plugins.mentoring.models.Match.Kind",
+            "NewMatchKindEnum": "plugins.mentoring.models.NEW_MATCH_KINDS",
+            "MeetingKindEnum": "plugins.mentoring.models.Meeting.Kind",
+        }
+    )
 
 # --- Security ----------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

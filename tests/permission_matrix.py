@@ -222,8 +222,8 @@ BODIES = {
     ("post", "/api/v1/matches/{id}/close/"): {"reason": "The programme ended."},
     ("post", "/api/v1/matches/{id}/feedback/"): {"usefulness": 4, "would_recommend": True},
     ("get", "/api/v1/matches/suggestions/"): {"talent": "{own_talent}"},
-    ("put", "/api/v1/matches/mentor-profile/"): {"domains": ["career"], "accepting_mentees": True},
-    ("post", "/api/v1/match-requests/"): {"domains": ["career", "network"]},
+    ("put", "/api/v1/matches/mentor-profile/"): {"domains": ["talents"], "accepting_mentees": True},
+    ("post", "/api/v1/match-requests/"): {"domains": ["talents", "networking"]},
     ("post", "/api/v1/match-requests/{id}/answer/"): {"mentor": "{free_mentor}"},
     ("post", "/api/v1/match-requests/{id}/decline/"): {"reason": "No mentor speaks Tigrinya yet."},
     ("post", "/api/v1/meetings/"): {

@@ -19,12 +19,12 @@ USER = settings.AUTH_USER_MODEL
 class Domain(models.TextChoices):
     """The six mentoring domains of the model (mentoring information page)."""
 
-    CAREER = "career", _("Career orientation and job search")
-    NETWORK = "network", _("Building a professional network")
-    LANGUAGE = "language", _("Dutch and communication at work")
-    EDUCATION = "education", _("Diploma recognition, study and training")
-    WORKPLACE = "workplace", _("Work culture and integration at the workplace")
-    WELLBEING = "wellbeing", _("Personal growth, confidence and well-being")
+    TALENTS = "talents", _("Talents and aspirations")
+    CV = "cv", _("The CV")
+    INTERVIEW = "interview", _("The job interview")
+    MOTIVATION_LETTER = "motivation_letter", _("The motivation letter")
+    NETWORKING = "networking", _("Networking")
+    VACANCIES = "vacancies", _("Finding suitable vacancies")
 
 
 class MentorKind(models.TextChoices):
@@ -145,6 +145,11 @@ class Match(models.Model):
     def person_ids(self) -> list[int]:
         """The user ids on the match's personal sides (talent, mentor, employer)."""
         return [pk for pk in (self.talent_id, self.mentor_id, self.employer_id) if pk]
+
+
+# The kinds a match can be asked for through the API (talent–employer matches come from the
+# employers plugin).
+NEW_MATCH_KINDS = [choice for choice in Match.Kind.choices if choice[0] != Match.Kind.TALENT_EMPLOYER]
 
 
 class MatchEvent(models.Model):
@@ -331,7 +336,7 @@ class ThreadParticipant(models.Model):
 
 
 class Message(models.Model):
-    """One message; ``sender`` is empty once its writer's account is erased."""
+    """One message. Erasing an account deletes the messages it wrote; the other side keeps theirs."""
 
     id = models.BigAutoField(primary_key=True)
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="messages")

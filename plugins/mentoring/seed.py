@@ -64,7 +64,7 @@ COACH = Person(
             "for interviews and choose a training or a recognition procedure."
         ),
     },
-    domains=("career", "education", "language"),
+    domains=("talents", "cv", "interview"),
 )
 VOLUNTEER = Person(
     "mentor2@helix.example",
@@ -83,7 +83,7 @@ VOLUNTEER = Person(
             "to the morning meeting."
         ),
     },
-    domains=("network", "workplace", "language"),
+    domains=("networking", "vacancies", "interview"),
 )
 SECOND_TALENT = Person(
     "talent2@helix.example",
@@ -104,7 +104,7 @@ SECOND_TALENT = Person(
 )
 EXTRA_PEOPLE = (COACH, VOLUNTEER, SECOND_TALENT)
 
-MENTOR_DOMAINS = ["career", "network", "workplace"]
+MENTOR_DOMAINS = ["talents", "networking", "vacancies"]
 
 # The conversation between the demo talent and the demo mentor, oldest first:
 # (who writes, how many days ago, at what time, the text).
@@ -116,7 +116,8 @@ CONVERSATION = [
         (
             "Hello Amal, thank you for our first session. As agreed, here is the site engineer vacancy "
             "at the construction company near Ghent that we talked about. They ask for a CV and a short "
-            "motivation letter in Dutch. Could you send me a first version of your CV by the end of next week?"
+            "motivation letter in Dutch. Could you send me a first version of your CV by the end of "
+            "next week?"
         ),
     ),
     (
@@ -324,7 +325,7 @@ def _seed_request(second_talent: User, project: Project) -> None:
         return
     create_request(
         second_talent,
-        domains=["career", "education", "language"],
+        domains=["talents", "cv", "interview"],
         mentor_kind="either",
         message=(
             "I have a bachelor's degree in information systems and six years of experience as a network "
@@ -414,7 +415,7 @@ def _seed_meetings(match, talent: User, mentor: User, staff: User) -> None:
                 "Getting to know each other, choosing the first goal, and going through your current CV "
                 "with a concrete vacancy in mind."
             ),
-            "domain": "career",
+            "domain": "talents",
             "place": "Library De Krook, Ghent",
             **hours(placeholder, 1.5),
         },
@@ -436,7 +437,7 @@ def _seed_meetings(match, talent: User, mentor: User, staff: User) -> None:
                 "A mock interview for the site engineer vacancy: presenting yourself in two minutes, "
                 "questions about your projects, and safety on site. Feedback afterwards."
             ),
-            "domain": "career",
+            "domain": "talents",
             "online_url": "https://video.bridge-to-work.example/amal-pieter",
             **hours(upcoming_start, 1),
         },

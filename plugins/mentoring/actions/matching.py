@@ -23,7 +23,7 @@ from plugins.mentoring.errors import (
     RequestOpen,
     WrongRole,
 )
-from plugins.mentoring.models import Match, MatchEvent, MatchFeedback, MentorshipRequest
+from plugins.mentoring.models import Match, MatchEvent, MatchFeedback, MentoringProfile, MentorshipRequest
 from plugins.mentoring.notify import notify
 
 OPEN_STATES = (Match.State.PROPOSED, Match.State.ACTIVE, Match.State.PAUSED)
@@ -188,6 +188,10 @@ def activate_match(match: Match, *, by: User) -> Match:
 
 def _activate(match: Match, by) -> None:
     if match.kind == Match.Kind.TALENT_MENTOR:
+        if MentoringProfile.objects.filter(user=match.mentor, accepting_mentees=False).exists():
+            raise CapacityReached(
+                _("This mentor does not take new mentees at the moment."), code="not_accepting_mentees"
+            )
         _lock_capacity(match.mentor)
     match.state, match.activated_at = Match.State.ACTIVE, timezone.now()
     match.save(update_fields=["state", "activated_at"])
@@ -254,10 +258,32 @@ def close_match(match: Match, *, by: User | None, reason: str) -> Match:
         refresh_thread_for_match(match)
         _event(match, MatchEvent.Kind.CLOSED, by, reason=reason)
         record(by, "mentoring.match_closed", match, reason=reason)
+        _cancel_future_meetings(match)
         if was_active:
             notify("mentoring/mail/match_closed", _people(match), {"match": match}, key=f"closed:{match.pk}")
             calls.match_closed(match)
+        else:
+            # A declined choice of organisation: the person who chose is told.
+            notify(
+                "mentoring/mail/match_closed",
+                User.objects.filter(pk__in=match.person_ids()),
+                {"match": match, "declined": True},
+                key=f"declined:{match.pk}",
+            )
     return match
+
+
+def _cancel_future_meetings(match: Match) -> None:
+    """Upcoming meetings that belong to no other open match are cancelled (with their invites)."""
+    from plugins.mentoring.actions.meetings import cancel_meeting
+    from plugins.mentoring.models import Meeting
+
+    upcoming = Meeting.objects.filter(
+        matches=match, status=Meeting.Status.SCHEDULED, starts_at__gt=timezone.now()
+    )
+    for meeting in upcoming:
+        if not meeting.matches.exclude(pk=match.pk).filter(state__in=access.CONNECTING_STATES).exists():
+            cancel_meeting(meeting, by=None, reason=str(_("The match was closed.")))
 
 
 def give_feedback(match: Match, *, by: User, usefulness: int, would_recommend: bool, comment: str = ""):
@@ -293,7 +319,7 @@ def create_request(
 ) -> MentorshipRequest:
     """A talent asks for a mentor or a coach; admins and their projects' organisations are told."""
     if talent.role != Role.TALENT:
-        raise RoleNotAllowed(_("Only talents ask for a mentor."))
+        raise RoleNotAllowed(_("Only talents can ask for a mentor."))
     if (
         project is not None
         and not project.is_default

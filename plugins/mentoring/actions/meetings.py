@@ -26,6 +26,12 @@ SCHEDULE_FIELDS = ("starts_at", "ends_at", "place", "online_url", "time_zone")
 EDITABLE = ("title", "agenda", "domain", "kind", *SCHEDULE_FIELDS)
 
 
+class StartsInPast(HelixError):
+    code = "starts_in_past"
+    status = 400
+    message = _("A meeting cannot be planned in the past.")
+
+
 class EndsBeforeStart(HelixError):
     code = "ends_before_start"
     status = 400
@@ -65,8 +71,12 @@ def plan_meeting(
     if len(matches) > 1 and not all(
         m.mentor_id == by.pk and m.kind == Match.Kind.TALENT_MENTOR for m in matches
     ):
-        raise NotInMatch(_("A group session brings together one mentor's own mentees."), code="not_a_group")
+        raise NotInMatch(
+            _("A group session can only bring together one mentor's own mentees."), code="not_a_group"
+        )
     _check_times(data["starts_at"], data["ends_at"])
+    if data["starts_at"] < timezone.now() - timedelta(minutes=5):
+        raise StartsInPast(fields={"starts_at": [str(StartsInPast.message)]})
     allowed = _people_of(matches) | {by.pk}
     invited = [u.pk for u in participants] if participants else sorted(allowed)
     if not set(invited) <= allowed:
@@ -106,9 +116,9 @@ def _can_change(by: User, meeting: Meeting) -> bool:
 
 
 def update_meeting(meeting: Meeting, *, by: User, changes: dict) -> Meeting:
-    """Change a meeting; a new time or place sends everyone an updated invite (SEQUENCE + 1)."""
+    """Change a meeting; every change sends everyone an updated invite (SEQUENCE + 1)."""
     if not _can_change(by, meeting):
-        raise RoleNotAllowed(_("Only the planner changes a meeting."))
+        raise RoleNotAllowed(_("Only the planner can change a meeting."))
     with transaction.atomic():
         meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
         if meeting.status == Meeting.Status.CANCELLED:
@@ -138,10 +148,11 @@ def update_meeting(meeting: Meeting, *, by: User, changes: dict) -> Meeting:
     return meeting
 
 
-def cancel_meeting(meeting: Meeting, *, by: User, reason: str = "") -> Meeting:
-    """Cancel: everyone gets a METHOD:CANCEL invite, and no reminder goes out."""
-    if not _can_change(by, meeting):
-        raise RoleNotAllowed(_("Only the planner cancels a meeting."))
+def cancel_meeting(meeting: Meeting, *, by: User | None, reason: str = "") -> Meeting:
+    """Cancel: everyone gets a METHOD:CANCEL invite, and no reminder goes out. ``by`` is None
+    when Helix cancels it (its match closed)."""
+    if by is not None and not _can_change(by, meeting):
+        raise RoleNotAllowed(_("Only the planner can cancel a meeting."))
     with transaction.atomic():
         meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
         if meeting.status == Meeting.Status.CANCELLED:
@@ -177,7 +188,7 @@ def respond(meeting: Meeting, *, by: User, attending: bool) -> MeetingParticipan
 def file_report(meeting: Meeting, *, by: User, data: dict) -> MeetingReport:
     """The planner reports on a session that has started, in the 5-step structure."""
     if meeting.planner_id != by.pk:
-        raise RoleNotAllowed(_("The planner of the meeting writes its report."))
+        raise RoleNotAllowed(_("Only the planner of the meeting can write its report."))
     if meeting.status == Meeting.Status.CANCELLED:
         raise InvalidTransition(_("This meeting was cancelled."))
     if meeting.starts_at > timezone.now():
@@ -244,7 +255,8 @@ def send_meeting_reminders(now: datetime | None = None, batch: int = 200) -> int
     last = 0
     while True:
         with transaction.atomic():
-            meetings = list(due.filter(pk__gt=last).select_for_update(skip_locked=True)[:batch])
+            locked = due.filter(pk__gt=last).select_related("planner")
+            meetings = list(locked.select_for_update(skip_locked=True, of=("self",))[:batch])
             if not meetings:
                 return sent
             last = meetings[-1].pk

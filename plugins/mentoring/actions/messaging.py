@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from django.db import transaction
-from django.db.models import Exists, Max, Min, OuterRef, Q
+from django.db.models import Exists, F, Max, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -187,17 +187,22 @@ def send_unread_notifications(now: datetime | None = None) -> int:
     now = now or timezone.now()
     quiet = now - timedelta(minutes=conf.get("notify_after_minutes"))
     gap = now - timedelta(minutes=conf.get("notification_gap_minutes"))
-    unread = (
+    # The newest message from the other side that has waited long enough: one index lookup per
+    # side on (thread, id), instead of a join over the whole message table.
+    waiting = (
         Message.objects.filter(thread=OuterRef("thread"), created_at__lte=quiet)
         .exclude(sender=OuterRef("user"))
-        .filter(id__gt=OuterRef("last_read_id"))
-        .filter(id__gt=OuterRef("notified_up_to_id"))
+        .order_by("-id")
+        .values("id")[:1]
     )
     active = MessagingSettings.objects.filter(user=OuterRef("user")).filter(
         Q(email_notifications=False) | Q(last_seen_at__gt=quiet)
     )
     candidates = (
-        ThreadParticipant.objects.filter(Exists(unread), blocked_at__isnull=True, user__is_active=True)
+        ThreadParticipant.objects.filter(blocked_at__isnull=True, user__is_active=True)
+        .annotate(waiting=Subquery(waiting))
+        .filter(waiting__gt=F("last_read_id"))
+        .filter(waiting__gt=F("notified_up_to_id"))
         .exclude(Exists(active))
         .filter(Q(notified_at__isnull=True) | Q(notified_at__lte=gap))
         .select_related("user")
@@ -208,24 +213,18 @@ def send_unread_notifications(now: datetime | None = None) -> int:
         sides = list(candidates.select_for_update(skip_locked=True, of=("self",))[:500])
         if not sides:
             return 0
-        figures = {
-            row["thread"]: row
-            for row in Message.objects.filter(thread__in=[s.thread_id for s in sides])
-            .values("thread")
-            .annotate(newest=Max("id"), oldest=Min("id"))
-        }
         prefs = {p.user_id: p for p in MessagingSettings.objects.filter(user__in=[s.user_id for s in sides])}
         for side in sides:
             start = max(side.last_read_id, side.notified_up_to_id)
-            messages = list(
-                Message.objects.filter(thread_id=side.thread_id, id__gt=start)
+            newest_first = list(
+                Message.objects.filter(thread_id=side.thread_id, id__gt=start, id__lte=side.waiting)
                 .exclude(sender=side.user)
                 .select_related("sender")
-                .order_by("id")[:20]
+                .order_by("-id")[:20]
             )
-            if not messages:
+            if not newest_first:
                 continue
-            newest = figures[side.thread_id]["newest"]
+            messages = list(reversed(newest_first))
             pref = prefs.get(side.user_id)
             notify(
                 "mentoring/mail/unread_messages",
@@ -237,9 +236,9 @@ def send_unread_notifications(now: datetime | None = None) -> int:
                     "include_text": pref.include_text_in_email if pref else True,
                     "thread": side.thread_id,
                 },
-                key=f"unread:{side.pk}:{newest}",
+                key=f"unread:{side.pk}:{side.waiting}",
             )
-            side.notified_up_to_id, side.notified_at = newest, now
+            side.notified_up_to_id, side.notified_at = side.waiting, now
             sent += 1
         ThreadParticipant.objects.bulk_update(sides, ["notified_up_to_id", "notified_at"])
     return sent

@@ -12,6 +12,7 @@ from rest_framework import serializers
 from cms.accounts.models import TalentProfile
 from plugins.mentoring import conf
 from plugins.mentoring.models import (
+    NEW_MATCH_KINDS,
     Domain,
     Match,
     MatchEvent,
@@ -87,9 +88,7 @@ class MatchSerializer(serializers.ModelSerializer):
 
 
 class MatchCreateSerializer(serializers.Serializer):
-    kind = serializers.ChoiceField(
-        choices=[c for c in Match.Kind.choices if c[0] != Match.Kind.TALENT_EMPLOYER]
-    )
+    kind = serializers.ChoiceField(choices=NEW_MATCH_KINDS)
     talent = serializers.UUIDField(required=False, help_text="The talent's user id.")
     mentor = serializers.UUIDField(required=False, help_text="The mentor's user id.")
     organisation = serializers.SlugField(required=False, help_text="The organisation's slug.")
@@ -325,7 +324,7 @@ class MeetingWriteSerializer(serializers.Serializer):
     agenda = serializers.CharField(required=False, allow_blank=True, max_length=4000)
     domain = serializers.ChoiceField(choices=Domain.choices, required=False, allow_blank=True)
     starts_at = serializers.DateTimeField(
-        help_text="With an offset; without one, in the meeting's time zone."
+        help_text="ISO 8601 with an offset (a time without one is read as Europe/Brussels time)."
     )
     ends_at = serializers.DateTimeField()
     time_zone = serializers.CharField(default="Europe/Brussels", validators=[_check_zone])

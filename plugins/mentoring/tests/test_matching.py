@@ -121,7 +121,7 @@ def test_a_request_is_answered_with_a_match_and_the_talent_follows_it(programme,
     asked = talent.post(
         "/api/v1/match-requests/",
         {
-            "domains": ["career", "network"],
+            "domains": ["talents", "networking"],
             "mentor_kind": "either",
             "message": "Help with my CV",
             "languages": ["ar", "nl"],
@@ -130,7 +130,7 @@ def test_a_request_is_answered_with_a_match_and_the_talent_follows_it(programme,
         format="json",
     )
     assert asked.status_code == 201, asked.content
-    again = talent.post("/api/v1/match-requests/", {"domains": ["career"]}, format="json")
+    again = talent.post("/api/v1/match-requests/", {"domains": ["talents"]}, format="json")
     assert again.status_code == 409 and again.json()["error"]["code"] == "request_open"
     bad = talent.post("/api/v1/match-requests/", {"domains": ["astrology"]}, format="json")
     assert bad.status_code == 400 and "domains" in bad.json()["error"]["fields"]
@@ -150,7 +150,7 @@ def test_a_request_is_answered_with_a_match_and_the_talent_follows_it(programme,
 
 def test_a_request_is_declined_with_a_reason(programme, client_for, sent):
     talent = client_for(programme["talent"])
-    asked = talent.post("/api/v1/match-requests/", {"domains": ["language"]}, format="json").json()
+    asked = talent.post("/api/v1/match-requests/", {"domains": ["interview"]}, format="json").json()
     sent().clear()
     declined = client_for(programme["staff"]).post(
         f"/api/v1/match-requests/{asked['id']}/decline/",
@@ -160,7 +160,9 @@ def test_a_request_is_declined_with_a_reason(programme, client_for, sent):
     assert declined.json()["status"] == "declined"
     (mail,) = sent()
     assert mail.to == [programme["talent"].email] and "No Arabic-speaking mentor now." in mail.body
-    assert talent.post("/api/v1/match-requests/", {"domains": ["language"]}, format="json").status_code == 201
+    assert (
+        talent.post("/api/v1/match-requests/", {"domains": ["interview"]}, format="json").status_code == 201
+    )
 
 
 def test_suggestions_rank_mentors_and_explain_the_score(make_user, programme, client_for):
@@ -170,14 +172,14 @@ def test_suggestions_rank_mentors_and_explain_the_score(make_user, programme, cl
     other = make_user("mentor", first_name="Other")
     ProjectMembership.objects.create(project=programme["project"], user=other, status="active")
     MentorProfile.objects.get_or_create(user=other)
-    MentoringProfile.objects.create(user=programme["mentor"], domains=["career", "network"])
-    MentorshipRequest.objects.create(talent=programme["talent"], domains=["career"], languages=["nl"])
+    MentoringProfile.objects.create(user=programme["mentor"], domains=["talents", "networking"])
+    MentorshipRequest.objects.create(talent=programme["talent"], domains=["talents"], languages=["nl"])
     staff = client_for(programme["staff"])
     rows = staff.get(f"/api/v1/matches/suggestions/?talent={programme['talent'].public_id}").json()
     assert [r["mentor"]["id"] for r in rows] == [str(programme["mentor"].public_id), str(other.public_id)]
     best = rows[0]["explanation"]
     assert best["shared_sectors"] == ["ict"] and best["shared_languages"] == ["nl"]
-    assert best["matching_domains"] == ["career"] and best["capacity_left"] == 2
+    assert best["matching_domains"] == ["talents"] and best["capacity_left"] == 2
     assert rows[0]["score"] == 3 + 2 + 2 + 1 and not Match.objects.exists()  # nobody matched automatically
     stranger = make_user("talent")
     assert staff.get(f"/api/v1/matches/suggestions/?talent={stranger.public_id}").status_code == 404
@@ -290,3 +292,21 @@ def test_the_match_list_costs_the_same_queries_for_any_size(make_user, programme
             ProjectMembership.objects.create(project=programme["project"], user=user, status="active")
         propose_match(programme["staff"], kind="talent_mentor", talent=talent, mentor=mentor)
     assert count() == few
+
+
+def test_a_mentor_who_takes_no_new_mentees_cannot_be_matched(programme, client_for):
+    mentor = client_for(programme["mentor"])
+    mentor.put(
+        "/api/v1/matches/mentor-profile/", {"domains": ["cv"], "accepting_mentees": False}, format="json"
+    )
+    answer = client_for(programme["staff"]).post(
+        "/api/v1/matches/",
+        {
+            "kind": "talent_mentor",
+            "talent": str(programme["talent"].public_id),
+            "mentor": str(programme["mentor"].public_id),
+        },
+        format="json",
+    )
+    assert answer.status_code == 409 and answer.json()["error"]["code"] == "not_accepting_mentees"
+    assert not Match.objects.exists()

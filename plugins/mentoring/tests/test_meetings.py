@@ -25,7 +25,7 @@ def _plan(client, match, later, **extra):
         "kind": "session",
         "title": "First session",
         "agenda": "Get to know each other; the goal for the coming months.",
-        "domain": "career",
+        "domain": "talents",
         "starts_at": later(days=3).isoformat(),
         "ends_at": later(days=3, hours=1).isoformat(),
         "place": "Bridge to Work, Ghent",
@@ -316,3 +316,33 @@ def test_the_meeting_list_costs_the_same_queries_for_any_size(programme, active_
             {"title": f"S{n}", "starts_at": later(days=2 + n), "ends_at": later(days=2 + n, hours=1)},
         )
     assert count() == few
+
+
+def test_a_meeting_in_the_past_is_refused(programme, active_match, client_for, later):
+    answer = _plan(
+        client_for(programme["mentor"]),
+        active_match,
+        later,
+        starts_at=later(days=-2).isoformat(),
+        ends_at=later(days=-2, hours=1).isoformat(),
+    )
+    assert answer.status_code == 400 and answer.json()["error"]["code"] == "starts_in_past"
+    assert not Meeting.objects.exists()
+
+
+def test_closing_a_match_cancels_its_upcoming_meetings(programme, active_match, later, sent):
+    from plugins.mentoring.actions.matching import close_match
+
+    meeting = actions.plan_meeting(
+        programme["mentor"],
+        [active_match],
+        {"title": "Next session", "starts_at": later(days=2), "ends_at": later(days=2, hours=1)},
+    )
+    sent().clear()
+    close_match(active_match, by=programme["talent"], reason="I found a job")
+    meeting.refresh_from_db()
+    assert meeting.status == "cancelled"
+    cancels = [m for m in sent() if any(a[0] == "invite.ics" for a in m.attachments)]
+    assert {m.to[0] for m in cancels} == {programme["talent"].email, programme["mentor"].email}
+    assert invite_of(cancels[0])["METHOD"] == "CANCEL"
+    assert actions.send_meeting_reminders(now=later(days=1, hours=2)) == 0

@@ -41,7 +41,7 @@ def test_the_export_covers_everything_the_plugin_stores(programme, active_match,
     _history(programme, active_match, later)
     closed = close_match(active_match, by=programme["staff"], reason="Done")
     give_feedback(closed, by=programme["talent"], usefulness=5, would_recommend=True, comment="Great")
-    create_request(programme["talent"], domains=["career"], message="A second mentor for interviews")
+    create_request(programme["talent"], domains=["talents"], message="A second mentor for interviews")
     data = client_for(programme["talent"]).get("/api/v1/me/export/").json()
     exported = {
         key: value for section in data.values() if isinstance(section, dict) for key, value in section.items()

@@ -57,7 +57,7 @@ def test_the_mentoring_demo_is_seeded_once(db):
     )
 
     # The mentor's mentoring profile and room for three mentees.
-    assert MentoringProfile.objects.get(user=mentor).domains == ["career", "network", "workplace"]
+    assert MentoringProfile.objects.get(user=mentor).domains == ["talents", "networking", "vacancies"]
     assert MentorProfile.objects.get(user=mentor).max_mentees >= 3
 
     # One active talent–mentor match, made by the organisation in its project, with its grants.
