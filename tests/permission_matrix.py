@@ -37,6 +37,10 @@ ADMIN_SEES = row(401, 404, 404, 404, 404, 200, 404)
 THREAD_SIDES = row(401, 200, 200, 404, 404, 404, 404)  # nobody else reads a conversation, admins neither
 THREAD_SIDES_WRITE = row(401, 201, 201, 404, 404, 404, 404)
 NOBODY = row(401, 404, 404, 404, 404, 404, 404)
+EMPLOYER_ONLY = row(401, 403, 403, 403, 200, 403, 403)
+EMPLOYER_NOT_FOUND = row(401, 403, 403, 403, 404, 403, 403)
+TALENT_ONLY = row(401, 200, 403, 403, 403, 403, 403)
+TALENT_NOT_FOUND = row(401, 404, 403, 403, 403, 403, 403)
 
 MATRIX = {
     ("get", "/api/v1/me/"): {"-": SIGNED_IN_OK},
@@ -189,6 +193,26 @@ MATRIX = {
     ("put", "/api/v1/threads/settings/"): {"-": SIGNED_IN_OK},
     ("get", "/api/v1/admin/message-reports/"): {"-": ADMIN_ONLY},
     ("post", "/api/v1/admin/message-reports/{id}/resolve/"): {"-": ADMIN_ONLY},
+    # the employers plugin. "own": the talent connected with the acting employer (publishes their CV,
+    # shares its sector), or for a talent, the employer connected with them; "other": unconnected.
+    ("get", "/api/v1/talent-pool/"): {"-": EMPLOYER_ONLY},
+    ("get", "/api/v1/talent-pool/{id}/"): {"own": EMPLOYER_ONLY, "other": EMPLOYER_NOT_FOUND},
+    ("get", "/api/v1/talent-pool/{id}/cv/"): {"own": EMPLOYER_ONLY, "other": EMPLOYER_NOT_FOUND},
+    ("post", "/api/v1/talent-pool/{id}/contact/"): {
+        "own": row(401, 403, 403, 403, 201, 403, 403), "other": EMPLOYER_NOT_FOUND,
+    },
+    ("get", "/api/v1/talent-pool/profile/"): {"-": EMPLOYER_ONLY},
+    ("put", "/api/v1/talent-pool/profile/"): {"-": EMPLOYER_ONLY},
+    ("get", "/api/v1/employer-connections/"): {"-": TALENT_ONLY},
+    ("post", "/api/v1/employer-connections/{id}/accept-contact/"): {
+        "own": TALENT_ONLY, "other": TALENT_NOT_FOUND,
+    },
+    ("post", "/api/v1/employer-connections/{id}/decline/"): {"own": TALENT_ONLY, "other": TALENT_NOT_FOUND},
+    ("delete", "/api/v1/employer-connections/{id}/decline/"): {  # not declined: 409
+        "own": row(401, 409, 403, 403, 403, 403, 403), "other": TALENT_NOT_FOUND,
+    },
+    ("post", "/api/v1/employer-connections/{id}/block/"): {"own": TALENT_ONLY, "other": TALENT_NOT_FOUND},
+    ("get", "/api/v1/me/cv-views/"): {"-": TALENT_ONLY},
     # the test plugin "alpha" (tests/plugins/alpha)
     ("get", "/api/v1/alpha/echo/"): {"-": SIGNED_IN_OK},
 }
@@ -239,6 +263,10 @@ BODIES = {
     ("post", "/api/v1/threads/{id}/report/"): {"reason": "Unwanted contact"},
     ("put", "/api/v1/threads/settings/"): {"email_notifications": True, "include_text_in_email": False},
     ("post", "/api/v1/admin/message-reports/{id}/resolve/"): {"resolution": "Warned the sender."},
+    ("post", "/api/v1/talent-pool/{id}/contact/"): {"message": "We have a job in Ghent."},
+    ("put", "/api/v1/talent-pool/profile/"): {
+        "places": ["Ghent"], "offers": ["jobs"], "blind_listings": False,
+    },
 }
 UPLOADS = {
     ("put", "/api/v1/me/cv/"): "pdf",

@@ -76,6 +76,7 @@ def world(make_user, request):
         "posts": _posts(users, applicant, own_project, other_staff) if "/posts/" in route else {},
         "mentoring": _mentoring(users, own_project, other_project, other_staff, make_user)
         if route.startswith(MENTORING_ROUTES) else {},
+        "employers": _employers(users, make_user) if route.startswith(EMPLOYER_ROUTES) else {},
     }
 
 
@@ -178,6 +179,41 @@ def _fill_mentoring(path: str, relation: str, world) -> str:
     return path.format(id=mine["talent"].public_id)
 
 
+EMPLOYER_ROUTES = ("/api/v1/talent-pool/", "/api/v1/employer-connections/", "/api/v1/me/cv-views/")
+
+
+def _employers(users, make_user):
+    """The talent publishes their CV and shares the ICT sector with the employer: connected (with a
+    CV to download); another talent and another employer who are not."""
+    from django.core.files.base import ContentFile
+
+    from cms.accounts.actions import grant_consent
+    from cms.accounts.models import EmployerProfile, TalentProfile
+    from cms.sectors.models import Sector
+    from plugins.employers.matching import reconcile_talent
+
+    ict = Sector.source_rows().filter(slug="ict")
+    talent, employer = users["talent"], users["employer"]
+    profile, _created = TalentProfile.objects.get_or_create(user=talent)
+    profile.cv.save("cv.pdf", ContentFile(pdf_bytes()))
+    profile.cv_content_type = "application/pdf"
+    profile.save()
+    profile.sectors.set(ict)
+    EmployerProfile.objects.get_or_create(user=employer)[0].sectors.set(ict)
+    grant_consent(talent, "cv_publication")
+    reconcile_talent(talent)
+    return {"own_talent": talent, "other_talent": make_user("talent"), "own_employer": employer,
+            "other_employer": make_user("employer")}
+
+
+def _fill_employers(path: str, relation: str, world) -> str:
+    people = world["employers"]
+    side = "own" if relation in ("own", "-") else "other"
+    if path.startswith("/api/v1/talent-pool/"):
+        return path.format(id=people[f"{side}_talent"].public_id)
+    return path.format(id=people[f"{side}_employer"].public_id)
+
+
 def _mentoring_value(value, role: str, world):
     things, users = world["mentoring"], world["users"]
     if isinstance(value, list):
@@ -215,6 +251,8 @@ def _fill(path: str, relation: str, role: str, world) -> str:
         return _fill_posts(path, relation, role, world)
     if path.startswith(MENTORING_ROUTES):
         return _fill_mentoring(path, relation, world)
+    if path.startswith(EMPLOYER_ROUTES):
+        return _fill_employers(path, relation, world)
     return path.format(
         purpose="newsletter",
         slug=world["projects"][relation].slug if "/projects/" in path else

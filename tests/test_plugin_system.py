@@ -20,7 +20,7 @@ from tests.plugins.alpha import state
 
 # The plugins Helix itself ships (declared in pyproject.toml); the tests here are about the
 # test plugins alpha and beta.
-BUNDLED = {"posts", "mentoring"}
+BUNDLED = {"posts", "mentoring", "networking", "employers"}
 
 
 @pytest.fixture(autouse=True)
@@ -203,6 +203,19 @@ def test_hook_on_match_closed(project):
     match = SimpleNamespace(project=project, pk=6)
     calls.match_closed(match)
     assert state.CALLS == [("on_match_closed", {"match": match})]
+
+
+def test_hook_on_consent_changed(make_user, client_for):
+    from tests.plugins.alpha import state
+
+    user = make_user("talent")
+    state.CALLS.clear()
+    client = client_for(user)
+    granted = client.post("/api/v1/me/consents/", {"purpose": "cv_publication"}, format="json")
+    assert granted.status_code == 201
+    assert client.delete("/api/v1/me/consents/cv_publication/").status_code == 200
+    seen = [(c[1]["purpose"], c[1]["granted"]) for c in state.CALLS if c[0] == "on_consent_changed"]
+    assert seen == [("cv_publication", True), ("cv_publication", False)]
 
 
 def test_hook_dashboard_stats(make_user, client_for):

@@ -150,21 +150,31 @@ def active_consent(user: User, purpose: str) -> Consent | None:
 
 
 def grant_consent(user: User, purpose: str) -> Consent:
-    """Record consent for ``purpose`` in its current version (idempotent)."""
+    """Record consent for ``purpose`` in its current version (idempotent); plugins are told."""
+    from cms.plugins import hooks
+
     with transaction.atomic():
         existing = active_consent(user, purpose)
         if existing:
             return existing
-        return Consent.objects.create(
+        consent = Consent.objects.create(
             user=user, purpose=purpose, version=settings.HELIX_CONSENT_VERSIONS[purpose]
         )
+        hooks().on_consent_changed(user=user, purpose=purpose, granted=True)
+        return consent
 
 
 def withdraw_consent(user: User, purpose: str) -> int:
-    """Withdraw every active consent for ``purpose``; takes effect at once."""
-    return Consent.objects.filter(user=user, purpose=purpose, withdrawn_at=None).update(
-        withdrawn_at=timezone.now()
-    )
+    """Withdraw every active consent for ``purpose``; takes effect at once, for every plugin."""
+    from cms.plugins import hooks
+
+    with transaction.atomic():
+        count = Consent.objects.filter(user=user, purpose=purpose, withdrawn_at=None).update(
+            withdrawn_at=timezone.now()
+        )
+        if count:
+            hooks().on_consent_changed(user=user, purpose=purpose, granted=False)
+    return count
 
 
 def store_cv(user: User, upload, content_type: str) -> TalentProfile:

@@ -61,6 +61,23 @@ class HomePage(HelixPage):
     class Meta:
         verbose_name = _("home page")
 
+    @classmethod
+    def clean_subpage_models(cls):
+        """The core's sections, plus the page types plugins place under the home page
+        (their own ``parent_page_types`` say ``pages.HomePage``)."""
+        from django.apps import apps
+
+        models = list(super().clean_subpage_models())
+        for model in apps.get_models():
+            if (
+                issubclass(model, HelixPage)
+                and model._meta.app_label != "pages"
+                and "pages.HomePage" in (getattr(model, "parent_page_types", None) or [])
+                and model not in models
+            ):
+                models.append(model)
+        return models
+
 
 class RoadmapIndexPage(HelixPage):
     parent_page_types = ["pages.HomePage"]

@@ -66,8 +66,10 @@ def load_content(paths: Iterable[Path] | None = None) -> list[dict]:
     return _parents_first(specs)
 
 
-def _parents_first(specs: list[dict]) -> list[dict]:
-    ordered, placed, pending = [], set(), list(specs)
+def _parents_first(specs: list[dict], existing: Iterable[str] = ()) -> list[dict]:
+    """Order specs parents first; ``existing`` names keys of pages already in the tree (a
+    plugin's pages hang under the core's ``home``)."""
+    ordered, placed, pending = [], set(existing), list(specs)
     while pending:
         ready = [s for s in pending if not s.get("parent") or s["parent"] in placed]
         if not ready:
@@ -81,11 +83,22 @@ def _parents_first(specs: list[dict]) -> list[dict]:
 
 
 def seed_pages(specs: list[dict] | None = None, languages: Iterable[str] = LANGUAGES) -> SeedResult:
-    """Create the page trees that do not exist yet. Returns what was created and kept."""
-    specs = load_content() if specs is None else _parents_first(specs)
-    result = SeedResult()
+    """Create the page trees that do not exist yet. Returns what was created and kept.
+
+    Plugins seed their own pages with the same format (``seed_pages(load_plugin_content(path))``):
+    their ``type`` is ``app_label.ModelName`` and their parent may be a page the core seeded
+    (``home``, ``roadmap``, …), which must exist by then.
+    """
     locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in languages}
     pages: dict[str, Page] = {}
+    if specs is None:
+        specs = load_content()
+    else:
+        keys = {spec["key"] for spec in specs}
+        for parent in {spec["parent"] for spec in specs if spec.get("parent")} - keys:
+            pages[parent] = _existing_page(parent, locales[SOURCE_LANGUAGE])
+        specs = _parents_first(specs, existing=pages)
+    result = SeedResult()
     for spec in specs:
         with transaction.atomic():
             page, created = _source_page(spec, pages, locales[SOURCE_LANGUAGE])
@@ -162,7 +175,36 @@ def _translate(page: Page, spec: dict, code: str, locale: Locale, pages: dict[st
     translation.save_target(publish=True)
 
 
+def load_plugin_content(path: Path) -> list[dict]:
+    """The page specs of one plugin content file (same format as the core's)."""
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    return list(data.get("pages", []))
+
+
+def _existing_page(key: str, locale: Locale) -> Page:
+    """The source-language page a seeded key names: ``home``, ``roadmap``, ``roadmap/cv``…"""
+    page = page_models.HomePage.objects.filter(locale=locale).first()
+    if page is None:
+        raise SeedError(f"The page {key!r} does not exist yet: seed the core pages first.")
+    if key != "home":
+        for slug in key.split("/"):
+            page = page.get_children().filter(slug=slug).first()
+            if page is None:
+                raise SeedError(f"The page {key!r} does not exist yet: seed the core pages first.")
+    return page.specific
+
+
 def _model(spec: dict):
+    if "." in spec["type"]:
+        from django.apps import apps
+
+        try:
+            model = apps.get_model(spec["type"])
+        except (LookupError, ValueError):
+            model = None
+        if model is not None and issubclass(model, page_models.HelixPage):
+            return model
+        raise SeedError(f"{spec['key']}: unknown page type {spec['type']!r}")
     model = getattr(page_models, spec["type"], None)
     if model not in page_models.PAGE_MODELS:
         raise SeedError(f"{spec['key']}: unknown page type {spec['type']!r}")

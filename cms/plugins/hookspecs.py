@@ -104,6 +104,16 @@ def on_match_closed(match: Any) -> None:
 
 
 @hookspec
+def on_consent_changed(user: User, purpose: str, granted: bool) -> None:
+    """React to a user granting or withdrawing a consent (``purpose`` is a ``Consent.Purpose``).
+
+    Called on every installed plugin inside the transaction of the change, after it is written:
+    a plugin that relies on the consent (the employers plugin on ``cv_publication``) stops using
+    the data here, at once, and may queue follow-up work through the outbox. Returns nothing.
+    """
+
+
+@hookspec
 def dashboard_stats(since: datetime) -> dict[str, Any] | None:
     """Return figures for the admin dashboard, counted from ``since``.
 

@@ -168,7 +168,7 @@ def connected(user_a, user_b) -> bool:
     """An active or paused match joins the two (in person, or as organisation staff)."""
     if user_a.pk == user_b.pk:
         return False
-    personal = Match.objects.filter(state__in=CONNECTING_STATES)
+    personal = Match.objects.filter(state__in=CONNECTING_STATES, messaging=True)
     personal = personal.filter(
         Q(talent_id=user_a.pk, mentor_id=user_b.pk)
         | Q(talent_id=user_b.pk, mentor_id=user_a.pk)

@@ -120,6 +120,9 @@ class Match(models.Model):
     )
     proposed_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     note = models.TextField(blank=True)
+    # Whether the two sides may write to each other while the match is open. Always for the
+    # mentoring kinds; for an employer with blind listings, once the talent accepts contact.
+    messaging = models.BooleanField(default=True)
     close_reason = models.CharField(max_length=300, blank=True)
     closed_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)

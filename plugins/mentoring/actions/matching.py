@@ -162,11 +162,22 @@ def propose_match(
     return match
 
 
-def connect(kind: str, *, talent: User, project: Project, employer: User | None = None, by=None) -> Match:
-    """Make and activate a match for another plugin (the employers plugin's sector matches)."""
+def connect(
+    kind: str,
+    *,
+    talent: User,
+    project: Project,
+    employer: User | None = None,
+    by=None,
+    messaging: bool = True,
+) -> Match:
+    """Make and activate a match for another plugin (the employers plugin's sector matches).
+
+    Its people are not e-mailed here: the calling plugin tells them what it wants to, its way.
+    """
     with transaction.atomic():
         match = Match.objects.create(
-            kind=kind, talent=talent, employer=employer, project=project, proposed_by=by
+            kind=kind, talent=talent, employer=employer, project=project, proposed_by=by, messaging=messaging
         )
         _event(match, MatchEvent.Kind.PROPOSED, by)
         _activate(match, by)
@@ -201,7 +212,10 @@ def _activate(match: Match, by) -> None:
     refresh_thread_for_match(match)
     _event(match, MatchEvent.Kind.ACTIVATED, by)
     record(by, "mentoring.match_activated", match)
-    notify("mentoring/mail/match_activated", _people(match), {"match": match}, key=f"activated:{match.pk}")
+    if match.kind != Match.Kind.TALENT_EMPLOYER:  # the employers plugin tells its people itself
+        notify(
+            "mentoring/mail/match_activated", _people(match), {"match": match}, key=f"activated:{match.pk}"
+        )
     calls.match_activated(match)
 
 
@@ -259,7 +273,9 @@ def close_match(match: Match, *, by: User | None, reason: str) -> Match:
         _event(match, MatchEvent.Kind.CLOSED, by, reason=reason)
         record(by, "mentoring.match_closed", match, reason=reason)
         _cancel_future_meetings(match)
-        if was_active:
+        if match.kind == Match.Kind.TALENT_EMPLOYER:
+            calls.match_closed(match)  # a sector connection: no feedback round; the plugin tells its people
+        elif was_active:
             notify("mentoring/mail/match_closed", _people(match), {"match": match}, key=f"closed:{match.pk}")
             calls.match_closed(match)
         else:

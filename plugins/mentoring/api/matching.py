@@ -308,6 +308,9 @@ class TalentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # the OpenAPI generator has no user
             return TalentProfile.objects.none()
+        if self.request.user.role == Role.EMPLOYER:
+            # Employers see talents through the talent pool, which records every view.
+            return TalentProfile.objects.none()
         return (
             access.talents_visible_to(self.request.user)
             .filter(user__erased_at=None)

@@ -1,0 +1,1 @@
+"""Employers: consent-based sector matching of employers with talents, the talent pool, CV views."""

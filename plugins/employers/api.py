@@ -1,0 +1,424 @@
+"""``/api/v1/talent-pool/`` (employers), ``/api/v1/employer-connections/`` and
+``/api/v1/me/cv-views/`` (talents)."""
+
+from __future__ import annotations
+
+from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.http import FileResponse
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import exceptions, mixins, permissions, serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from cms.accounts.models import CEFRLevel, EducationLevel, EmployerProfile, Role, TalentProfile, User
+from cms.sectors.models import Sector
+from plugins.employers import actions
+from plugins.employers.models import CvView, EmployerDetails, EmployerRelation, Offer
+from plugins.mentoring.access import talents_visible_to
+from plugins.mentoring.models import Match
+
+UUID = "[0-9a-fA-F-]{36}"
+CEFR_ORDER = ["A1", "A2", "B1", "B2", "C1", "C2", "native"]
+
+
+class IsSignedIn(permissions.IsAuthenticated):
+    pass
+
+
+# --- serializers ---------------------------------------------------------------------------
+
+
+class PoolCompetencesSerializer(serializers.Serializer):
+    soft_skills = serializers.ListField(child=serializers.CharField())
+    digital_skills = serializers.ListField(child=serializers.CharField())
+    key_areas_of_expertise = serializers.CharField()
+    core_strengths = serializers.CharField()
+    career_objective = serializers.CharField()
+    work_experience = serializers.CharField()
+
+
+class PoolTalentSerializer(serializers.Serializer):
+    """A connected talent as an employer sees them; ``name`` is empty in a blind listing until the
+    talent accepts contact."""
+
+    id = serializers.UUIDField()
+    name = serializers.CharField(allow_null=True)
+    blind = serializers.BooleanField()
+    contact = serializers.ChoiceField(choices=EmployerRelation.Contact.choices, allow_blank=True)
+    sectors = serializers.ListField(child=serializers.CharField())
+    languages = serializers.ListField(child=serializers.DictField())
+    dutch_level = serializers.CharField(allow_blank=True)
+    education_level = serializers.CharField(allow_blank=True)
+    education_field = serializers.CharField(allow_blank=True)
+    competences = PoolCompetencesSerializer()
+    has_cv = serializers.BooleanField()
+    connected_at = serializers.DateTimeField(allow_null=True)
+
+    @staticmethod
+    def row(profile: TalentProfile, *, blind: bool) -> dict:
+        visible = not blind or profile.contact_state == EmployerRelation.Contact.ACCEPTED
+        return {
+            "id": profile.user.public_id,
+            "name": str(profile.user) if visible else None,
+            "blind": not visible,
+            "contact": profile.contact_state or "",
+            "sectors": [s.slug for s in profile.sectors.all()],
+            "languages": profile.languages or [],
+            "dutch_level": profile.dutch_level,
+            "education_level": profile.education_level,
+            "education_field": profile.education_field,
+            "competences": {
+                "soft_skills": profile.soft_skills or [],
+                "digital_skills": profile.digital_skills or [],
+                "key_areas_of_expertise": profile.key_areas_of_expertise,
+                "core_strengths": profile.core_strengths,
+                "career_objective": profile.career_objective,
+                "work_experience": profile.work_experience,
+            },
+            "has_cv": bool(profile.cv),
+            "connected_at": profile.connected_at,
+        }
+
+
+class PoolFilterSerializer(serializers.Serializer):
+    sector = serializers.CharField(required=False, help_text="Sector slugs, comma-separated.")
+    language = serializers.CharField(
+        required=False, max_length=8, help_text="A language code the talent speaks."
+    )
+    dutch_level = serializers.ChoiceField(
+        choices=CEFRLevel.choices, required=False, help_text="At least this level."
+    )
+    education_level = serializers.ChoiceField(choices=EducationLevel.choices, required=False)
+    q = serializers.CharField(
+        required=False, max_length=200, help_text="Words in the competences and experience."
+    )
+
+    def validate_sector(self, value: str) -> list[str]:
+        slugs = [s.strip() for s in value.split(",") if s.strip()]
+        known = set(Sector.source_rows().filter(slug__in=slugs).values_list("slug", flat=True))
+        unknown = sorted(set(slugs) - known)
+        if unknown:
+            raise serializers.ValidationError(_("Unknown sector: %(slugs)s") % {"slugs": ", ".join(unknown)})
+        return slugs
+
+
+class ContactRequestSerializer(serializers.Serializer):
+    message = serializers.CharField(max_length=2000, help_text="Why you would like to get in touch.")
+
+
+class EmployerPoolProfileSerializer(serializers.Serializer):
+    company = serializers.CharField(read_only=True)
+    sectors = serializers.ListField(child=serializers.CharField(), read_only=True)
+    size = serializers.CharField(read_only=True)
+    places = serializers.ListField(child=serializers.CharField(max_length=120), max_length=30)
+    offers = serializers.ListField(child=serializers.ChoiceField(choices=Offer.choices), max_length=3)
+    blind_listings = serializers.BooleanField()
+
+
+class EmployerConnectionSerializer(serializers.Serializer):
+    """An employer connected with me (a talent), because I publish my CV and our sectors overlap."""
+
+    id = serializers.UUIDField(help_text="The employer's user id.")
+    company = serializers.CharField()
+    sectors = serializers.ListField(child=serializers.CharField())
+    offers = serializers.ListField(child=serializers.CharField())
+    places = serializers.ListField(child=serializers.CharField())
+    contact = serializers.CharField(allow_blank=True)
+    contact_message = serializers.CharField(allow_blank=True)
+    decision = serializers.CharField(allow_blank=True)
+    connected = serializers.BooleanField()
+    connected_at = serializers.DateTimeField(allow_null=True)
+
+
+class CvViewSerializer(serializers.ModelSerializer):
+    id = serializers.UUIDField(source="public_id", read_only=True)
+    employer = serializers.SerializerMethodField()
+
+    class Meta:
+        model = CvView
+        fields = ["id", "employer", "company", "kind", "at"]
+        read_only_fields = fields
+
+    def get_employer(self, view) -> str | None:
+        return str(view.employer.public_id) if view.employer_id and view.employer else None
+
+
+# --- the employer's talent pool ------------------------------------------------------------
+
+
+def _details_of(employer: User) -> EmployerDetails:
+    return EmployerDetails.objects.filter(user=employer).first() or EmployerDetails(user=employer)
+
+
+class TalentPoolViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """The talents connected with me (an approved employer): they publish their CV to employers and
+    share a sector with my company. Every profile view and CV download is logged for the talent."""
+
+    serializer_class = PoolTalentSerializer
+    permission_classes = [IsSignedIn]
+    lookup_field = "user__public_id"
+    lookup_url_kwarg = "id"
+    lookup_value_regex = UUID
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        actions.require_employer(request.user)
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return TalentProfile.objects.none()
+        employer = self.request.user
+        connections = Match.objects.filter(
+            kind=Match.Kind.TALENT_EMPLOYER,
+            employer=employer,
+            talent=OuterRef("user"),
+            state=Match.State.ACTIVE,
+        )
+        relation = EmployerRelation.objects.filter(employer=employer, talent=OuterRef("user"))
+        return (
+            talents_visible_to(employer)
+            .filter(user__erased_at=None, user__is_active=True)
+            .annotate(
+                connected_at=Subquery(connections.order_by("-pk").values("activated_at")[:1]),
+                contact_state=Subquery(relation.values("contact")[:1]),
+            )
+            .filter(connected_at__isnull=False)
+            .select_related("user")
+            .prefetch_related(Prefetch("sectors", queryset=Sector.objects.only("id", "slug")))
+            .order_by("-connected_at", "pk")
+        )
+
+    def _filtered(self, queryset):
+        params = PoolFilterSerializer(data=self.request.query_params)
+        params.is_valid(raise_exception=True)
+        data = params.validated_data
+        if data.get("sector"):
+            queryset = queryset.filter(sectors__slug__in=data["sector"]).distinct()
+        if data.get("language"):
+            queryset = queryset.filter(languages__icontains=f'"{data["language"].lower()}"')
+        if data.get("dutch_level"):
+            queryset = queryset.filter(dutch_level__in=CEFR_ORDER[CEFR_ORDER.index(data["dutch_level"]) :])
+        if data.get("education_level"):
+            queryset = queryset.filter(education_level=data["education_level"])
+        for word in (data.get("q") or "").split()[:5]:
+            queryset = queryset.filter(
+                Q(soft_skills__icontains=word)
+                | Q(digital_skills__icontains=word)
+                | Q(key_areas_of_expertise__icontains=word)
+                | Q(core_strengths__icontains=word)
+                | Q(education_field__icontains=word)
+                | Q(work_experience__icontains=word)
+                | Q(career_objective__icontains=word)
+            )
+        return queryset
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("sector", OpenApiTypes.STR, description="Sector slugs, comma-separated."),
+            OpenApiParameter(
+                "language", OpenApiTypes.STR, description="A language the talent speaks (code)."
+            ),
+            OpenApiParameter("dutch_level", OpenApiTypes.STR, description="At least this CEFR level."),
+            OpenApiParameter("education_level", OpenApiTypes.STR),
+            OpenApiParameter("q", OpenApiTypes.STR, description="Words in competences and experience."),
+        ]
+    )
+    def list(self, request):
+        """Search my connected talents by sector, language, Dutch level, education and competences."""
+        blind = _details_of(request.user).blind_listings
+        page = self.paginate_queryset(self._filtered(self.get_queryset()))
+        return self.get_paginated_response(
+            PoolTalentSerializer([PoolTalentSerializer.row(p, blind=blind) for p in page], many=True).data
+        )
+
+    def retrieve(self, request, id=None):
+        """One connected talent's profile and competences (the view is logged)."""
+        profile = self.get_object()
+        actions.record_view(request.user, profile.user, CvView.Kind.PROFILE)
+        blind = _details_of(request.user).blind_listings
+        return Response(PoolTalentSerializer(PoolTalentSerializer.row(profile, blind=blind)).data)
+
+    @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY, 404: OpenApiResponse()})
+    @action(detail=True, methods=["get"])
+    def cv(self, request, id=None):
+        """Download the talent's CV (logged). Blind listings: once the talent accepted contact."""
+        profile = self.get_object()
+        if not profile.cv:
+            raise exceptions.NotFound(_("This talent has not uploaded a CV."))
+        blind = _details_of(request.user).blind_listings
+        if blind and profile.contact_state != EmployerRelation.Contact.ACCEPTED:
+            raise actions.ContactFirst()
+        actions.record_view(request.user, profile.user, CvView.Kind.DOWNLOAD)
+        return FileResponse(
+            profile.cv.open("rb"),
+            as_attachment=True,
+            filename=f"cv.{profile.cv.name.rsplit('.', 1)[-1]}",
+            content_type=profile.cv_content_type or "application/octet-stream",
+        )
+
+    @extend_schema(request=ContactRequestSerializer, responses={201: PoolTalentSerializer})
+    @action(detail=True, methods=["post"])
+    def contact(self, request, id=None):
+        """Ask the talent for contact, with a short message; they are e-mailed and decide."""
+        profile = self.get_object()
+        body = ContactRequestSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        actions.request_contact(request.user, profile.user, body.validated_data["message"])
+        profile = self.get_queryset().get(pk=profile.pk)
+        blind = _details_of(request.user).blind_listings
+        return Response(PoolTalentSerializer(PoolTalentSerializer.row(profile, blind=blind)).data, status=201)
+
+    @extend_schema(methods=["get"], responses=EmployerPoolProfileSerializer)
+    @extend_schema(
+        methods=["put"], request=EmployerPoolProfileSerializer, responses=EmployerPoolProfileSerializer
+    )
+    @action(detail=False, methods=["get", "put"])
+    def profile(self, request):
+        """What my company offers (jobs, internships, language on the job), where, and whether my
+        listings are blind. Company name, sectors and size are edited at ``/api/v1/me/``."""
+        if request.method == "PUT":
+            body = EmployerPoolProfileSerializer(data=request.data)
+            body.is_valid(raise_exception=True)
+            actions.update_details(request.user, **body.validated_data)
+        company = EmployerProfile.objects.filter(user=request.user).prefetch_related("sectors").first()
+        details = _details_of(request.user)
+        return Response(
+            {
+                "company": company.company if company else "",
+                "sectors": [s.slug for s in company.sectors.all()] if company else [],
+                "size": company.size if company else "",
+                "places": details.places,
+                "offers": details.offers,
+                "blind_listings": details.blind_listings,
+            }
+        )
+
+
+# --- the talent's side ---------------------------------------------------------------------
+
+
+class EmployerConnectionViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+    """Employers connected with me, a talent who publishes their CV (and those I declined or blocked):
+    accept their contact, decline them, block them."""
+
+    serializer_class = EmployerConnectionSerializer
+    permission_classes = [IsSignedIn]
+    lookup_value_regex = UUID
+    lookup_url_kwarg = "id"
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if request.user.role != Role.TALENT:
+            raise exceptions.PermissionDenied(_("Only talents have employer connections."))
+
+    def get_queryset(self):
+        return EmployerRelation.objects.none()
+
+    def _rows(self, employer_ids=None) -> list[dict]:
+        talent = self.request.user
+        matches = Match.objects.filter(
+            kind=Match.Kind.TALENT_EMPLOYER, talent=talent, state=Match.State.ACTIVE
+        )
+        relations = EmployerRelation.objects.filter(talent=talent)
+        if employer_ids is not None:
+            matches, relations = (
+                matches.filter(employer_id__in=employer_ids),
+                relations.filter(employer_id__in=employer_ids),
+            )
+        connected = dict(matches.values_list("employer_id", "activated_at"))
+        rels = {r.employer_id: r for r in relations.exclude(decision="", contact="")}
+        ids = set(connected) | set(rels)
+        employers = User.objects.filter(pk__in=ids, erased_at=None).select_related("employer_profile")
+        profiles = {
+            p.user_id: p
+            for p in EmployerProfile.objects.filter(user__in=ids).prefetch_related(
+                Prefetch("sectors", queryset=Sector.objects.only("id", "slug"))
+            )
+        }
+        details = {d.user_id: d for d in EmployerDetails.objects.filter(user__in=ids)}
+        rows = []
+        for employer in employers:
+            profile, detail, rel = profiles.get(employer.pk), details.get(employer.pk), rels.get(employer.pk)
+            rows.append(
+                {
+                    "id": employer.public_id,
+                    "company": (profile.company if profile else "") or str(employer),
+                    "sectors": [s.slug for s in profile.sectors.all()] if profile else [],
+                    "offers": detail.offers if detail else [],
+                    "places": detail.places if detail else [],
+                    "contact": rel.contact if rel else "",
+                    "contact_message": rel.contact_message if rel else "",
+                    "decision": rel.decision if rel else "",
+                    "connected": employer.pk in connected,
+                    "connected_at": connected.get(employer.pk),
+                }
+            )
+        rows.sort(key=lambda r: (not r["connected"], r["company"].lower()))
+        return rows
+
+    def list(self, request):
+        """My employer connections, connected ones first."""
+        rows = self._rows()
+        page = self.paginate_queryset(rows)
+        return self.get_paginated_response(EmployerConnectionSerializer(page, many=True).data)
+
+    def _employer(self, id) -> User:
+        employer = User.objects.filter(public_id=id, role=Role.EMPLOYER).first()
+        if employer is None or not (
+            Match.objects.filter(
+                kind=Match.Kind.TALENT_EMPLOYER, talent=self.request.user, employer=employer
+            ).exists()
+            or EmployerRelation.objects.filter(talent=self.request.user, employer=employer).exists()
+        ):
+            raise exceptions.NotFound()
+        return employer
+
+    def _answer(self, employer):
+        rows = self._rows([employer.pk])
+        return Response(
+            EmployerConnectionSerializer(rows[0]).data if rows else {"id": str(employer.public_id)}
+        )
+
+    @extend_schema(request=None, responses=EmployerConnectionSerializer)
+    @action(detail=True, methods=["post"], url_path="accept-contact")
+    def accept_contact(self, request, id=None):
+        """Accept the employer's contact: they see my name and CV and may write to me."""
+        employer = self._employer(id)
+        actions.accept_contact(request.user, employer)
+        return self._answer(employer)
+
+    @extend_schema(methods=["post"], request=None, responses=EmployerConnectionSerializer)
+    @extend_schema(methods=["delete"], request=None, responses=EmployerConnectionSerializer)
+    @action(detail=True, methods=["post", "delete"])
+    def decline(self, request, id=None):
+        """Decline the employer (POST): the connection closes and is not made again. DELETE undoes it."""
+        employer = self._employer(id)
+        if request.method == "DELETE":
+            actions.undo_decline(request.user, employer)
+        else:
+            actions.decide(request.user, employer, EmployerRelation.Decision.DECLINED)
+        return self._answer(employer)
+
+    @extend_schema(request=None, responses=EmployerConnectionSerializer)
+    @action(detail=True, methods=["post"])
+    def block(self, request, id=None):
+        """Block the employer: no access, no messages, never connected again."""
+        employer = self._employer(id)
+        actions.decide(request.user, employer, EmployerRelation.Decision.BLOCKED)
+        return self._answer(employer)
+
+
+class CvViewViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+    """Which employers looked at my profile or downloaded my CV, and when (talents)."""
+
+    serializer_class = CvViewSerializer
+    permission_classes = [IsSignedIn]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return CvView.objects.none()
+        if self.request.user.role != Role.TALENT:
+            raise exceptions.PermissionDenied(_("Only talents have a CV-view log."))
+        return CvView.objects.filter(talent=self.request.user).select_related("employer")

@@ -1,0 +1,204 @@
+"""Consent-based sector matching: a talent who publishes their CV is connected with every approved
+employer whose sectors overlap theirs ("matched by sector"), and with nobody else.
+
+The work is incremental: a change to one talent (consent, sectors) reconciles that talent's
+connections against the employers of their sectors; a change to one employer (sectors, approval)
+reconciles that employer against the talents of its sectors. Nothing ever looks at all talents ×
+all employers. Reconciling is idempotent: run twice, the second run changes nothing.
+
+Connections that no longer hold are closed at once, inside the change's own transaction (an
+employer loses access the moment consent is withdrawn); new connections are made by the
+background job (``employers.reconcile``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import Exists, OuterRef
+
+from cms.accounts.models import ApprovalStatus, Consent, EmployerProfile, Role, TalentProfile, User
+from cms.organisations.models import Project
+from cms.outbox.api import enqueue
+from plugins.employers.models import EmployerDetails, EmployerRelation
+from plugins.mentoring.actions.matching import close_match, connect
+from plugins.mentoring.models import Match
+
+OPEN = (Match.State.PROPOSED, Match.State.ACTIVE, Match.State.PAUSED)
+ACTOR = "employers.reconcile"
+
+
+@dataclass
+class Reconciled:
+    """What one reconciliation did: rows touched is created + closed."""
+
+    considered: int = 0
+    created: int = 0
+    closed: int = 0
+
+    @property
+    def touched(self) -> int:
+        return self.created + self.closed
+
+
+def publishes_cv(talent: User) -> bool:
+    return Consent.objects.filter(
+        user=talent, purpose=Consent.Purpose.CV_PUBLICATION, withdrawn_at=None
+    ).exists()
+
+
+def _talent_sectors(talent: User) -> set[int]:
+    return set(
+        TalentProfile.sectors.through.objects.filter(talentprofile__user=talent).values_list(
+            "sector_id", flat=True
+        )
+    )
+
+
+def _employer_sectors(employer: User) -> set[int]:
+    return set(
+        EmployerProfile.sectors.through.objects.filter(employerprofile__user=employer).values_list(
+            "sector_id", flat=True
+        )
+    )
+
+
+def _refused(talent_field: str, employer_field: str):
+    return EmployerRelation.objects.filter(
+        **{"talent": OuterRef(talent_field), "employer": OuterRef(employer_field)}
+    ).exclude(decision="")
+
+
+def _open_connections(**filters):
+    return Match.objects.filter(kind=Match.Kind.TALENT_EMPLOYER, state__in=OPEN, **filters).select_related(
+        "talent", "employer", "project"
+    )
+
+
+def eligible_employers(talent: User):
+    """The approved employers whose sectors overlap the talent's, minus those the talent refused."""
+    if talent.role != Role.TALENT or not talent.is_active or not publishes_cv(talent):
+        return User.objects.none()
+    sectors = _talent_sectors(talent)
+    if not sectors:
+        return User.objects.none()
+    overlap = EmployerProfile.sectors.through.objects.filter(
+        employerprofile__user=OuterRef("pk"), sector_id__in=sectors
+    )
+    refused = EmployerRelation.objects.filter(talent=talent, employer=OuterRef("pk")).exclude(decision="")
+    return (
+        User.objects.filter(
+            role=Role.EMPLOYER, approval_status=ApprovalStatus.APPROVED, is_active=True, erased_at=None
+        )
+        .filter(Exists(overlap))
+        .exclude(Exists(refused))
+    )
+
+
+def eligible_talents(employer: User):
+    """The consenting talents whose sectors overlap the employer's, minus those who refused it."""
+    if employer.role != Role.EMPLOYER or not employer.is_approved:
+        return User.objects.none()
+    sectors = _employer_sectors(employer)
+    if not sectors:
+        return User.objects.none()
+    overlap = TalentProfile.sectors.through.objects.filter(
+        talentprofile__user=OuterRef("pk"), sector_id__in=sectors
+    )
+    consent = Consent.objects.filter(
+        user=OuterRef("pk"), purpose=Consent.Purpose.CV_PUBLICATION, withdrawn_at=None
+    )
+    refused = EmployerRelation.objects.filter(talent=OuterRef("pk"), employer=employer).exclude(decision="")
+    return (
+        User.objects.filter(role=Role.TALENT, is_active=True, erased_at=None)
+        .filter(Exists(overlap), Exists(consent))
+        .exclude(Exists(refused))
+    )
+
+
+def _messaging_for(employer_ids: set[int]) -> dict[int, bool]:
+    """Employers with blind listings may write only once the talent accepts contact."""
+    blind = set(
+        EmployerDetails.objects.filter(user_id__in=employer_ids, blind_listings=True).values_list(
+            "user_id", flat=True
+        )
+    )
+    return {pk: pk not in blind for pk in employer_ids}
+
+
+def close_stale_for_talent(talent: User, reason: str) -> int:
+    """Close, now, the talent's connections that no longer hold (consent gone, sectors changed)."""
+    keep = set(eligible_employers(talent).values_list("pk", flat=True))
+    closed = 0
+    for match in _open_connections(talent=talent).exclude(employer_id__in=keep):
+        close_match(match, by=None, reason=reason)
+        closed += 1
+    return closed
+
+
+def close_stale_for_employer(employer: User, reason: str) -> int:
+    keep = eligible_talents(employer).values("pk")
+    closed = 0
+    for match in _open_connections(employer=employer).exclude(talent_id__in=keep):
+        close_match(match, by=None, reason=reason)
+        closed += 1
+    return closed
+
+
+def reconcile_talent(talent: User) -> Reconciled:
+    """Make the talent's connections exactly the eligible employers (idempotent)."""
+    result = Reconciled()
+    with transaction.atomic():
+        User.objects.select_for_update().filter(
+            pk=talent.pk
+        ).first()  # one reconciliation per talent at a time
+        wanted = set(eligible_employers(talent).values_list("pk", flat=True))
+        have = dict(_open_connections(talent=talent).values_list("employer_id", "pk"))
+        result.considered = len(wanted | set(have))
+        result.closed = close_stale_for_talent(talent, "no_longer_matching") if set(have) - wanted else 0
+        missing = wanted - set(have)
+        if missing:
+            project = Project.default()
+            messaging = _messaging_for(missing)
+            for employer in User.objects.filter(pk__in=missing):
+                connect(
+                    Match.Kind.TALENT_EMPLOYER,
+                    talent=talent,
+                    employer=employer,
+                    project=project,
+                    messaging=messaging[employer.pk],
+                )
+                result.created += 1
+    return result
+
+
+def reconcile_employer(employer: User) -> Reconciled:
+    """Make the employer's connections exactly the eligible talents (idempotent)."""
+    result = Reconciled()
+    with transaction.atomic():
+        User.objects.select_for_update().filter(pk=employer.pk).first()
+        wanted = set(eligible_talents(employer).values_list("pk", flat=True))
+        have = dict(_open_connections(employer=employer).values_list("talent_id", "pk"))
+        result.considered = len(wanted | set(have))
+        result.closed = close_stale_for_employer(employer, "no_longer_matching") if set(have) - wanted else 0
+        missing = wanted - set(have)
+        if missing:
+            project = Project.default()
+            messaging = _messaging_for({employer.pk})[employer.pk]
+            for talent in User.objects.filter(pk__in=missing):
+                connect(
+                    Match.Kind.TALENT_EMPLOYER,
+                    talent=talent,
+                    employer=employer,
+                    project=project,
+                    messaging=messaging,
+                )
+                result.created += 1
+    return result
+
+
+def schedule(kind: str, user: User) -> None:
+    """Queue a reconciliation for after the current transaction commits (through the outbox, so a
+    crash between the change and the job loses nothing)."""
+    enqueue(ACTOR, payload={"kind": kind, "user": user.pk}, user=user)

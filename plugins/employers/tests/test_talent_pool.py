@@ -1,0 +1,187 @@
+"""The talent pool: search, blind listings, contact, the CV-view log, declining and blocking."""
+
+from __future__ import annotations
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from cms.accounts.actions import grant_consent
+from plugins.employers.models import CvView
+from plugins.mentoring.actions.messaging import send_message
+from tests.files import pdf_bytes, upload
+
+
+def _with_cv(client_for, talent):
+    client_for(talent).put("/api/v1/me/cv/", {"file": upload("cv.pdf", pdf_bytes())}, format="multipart")
+
+
+def test_employers_search_their_connected_talents(make_user, in_sectors, reconcile_jobs, market, client_for):
+    second = make_user("talent", first_name="Lina")
+    profile = in_sectors(second, "ict")
+    profile.dutch_level, profile.education_level, profile.digital_skills = "A2", "bachelor", ["Java"]
+    profile.languages = [{"language": "ar", "level": "native"}]
+    profile.save()
+    grant_consent(second, "cv_publication")
+    reconcile_jobs()
+    pool = client_for(market["ict"])
+
+    def ids(query=""):
+        answer = pool.get(f"/api/v1/talent-pool/{query}")
+        assert answer.status_code == 200, answer.content
+        return {row["id"] for row in answer.json()["results"]}
+
+    farid, lina = str(market["talent"].public_id), str(second.public_id)
+    assert ids() == {farid, lina}
+    assert ids("?dutch_level=B1") == {farid}
+    assert ids("?education_level=bachelor") == {lina}
+    assert ids("?q=python") == {farid}
+    assert ids("?language=ar") == {lina}
+    assert ids("?sector=ict") == {farid, lina}
+    bad = pool.get("/api/v1/talent-pool/?sector=astrology")
+    assert bad.status_code == 400 and "sector" in bad.json()["error"]["fields"]
+    row = pool.get(f"/api/v1/talent-pool/{farid}/").json()
+    assert row["name"] == str(market["talent"]) and row["competences"]["digital_skills"] == ["Python", "SQL"]
+    assert client_for(market["care"]).get("/api/v1/talent-pool/").json()["results"] == []
+
+
+def test_the_talent_sees_who_looked_at_their_profile_and_cv(market, client_for):
+    talent = market["talent"]
+    _with_cv(client_for, talent)
+    pool = client_for(market["ict"])
+    pool.get(f"/api/v1/talent-pool/{talent.public_id}/")
+    download = pool.get(f"/api/v1/talent-pool/{talent.public_id}/cv/")
+    assert download.status_code == 200 and b"".join(download.streaming_content).startswith(b"%PDF")
+    views = client_for(talent).get("/api/v1/me/cv-views/").json()["results"]
+    assert [(v["company"], v["kind"]) for v in views] == [
+        ("DataBridge BV", "download"),
+        ("DataBridge BV", "profile"),
+    ]
+    assert client_for(market["ict"]).get("/api/v1/me/cv-views/").status_code == 403
+    # The mentoring plugin's talent profiles are not a side door: employers see talents here only.
+    assert pool.get(f"/api/v1/talents/{talent.public_id}/").status_code == 404
+
+
+def test_blind_listings_hide_the_talent_until_they_accept_contact(market, client_for, mailbox):
+    from cms.outbox.mail import deliver
+    from cms.outbox.models import OutboxMessage
+
+    talent = market["talent"]
+    _with_cv(client_for, talent)
+    pool = client_for(market["ict"])
+    assert (
+        pool.put(
+            "/api/v1/talent-pool/profile/",
+            {"places": ["Ghent"], "offers": ["jobs", "internships"], "blind_listings": True},
+            format="json",
+        ).status_code
+        == 200
+    )
+    (row,) = pool.get("/api/v1/talent-pool/").json()["results"]
+    assert row["name"] is None and row["blind"]
+    refused = pool.get(f"/api/v1/talent-pool/{talent.public_id}/cv/")
+    assert refused.status_code == 403 and refused.json()["error"]["code"] == "contact_first"
+    writing = pool.post("/api/v1/threads/", {"to": str(talent.public_id), "body": "Hello"}, format="json")
+    assert writing.status_code == 403 and writing.json()["error"]["code"] == "not_connected"
+
+    asked = pool.post(
+        f"/api/v1/talent-pool/{talent.public_id}/contact/",
+        {"message": "We have a junior data analyst job in Ghent."},
+        format="json",
+    )
+    assert asked.status_code == 201 and asked.json()["contact"] == "requested"
+    for message in OutboxMessage.objects.filter(user=talent, actor_name="mail.send"):
+        deliver(message.payload)
+    assert any("DataBridge BV" in m.subject and "junior data analyst" in m.body for m in mailbox)
+    mine = client_for(talent)
+    (connection_row,) = mine.get("/api/v1/employer-connections/").json()["results"]
+    assert connection_row["company"] == "DataBridge BV" and connection_row["contact"] == "requested"
+    accepted = mine.post(f"/api/v1/employer-connections/{market['ict'].public_id}/accept-contact/")
+    assert accepted.status_code == 200 and accepted.json()["contact"] == "accepted"
+    (row,) = pool.get("/api/v1/talent-pool/").json()["results"]
+    assert row["name"] == str(talent) and not row["blind"]
+    assert pool.get(f"/api/v1/talent-pool/{talent.public_id}/cv/").status_code == 200
+    assert (
+        pool.post(
+            "/api/v1/threads/", {"to": str(talent.public_id), "body": "Hello"}, format="json"
+        ).status_code
+        == 201
+    )
+
+
+def test_declining_and_blocking_an_employer(market, in_sectors, reconcile_jobs, client_for):
+    from plugins.employers import matching
+
+    talent, ict = market["talent"], market["ict"]
+    send_message(ict, "Would you like to visit us?", recipient=talent)
+    mine = client_for(talent)
+    declined = mine.post(f"/api/v1/employer-connections/{ict.public_id}/decline/")
+    assert declined.status_code == 200 and declined.json()["decision"] == "declined"
+    assert not declined.json()["connected"]
+    assert client_for(ict).get(f"/api/v1/talent-pool/{talent.public_id}/").status_code == 404
+    assert matching.reconcile_talent(talent).created == 0  # not connected again
+    assert mine.delete(f"/api/v1/employer-connections/{ict.public_id}/decline/").status_code == 200
+    reconcile_jobs()
+    assert client_for(ict).get(f"/api/v1/talent-pool/{talent.public_id}/").status_code == 200
+
+    blocked = mine.post(f"/api/v1/employer-connections/{ict.public_id}/block/")
+    assert blocked.json()["decision"] == "blocked"
+    assert client_for(ict).get(f"/api/v1/talent-pool/{talent.public_id}/").status_code == 404
+    in_sectors(ict, "ict", "healthcare")
+    reconcile_jobs()
+    assert matching.reconcile_employer(ict).created == 0  # a blocked employer never reconnects
+    refused = client_for(ict).post(
+        "/api/v1/threads/", {"to": str(talent.public_id), "body": "Hi"}, format="json"
+    )
+    assert refused.status_code in (403, 409)
+    again = mine.delete(f"/api/v1/employer-connections/{ict.public_id}/decline/")
+    assert again.status_code == 409
+    assert mine.get("/api/v1/employer-connections/").json()["results"][0]["decision"] == "blocked"
+
+
+def test_pending_employers_and_other_roles_have_no_talent_pool(make_user, client_for):
+    pending = client_for(make_user("employer", approved=False))
+    answer = pending.get("/api/v1/talent-pool/")
+    assert answer.status_code == 403 and answer.json()["error"]["code"] == "account_not_approved"
+    for role in ("talent", "mentor", "organisation"):
+        assert client_for(make_user(role)).get("/api/v1/talent-pool/").status_code == 403
+    assert client_for(make_user("mentor")).get("/api/v1/employer-connections/").status_code == 403
+
+
+def test_the_pool_costs_the_same_queries_for_any_number_of_talents(
+    make_user, in_sectors, reconcile_jobs, market, client_for
+):
+    pool = client_for(market["ict"])
+
+    def count():
+        with CaptureQueriesContext(connection) as captured:
+            assert pool.get("/api/v1/talent-pool/?page_size=100&sector=ict&q=sql").status_code == 200
+        return len(captured)
+
+    count()
+    few = count()  # one talent found
+    for _ in range(6):
+        other = make_user("talent")
+        profile = in_sectors(other, "ict")
+        profile.digital_skills = ["Java", "SQL"]
+        profile.save()
+        grant_consent(other, "cv_publication")
+    reconcile_jobs()
+    assert len(pool.get("/api/v1/talent-pool/?page_size=100").json()["results"]) == 7
+    assert count() == few
+
+
+def test_export_and_erasure_cover_the_view_log(market, client_for):
+    from plugins.employers.models import EmployerRelation
+
+    talent = market["talent"]
+    client_for(market["ict"]).get(f"/api/v1/talent-pool/{talent.public_id}/")
+    client_for(market["ict"]).post(
+        f"/api/v1/talent-pool/{talent.public_id}/contact/", {"message": "Hi"}, format="json"
+    )
+    exported = client_for(talent).get("/api/v1/me/export/").json()
+    flat = {k: v for section in exported.values() if isinstance(section, dict) for k, v in section.items()}
+    assert flat["employers.cvview"][0]["company"] == "DataBridge BV"
+    assert flat["employers.employerrelation"][0]["contact_message"] == "Hi"
+    assert client_for(talent).delete("/api/v1/me/").status_code == 204
+    assert not CvView.objects.exists() and not EmployerRelation.objects.exists()
+    assert client_for(market["ict"]).get("/api/v1/talent-pool/").json()["results"] == []

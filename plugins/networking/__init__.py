@@ -1,0 +1,1 @@
+"""GUIDE: the 7-step Networking Guide pages and each talent's networking plan."""

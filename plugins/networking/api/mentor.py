@@ -1,0 +1,68 @@
+"""``/api/v1/networking/plans/{talent_public_id}/``: a talent's plan as their mentor reads it.
+
+The matched mentor (an active or paused talent–mentor match) reads the whole plan and comments
+on it; the talent may read their own here too, and admins read any. To everyone else the plan
+does not exist: 404, the same answer as for a talent id that does not exist.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import exceptions, permissions, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from cms.accounts.middleware import needs_second_factor
+from cms.accounts.models import Role, User
+from plugins.networking import access, actions
+from plugins.networking.api.plan import UUID
+from plugins.networking.api.serializers import (
+    NetworkingPlanSerializer,
+    PlanCommentCreateSerializer,
+    PlanCommentSerializer,
+    plan_data,
+)
+from plugins.networking.errors import MentorOnly
+
+
+class NetworkingMenteePlanViewSet(viewsets.GenericViewSet):
+    """A mentee's networking plan, for their matched mentor (and admins)."""
+
+    permission_classes = [permissions.IsAuthenticated]
+    serializer_class = NetworkingPlanSerializer
+    lookup_field = "public_id"
+    lookup_url_kwarg = "talent_public_id"
+    lookup_value_regex = UUID
+
+    def get_queryset(self):
+        # Only the schema reads this (the path parameter is a user's public id).
+        return User.objects.filter(role=Role.TALENT).none()
+
+    def _talent(self, talent_public_id) -> User:
+        user = self.request.user
+        if user.is_helix_admin and needs_second_factor(user):
+            raise exceptions.PermissionDenied(
+                _("Set up a second factor (TOTP) before reading people's plans."), code="mfa_required"
+            )
+        talent = access.talent_by_id(talent_public_id)
+        if talent is None or not access.can_read(user, talent):
+            raise exceptions.NotFound(_("There is no such networking plan."))
+        return talent
+
+    def retrieve(self, request, talent_public_id=None):
+        """The whole plan of my mentee: mind map, goals, timeline, contacts, steps, comments."""
+        talent = self._talent(talent_public_id)
+        return Response(NetworkingPlanSerializer(plan_data(talent)).data)
+
+    @extend_schema(request=PlanCommentCreateSerializer, responses={201: PlanCommentSerializer})
+    @action(detail=True, methods=["post"])
+    def comments(self, request, talent_public_id=None):
+        """Comment on my mentee's plan (matched mentors only); the talent is e-mailed."""
+        talent = self._talent(talent_public_id)
+        if not access.is_matched_mentor(request.user, talent):
+            raise MentorOnly()
+        body = PlanCommentCreateSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        comment = actions.comment_on_plan(talent, by=request.user, body=body.validated_data["body"])
+        return Response(PlanCommentSerializer(comment).data, status=status.HTTP_201_CREATED)
