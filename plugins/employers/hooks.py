@@ -47,6 +47,27 @@ def on_consent_changed(user, purpose, granted) -> None:
 
 
 @hookimpl
+def on_match_closed(match) -> None:
+    """A talent or employer who closes a sector connection themselves (through the matches API) is
+    not connected again by the job: it counts as declining."""
+    from django.utils import timezone
+
+    from plugins.employers.models import EmployerRelation
+    from plugins.mentoring.models import Match
+
+    if match.kind != Match.Kind.TALENT_EMPLOYER or match.closed_by_id is None or not match.talent_id:
+        return
+    if match.closed_by_id not in (match.talent_id, match.employer_id) or not match.employer_id:
+        return
+    relation, _created = EmployerRelation.objects.get_or_create(
+        talent_id=match.talent_id, employer_id=match.employer_id
+    )
+    if not relation.decision:
+        relation.decision, relation.decided_at = EmployerRelation.Decision.DECLINED, timezone.now()
+        relation.save(update_fields=["decision", "decided_at"])
+
+
+@hookimpl
 def profile_sections(user) -> dict[str, Any] | None:
     from plugins.mentoring.models import Match
 

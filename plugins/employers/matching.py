@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 
@@ -42,10 +43,17 @@ class Reconciled:
         return self.created + self.closed
 
 
-def publishes_cv(talent: User) -> bool:
+def _current_consents():
+    """Active consents to publish the CV, in the current version of the consent text."""
     return Consent.objects.filter(
-        user=talent, purpose=Consent.Purpose.CV_PUBLICATION, withdrawn_at=None
-    ).exists()
+        purpose=Consent.Purpose.CV_PUBLICATION,
+        withdrawn_at=None,
+        version=settings.HELIX_CONSENT_VERSIONS[Consent.Purpose.CV_PUBLICATION],
+    )
+
+
+def publishes_cv(talent: User) -> bool:
+    return _current_consents().filter(user=talent).exists()
 
 
 def _talent_sectors(talent: User) -> set[int]:
@@ -117,14 +125,19 @@ def eligible_talents(employer: User):
     )
 
 
-def _messaging_for(employer_ids: set[int]) -> dict[int, bool]:
-    """Employers with blind listings may write only once the talent accepts contact."""
+def _messaging_for(talent_ids: set[int], employer_ids: set[int]) -> dict[tuple[int, int], bool]:
+    """Employers with blind listings may write only once the talent has accepted their contact."""
     blind = set(
         EmployerDetails.objects.filter(user_id__in=employer_ids, blind_listings=True).values_list(
             "user_id", flat=True
         )
     )
-    return {pk: pk not in blind for pk in employer_ids}
+    accepted = set(
+        EmployerRelation.objects.filter(
+            talent_id__in=talent_ids, employer_id__in=employer_ids, contact=EmployerRelation.Contact.ACCEPTED
+        ).values_list("talent_id", "employer_id")
+    )
+    return {(t, e): e not in blind or (t, e) in accepted for t in talent_ids for e in employer_ids}
 
 
 def close_stale_for_talent(talent: User, reason: str) -> int:
@@ -160,14 +173,14 @@ def reconcile_talent(talent: User) -> Reconciled:
         missing = wanted - set(have)
         if missing:
             project = Project.default()
-            messaging = _messaging_for(missing)
+            messaging = _messaging_for({talent.pk}, missing)
             for employer in User.objects.filter(pk__in=missing):
                 connect(
                     Match.Kind.TALENT_EMPLOYER,
                     talent=talent,
                     employer=employer,
                     project=project,
-                    messaging=messaging[employer.pk],
+                    messaging=messaging[(talent.pk, employer.pk)],
                 )
                 result.created += 1
     return result
@@ -185,14 +198,14 @@ def reconcile_employer(employer: User) -> Reconciled:
         missing = wanted - set(have)
         if missing:
             project = Project.default()
-            messaging = _messaging_for({employer.pk})[employer.pk]
+            messaging = _messaging_for(missing, {employer.pk})
             for talent in User.objects.filter(pk__in=missing):
                 connect(
                     Match.Kind.TALENT_EMPLOYER,
                     talent=talent,
                     employer=employer,
                     project=project,
-                    messaging=messaging,
+                    messaging=messaging[(talent.pk, employer.pk)],
                 )
                 result.created += 1
     return result

@@ -67,6 +67,9 @@ def visible_matches(user) -> QuerySet[Match]:
         | Q(employer=user)
         | Q(organisation_id__in=orgs)
         | Q(project__organisation_id__in=orgs)
+    ).exclude(
+        # An employer with blind listings meets a talent here only once the talent accepted contact.
+        kind=Match.Kind.TALENT_EMPLOYER, messaging=False, employer=user
     )
 
 

@@ -131,6 +131,14 @@ class Match(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        constraints = [
+            # One open connection per talent and employer, even when two reconciliations race.
+            models.UniqueConstraint(
+                fields=["talent", "employer"],
+                condition=Q(kind="talent_employer", state__in=["proposed", "active", "paused"]),
+                name="mentoring_one_open_employer_connection",
+            )
+        ]
         indexes = [
             models.Index(fields=["talent", "state"]),
             models.Index(fields=["mentor", "state"]),

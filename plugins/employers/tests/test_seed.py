@@ -39,6 +39,8 @@ def test_demo_employers_talents_and_pages_are_seeded_once():
     assert CvView.objects.filter(talent=amal).exists()
     guide = Page.objects.get(slug="employers", locale__language_code="en").specific
     assert {p.locale.language_code for p in Page.objects.filter(translation_key=guide.translation_key)} == {
-        "en", "nl", "ar"
+        "en",
+        "nl",
+        "ar",
     }
     assert {p.slug for p in guide.get_children()} == {"how-to-employ", "benefits"}

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from cms.accounts.actions import grant_consent
 from plugins.employers.models import CvView
 from plugins.mentoring.actions.messaging import send_message
+from plugins.mentoring.models import Match
 from tests.files import pdf_bytes, upload
 
 
@@ -185,3 +186,75 @@ def test_export_and_erasure_cover_the_view_log(market, client_for):
     assert client_for(talent).delete("/api/v1/me/").status_code == 204
     assert not CvView.objects.exists() and not EmployerRelation.objects.exists()
     assert client_for(market["ict"]).get("/api/v1/talent-pool/").json()["results"] == []
+
+
+def test_a_blind_listing_does_not_leak_through_matches_or_meetings(market, client_for):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from plugins.employers import actions
+
+    ict, talent = market["ict"], market["talent"]
+    actions.update_details(ict, blind_listings=True)
+    employer = client_for(ict)
+    assert employer.get("/api/v1/matches/").json()["results"] == []
+    match = Match.objects.get(kind="talent_employer", employer=ict, talent=talent)
+    start = timezone.now() + timedelta(days=2)
+    planned = employer.post(
+        "/api/v1/meetings/",
+        {
+            "matches": [str(match.public_id)],
+            "title": "Interview",
+            "starts_at": start.isoformat(),
+            "ends_at": (start + timedelta(hours=1)).isoformat(),
+        },
+        format="json",
+    )
+    assert planned.status_code == 400  # the match is not visible to this employer yet
+    actions.request_contact(ict, talent, "Interested in an interview?")
+    actions.accept_contact(talent, ict)
+    assert [m["id"] for m in employer.get("/api/v1/matches/").json()["results"]] == [str(match.public_id)]
+
+
+def test_closing_a_connection_by_hand_lasts_and_an_accepted_contact_survives_a_reconnection(
+    market, reconcile_jobs, client_for
+):
+    from cms.accounts.actions import withdraw_consent
+    from plugins.employers import actions, matching
+
+    ict, talent = market["ict"], market["talent"]
+    actions.update_details(ict, blind_listings=True)
+    actions.request_contact(ict, talent, "Hello")
+    actions.accept_contact(talent, ict)
+    withdraw_consent(talent, "cv_publication")
+    grant_consent(talent, "cv_publication")
+    reconcile_jobs()
+    match = Match.objects.get(kind="talent_employer", employer=ict, talent=talent, state="active")
+    assert match.messaging  # the accepted contact still counts
+    closed = client_for(ict).post(
+        f"/api/v1/matches/{match.public_id}/close/", {"reason": "Position filled"}, format="json"
+    )
+    assert closed.status_code == 200
+    assert matching.reconcile_talent(talent).created == 0  # closing by hand is a decline that lasts
+
+
+def test_an_old_version_of_the_consent_does_not_publish_the_cv(market, settings):
+    from plugins.employers import matching
+
+    settings.HELIX_CONSENT_VERSIONS = {**settings.HELIX_CONSENT_VERSIONS, "cv_publication": "2099-01"}
+    assert not matching.publishes_cv(market["talent"])
+    assert matching.reconcile_talent(market["talent"]).closed == 1
+
+
+def test_the_catch_up_command_connects_existing_data(make_user, in_sectors, market):
+    from django.core.management import call_command
+
+    from plugins.employers.models import EmployerRelation
+
+    Match.objects.filter(kind="talent_employer").delete()
+    EmployerRelation.objects.all().delete()
+    call_command("employers_reconcile")
+    assert Match.objects.filter(
+        kind="talent_employer", employer=market["ict"], talent=market["talent"]
+    ).exists()

@@ -68,6 +68,8 @@ def plan_meeting(
             raise RoleNotAllowed(_("You can only plan meetings for your own matches."))
         if match.state != Match.State.ACTIVE:
             raise MatchNotActive()
+        if not match.messaging:
+            raise MatchNotActive(_("The talent has not accepted contact yet."), code="contact_first")
     if len(matches) > 1 and not all(
         m.mentor_id == by.pk and m.kind == Match.Kind.TALENT_MENTOR for m in matches
     ):
