@@ -125,7 +125,16 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
             ]
         },
-    }
+    },
+    {
+        # Plain-text e-mails: the same templates, without HTML escaping (an apostrophe in a name
+        # stays an apostrophe). The HTML version of a mail escapes the text itself.
+        "NAME": "mail_text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "cms" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False, "context_processors": []},
+    },
 ]
 
 # --- Data --------------------------------------------------------------------------
@@ -367,7 +376,7 @@ SPECTACULAR_SETTINGS = {
     },
     "SECURITY": [{"sessionToken": []}, {"cookieAuth": []}],
 }
-# Names for the bundled mentoring plugin's choice sets, so that fields called "kind" or "domain"
+# Names for the bundled plugins' choice sets, so that fields called "kind" or "domain"
 # in several components keep one stable enum each (imported only when the schema is generated,
 # and only when the plugin is installed).
 if "plugins.mentoring" in HELIX_PLUGIN_APPS:
@@ -377,6 +386,21 @@ if "plugins.mentoring" in HELIX_PLUGIN_APPS:
             "MatchKindEnum": "plugins.mentoring.models.Match.Kind",
             "NewMatchKindEnum": "plugins.mentoring.models.NEW_MATCH_KINDS",
             "MeetingKindEnum": "plugins.mentoring.models.Meeting.Kind",
+        }
+    )
+if "plugins.networking" in HELIX_PLUGIN_APPS:
+    SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(
+        {
+            "PlanGoalTermEnum": "plugins.networking.models.PlanGoal.Term",
+            "PlanContactTieEnum": "plugins.networking.models.PlanContact.Tie",
+            "PlanStepStatusEnum": "plugins.networking.models.StepProgress.Status",
+        }
+    )
+if "plugins.employers" in HELIX_PLUGIN_APPS:
+    SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(
+        {
+            "EmployerOfferEnum": "plugins.employers.models.Offer",
+            "EmployerContactEnum": "plugins.employers.models.EmployerRelation.Contact",
         }
     )
 

@@ -217,6 +217,24 @@ MATRIX = {
     ("get", "/api/v1/alpha/echo/"): {"-": SIGNED_IN_OK},
 }
 
+# A plugin may keep its rows beside its own code, in the same shape, checked there against a world
+# of its own (plugins/networking/tests/test_matrix.py). They count for the "every route has
+# rows" test here; their cases run in the plugin's test.
+PLUGIN_MATRICES = {"networking": "plugins.networking.tests.test_matrix.NETWORKING_MATRIX"}
+
+
+def all_rows() -> dict:
+    """The rows here plus those of every installed plugin that keeps its own."""
+    from django.apps import apps
+    from django.utils.module_loading import import_string
+
+    rows = dict(MATRIX)
+    for label, path in PLUGIN_MATRICES.items():
+        if apps.is_installed(f"plugins.{label}"):
+            rows.update(import_string(path))
+    return rows
+
+
 BODIES = {
     ("patch", "/api/v1/me/"): {"first_name": "Changed"},
     ("post", "/api/v1/me/consents/"): {"purpose": "newsletter"},

@@ -77,8 +77,12 @@ def test_content_files_are_complete_and_real():
 def test_seed_demo_loads_every_page_in_three_languages_once(
     full_site, api, django_capture_on_commit_callbacks
 ):
+    # The core's pages; plugins add their own (the networking guide, the pages for employers).
+    core = full_site.filter(content_type__app_label="pages")
+    plugin_pages = full_site.exclude(content_type__app_label="pages")
     for code in ("en", "nl", "ar"):
-        assert full_site.filter(locale__language_code=code, live=True).count() == len(load_content())
+        assert core.filter(locale__language_code=code, live=True).count() == len(load_content())
+        assert plugin_pages.filter(locale__language_code=code, live=True).count() == 12
     steps = api.get("/api/v1/pages/?type=pages.RoadmapStepPage&locale=ar&fields=step_number").json()[
         "results"
     ]
@@ -111,8 +115,12 @@ def test_seed_demo_loads_every_page_in_three_languages_once(
         assert api.get("/api/v1/pages/find/", {"html_path": path}).status_code == 200, path
 
     # Every page reads without error, its live blocks included.
-    for page in full_site.filter(live=True):
-        assert api.get(f"/api/v1/pages/{page.pk}/").status_code == 200
+    from django.core.cache import cache
+
+    for n, page in enumerate(full_site.filter(live=True)):
+        if n % 50 == 0:
+            cache.clear()  # more pages than a visitor's rate limit allows in a minute
+        assert api.get(f"/api/v1/pages/{page.pk}/").status_code == 200, page
 
     found = api.get("/api/v1/pages/", {"search": "NARIC", "locale": "ar"}).json()["count"]
     assert found >= 1

@@ -15,6 +15,7 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.html import escape, linebreaks, urlize
+from django.utils.safestring import mark_safe
 
 from cms.outbox.api import enqueue
 
@@ -51,7 +52,8 @@ def language_dir(language: str) -> str:
 
 def wrap_html(text_body: str, subject: str, language: str) -> str:
     """The HTML version of a text mail, with ``lang`` and ``dir`` set for the language."""
-    body = linebreaks(urlize(escape(text_body)), autoescape=False)
+    # Built from the escaped text, so it is safe: the template must not escape it a second time.
+    body = mark_safe(linebreaks(urlize(escape(text_body)), autoescape=False))
     return render_to_string(
         "mail/base.html",
         {"body": body, "subject": subject, "lang": language, "dir": language_dir(language)},
@@ -61,9 +63,9 @@ def wrap_html(text_body: str, subject: str, language: str) -> str:
 def render(template_prefix: str, context: dict, language: str) -> EmailMultiAlternatives:
     """Render ``<prefix>_subject.txt`` and ``<prefix>_message.txt`` in ``language``."""
     with translation.override(language):
-        subject = render_to_string(f"{template_prefix}_subject.txt", context)
+        subject = render_to_string(f"{template_prefix}_subject.txt", context, using="mail_text")
         subject = " ".join(subject.splitlines()).strip()
-        body = render_to_string(f"{template_prefix}_message.txt", context).strip()
+        body = render_to_string(f"{template_prefix}_message.txt", context, using="mail_text").strip()
         body = re.sub(r"\n{3,}", "\n\n", body)
         message = EmailMultiAlternatives(subject, body, settings.DEFAULT_FROM_EMAIL)
         message.attach_alternative(wrap_html(body, subject, language), "text/html")

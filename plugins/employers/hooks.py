@@ -55,7 +55,9 @@ def on_match_closed(match) -> None:
     from plugins.employers.models import EmployerRelation
     from plugins.mentoring.models import Match
 
-    if match.kind != Match.Kind.TALENT_EMPLOYER or match.closed_by_id is None or not match.talent_id:
+    if getattr(match, "kind", None) != Match.Kind.TALENT_EMPLOYER:
+        return
+    if not match.closed_by_id or not match.talent_id:
         return
     if match.closed_by_id not in (match.talent_id, match.employer_id) or not match.employer_id:
         return

@@ -15,6 +15,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel
 
 from cms.pages.models import HelixPage
@@ -185,9 +186,10 @@ class StepProgress(models.Model):
     """How far the talent is with one step of the guide (no row: not started)."""
 
     class Status(models.TextChoices):
-        NOT_STARTED = "not_started", _("Not started")
-        IN_PROGRESS = "in_progress", _("In progress")
-        DONE = "done", _("Done")
+        # A context of their own: other catalogues translate these words for other things.
+        NOT_STARTED = "not_started", pgettext_lazy("networking step", "Not started")
+        IN_PROGRESS = "in_progress", pgettext_lazy("networking step", "In progress")
+        DONE = "done", pgettext_lazy("networking step", "Done")
 
     plan = models.ForeignKey(NetworkingPlan, on_delete=models.CASCADE, related_name="steps")
     step = models.PositiveSmallIntegerField(

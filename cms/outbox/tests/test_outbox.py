@@ -159,7 +159,8 @@ def test_worker_killed_between_commit_and_send_loses_nothing(jobs, make_user, ma
     }
     result = subprocess.run([sys.executable, str(script)], env=env, capture_output=True, text=True)
     assert result.returncode == 9, result.stderr
-    row = OutboxMessage.objects.get(user=user)
+    # The approval's e-mail (a plugin may queue its own follow-up work beside it).
+    row = OutboxMessage.objects.get(user=user, actor_name="mail.send")
     assert row.dispatched_at is None and row.done_at is None
     user.refresh_from_db()
     assert user.approval_status == "approved"
@@ -169,3 +170,13 @@ def test_worker_killed_between_commit_and_send_loses_nothing(jobs, make_user, ma
     jobs.wait()
     assert sweep_now() == 0
     assert [m.to for m in mailbox] == [[user.email]]
+
+
+def test_text_mails_keep_apostrophes_and_the_html_part_escapes(make_user):
+    from cms.outbox.mail import render
+
+    user = make_user("employer", first_name="Seán", approved=False)
+    message = render("mail/account_approved", {"user": user, "note": "Welcome, O'Brien & Co <team>"}, "en")
+    assert "O'Brien & Co <team>" in message.body
+    html = message.alternatives[0][0]
+    assert "O&#x27;Brien &amp; Co &lt;team&gt;" in html or "O&#39;Brien &amp; Co &lt;team&gt;" in html

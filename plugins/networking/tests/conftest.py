@@ -76,7 +76,9 @@ def filled_plan(people, today):
     from plugins.networking import actions
 
     talent = people["talent"]
-    actions.save_mind_map(talent, interests=["Bridges"], strengths=["Calculations"], contact_kinds=["Engineers"])
+    actions.save_mind_map(
+        talent, interests=["Bridges"], strengths=["Calculations"], contact_kinds=["Engineers"]
+    )
     goal = actions.add_goal(
         talent,
         term="short",

@@ -12,9 +12,8 @@ from plugins.networking import actions, hooks
 def test_role_permissions_name_existing_permissions(db):
     from django.contrib.auth.models import Permission
 
-    existing = {
-        f"{app}.{codename}" for app, codename in Permission.objects.values_list("content_type__app_label", "codename")
-    }
+    rows = Permission.objects.values_list("content_type__app_label", "codename")
+    existing = {f"{app}.{codename}" for app, codename in rows}
     declared = hooks.role_permissions()
     assert set(declared) == {"talent", "mentor", "admin"}
     for role, names in declared.items():
@@ -34,7 +33,7 @@ def test_the_profile_shows_a_talents_progress(people, filled_plan, client_for, t
     actions.set_step_status(talent, 2, "done")
     actions.change_goal(filled_plan["goal"], by=talent, done=True)
     actions.change_contact(filled_plan["contact"], by=talent, next_follow_up=today + timedelta(days=2))
-    section = client_for(talent).get("/api/v1/me/").json()["networking"]
+    section = client_for(talent).get("/api/v1/me/").json()["plugin_sections"]["networking"]
     assert section == {
         "has_plan": True,
         "step_count": 7,

@@ -137,7 +137,8 @@ def test_the_talent_fills_the_plan_through_the_api(people, client_for, days):
         ("goals/", {"term": "short", "description": "   ", "measurable_target": "B", "target_date": "+3"},
          "description", "validation_error"),
         ("milestones/", {"title": "Apply", "due_date": "2030-02-30"}, "due_date", "validation_error"),
-        ("milestones/", {"title": "Apply", "due_date": "+3", "goal": "not-a-uuid"}, "goal", "validation_error"),
+        ("milestones/", {"title": "Apply", "due_date": "+3", "goal": "not-a-uuid"}, "goal",
+         "validation_error"),
         ("milestones/", {"title": "Apply", "due_date": "+3", "goal": str(uuid.uuid4())}, "goal",
          "validation_error"),
         ("milestones/", {"title": "x" * 201, "due_date": "+3"}, "title", "validation_error"),
@@ -147,7 +148,8 @@ def test_the_talent_fills_the_plan_through_the_api(people, client_for, days):
         ("contacts/", {"name": "Lotte", "tie": "weak", "next_follow_up": "-2"}, "next_follow_up",
          "date_in_past"),
         ("steps/2/", {"status": "finished"}, "status", "validation_error"),
-        ("", {"interests": ["x" * 101], "strengths": [], "contact_kinds": []}, "interests", "validation_error"),
+        ("", {"interests": ["x" * 101], "strengths": [], "contact_kinds": []}, "interests",
+         "validation_error"),
         ("", {"interests": [""], "strengths": [], "contact_kinds": []}, "interests", "validation_error"),
         ("", {"interests": [str(n) for n in range(31)], "strengths": [], "contact_kinds": []}, "interests",
          "validation_error"),
@@ -158,10 +160,13 @@ def test_the_talent_fills_the_plan_through_the_api(people, client_for, days):
 def test_bad_input_is_refused_with_field_errors_and_nothing_is_saved(
     people, client_for, days, path, body, field, code
 ):
-    body = {
-        key: days(int(value)) if isinstance(value, str) and value[:1] in "+-" and value[1:].isdigit() else value
-        for key, value in body.items()
-    }
+    def relative(value):
+        """"+30" and "-1" in the cases are days from today."""
+        if isinstance(value, str) and value[:1] in "+-" and value[1:].isdigit():
+            return days(int(value))
+        return value
+
+    body = {key: relative(value) for key, value in body.items()}
     method = "put" if path == "" or path.startswith("steps/") else "post"
     before = _counts()
     answer = getattr(client_for(people["talent"]), method)(f"{PLAN}{path}", body, format="json")
@@ -226,7 +231,7 @@ def test_only_talents_have_a_plan(people, client_for, role):
     assert not NetworkingPlan.objects.exists()
 
 
-def test_anonymous_visitors_must_sign_in(api):
+def test_anonymous_visitors_must_sign_in(db, api):
     for path in (PLAN, f"{PLAN}goals/", f"{PLAN}comments/"):
         answer = api.get(path)
         assert answer.status_code == 401 and answer.json()["error"]["code"] == "not_authenticated"

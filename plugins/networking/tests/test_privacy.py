@@ -19,9 +19,15 @@ def test_every_model_of_the_plugin_is_covered():
     from django.apps import apps
 
     ours = {model._meta.label_lower for model in apps.get_app_config("networking").get_models()}
-    pages = {"networking.networkingguidepage", "networking.networkingsteppage", "networking.networkingorganiserspage"}
+    pages = {
+        "networking.networkingguidepage",
+        "networking.networkingsteppage",
+        "networking.networkingorganiserspage",
+    }
     assert ours - pages == set(MODELS)
-    referring = {m._meta.label_lower for m in models_referring_to_users() if m._meta.app_label == "networking"}
+    referring = {
+        m._meta.label_lower for m in models_referring_to_users() if m._meta.app_label == "networking"
+    }
     assert referring <= set(MODELS)
 
 

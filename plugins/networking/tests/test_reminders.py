@@ -5,19 +5,21 @@ from __future__ import annotations
 from datetime import timedelta
 from unittest import mock
 
+import pytest
+
 from plugins.networking import actions
 from plugins.networking.models import PlanContact
 
 
 def test_the_reminder_goes_once_on_the_date_and_again_after_the_date_changes(people, today, sent):
     talent = people["talent"]
-    contact = actions.add_contact(talent, name="Lotte Vermeulen", tie="weak", next_follow_up=today + timedelta(1))
+    tomorrow = today + timedelta(days=1)
+    contact = actions.add_contact(talent, name="Lotte Vermeulen", tie="weak", next_follow_up=tomorrow)
     actions.add_contact(talent, name="Later", tie="strong", next_follow_up=today + timedelta(days=5))
     actions.add_contact(talent, name="Never", tie="strong")
     sent().clear()
 
     assert actions.send_follow_up_reminders(today) == 0  # not yet
-    tomorrow = today + timedelta(days=1)
     assert actions.send_follow_up_reminders(tomorrow) == 1
     assert actions.send_follow_up_reminders(tomorrow) == 0  # exactly once
     assert actions.send_follow_up_reminders(tomorrow + timedelta(days=1)) == 0  # not the day after either
@@ -69,11 +71,9 @@ def test_the_job_runs_only_where_the_plugin_is_enabled(people, today):
 
 def test_a_failure_while_queueing_leaves_the_contact_unmarked(people, today):
     actions.add_contact(people["talent"], name="Lotte", tie="weak", next_follow_up=today)
-    with mock.patch("plugins.networking.actions.notify", side_effect=RuntimeError("broken template")):
-        try:
-            actions.send_follow_up_reminders(today)
-        except RuntimeError:
-            pass
+    broken = mock.patch("plugins.networking.actions.notify", side_effect=RuntimeError("broken template"))
+    with broken, pytest.raises(RuntimeError):
+        actions.send_follow_up_reminders(today)
     assert PlanContact.objects.get().follow_up_sent_for is None
 
 

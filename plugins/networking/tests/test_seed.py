@@ -4,11 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
-
 from plugins.networking.seed import CONTENT_FILE
-
-STEP_SLUGS = 7
 
 
 def _plan_counts(talent) -> dict:
@@ -72,8 +68,7 @@ def _home_tree():
 
 
 def test_hook_seed_demo_seeds_the_guide_pages_in_three_languages(db, django_capture_on_commit_callbacks):
-    if not CONTENT_FILE.exists():
-        pytest.skip(f"{CONTENT_FILE} is not written yet")
+    assert CONTENT_FILE.exists()
     from wagtail.models import Page
 
     from plugins.networking.hooks import seed_demo
@@ -92,7 +87,7 @@ def test_hook_seed_demo_seeds_the_guide_pages_in_three_languages(db, django_capt
         guide = NetworkingGuidePage.objects.get(locale__language_code=language)
         assert guide.live and guide.get_parent().specific_class.__name__ == "HomePage"
         steps = NetworkingStepPage.objects.filter(locale__language_code=language).order_by("step_number")
-        assert [s.step_number for s in steps] == list(range(1, STEP_SLUGS + 1))
+        assert [s.step_number for s in steps] == list(range(1, 8))
         assert all(s.live and s.get_parent().pk == guide.pk and s.body for s in steps)
         organisers = NetworkingOrganisersPage.objects.get(locale__language_code=language)
         assert organisers.slug == "for-organisers" and organisers.body
@@ -102,8 +97,7 @@ def test_hook_seed_demo_seeds_the_guide_pages_in_three_languages(db, django_capt
 
 
 def test_the_guide_pages_are_answered_by_the_page_api(db, django_capture_on_commit_callbacks, api):
-    if not CONTENT_FILE.exists():
-        pytest.skip(f"{CONTENT_FILE} is not written yet")
+    assert CONTENT_FILE.exists()
     from wagtail.models import Page
 
     from plugins.networking.seed import seed_guide
@@ -113,7 +107,8 @@ def test_the_guide_pages_are_answered_by_the_page_api(db, django_capture_on_comm
     with django_capture_on_commit_callbacks(execute=True):
         _home_tree()
         seed_guide(["en", "nl", "ar"])
-    answer = api.get("/api/v1/pages/", {"type": "networking.NetworkingStepPage", "locale": "ar", "fields": "*"})
+    query = {"type": "networking.NetworkingStepPage", "locale": "ar", "fields": "*"}
+    answer = api.get("/api/v1/pages/", query)
     assert answer.status_code == 200, answer.content
     items = answer.json()["results"]
     assert sorted(item["step_number"] for item in items) == list(range(1, 8))
@@ -129,3 +124,16 @@ def test_without_the_content_file_the_guide_is_skipped_with_a_log_line(db, caplo
     with caplog.at_level(logging.INFO, logger="plugins.networking.seed"):
         assert seed.seed_guide(["en"]) is None
     assert "not there yet" in caplog.text
+
+
+def test_editors_cannot_build_a_wrong_tree(db):
+    from cms.pages.models import HomePage, RoadmapIndexPage
+    from plugins.networking.models import NetworkingGuidePage, NetworkingOrganisersPage, NetworkingStepPage
+
+    assert NetworkingGuidePage in HomePage.clean_subpage_models()
+    assert NetworkingStepPage not in HomePage.clean_subpage_models()
+    assert set(NetworkingGuidePage.clean_subpage_models()) == {NetworkingStepPage, NetworkingOrganisersPage}
+    assert NetworkingGuidePage not in RoadmapIndexPage.clean_subpage_models()
+    assert NetworkingStepPage.clean_subpage_models() == []
+    assert NetworkingGuidePage.max_count_per_parent == 1
+    assert NetworkingStepPage.api_fields == ("step_number", "intro", "body")
