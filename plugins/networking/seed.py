@@ -78,6 +78,10 @@ def seed_plan() -> NetworkingPlan | None:
         logger.info("Networking demo: no demo talent %s; no plan seeded.", TALENT_EMAIL)
         return None
     today = actions.local_today()
+    existing = NetworkingPlan.objects.filter(talent=talent).first()
+    if existing is not None and existing.goals.exists():
+        # Seeded before (or made by the talent): leave it as it is, even if parts were emptied.
+        return existing
     with transaction.atomic():
         plan = actions.plan_of(talent, create=True)
         if not (plan.interests or plan.strengths or plan.contact_kinds):
