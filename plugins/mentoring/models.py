@@ -144,6 +144,8 @@ class Match(models.Model):
             models.Index(fields=["mentor", "state"]),
             models.Index(fields=["organisation", "state"]),
             models.Index(fields=["employer", "state"]),
+            # The talent pool asks, per talent, for the employer's connection with them.
+            models.Index(fields=["employer", "talent", "state"]),
         ]
 
     def __str__(self) -> str:
