@@ -1,8 +1,9 @@
 """Keep employer connections in step with what they depend on: a talent's sectors, an employer's
 sectors and approval. (Consent changes arrive through the ``on_consent_changed`` hook.)
 
-Connections that no longer hold are closed in the same transaction; new ones are left to the
-matching job, queued through the outbox.
+When a talent's sectors change, connections that no longer hold are closed in the same
+transaction; new ones, and everything after an employer's change, are left to the matching job,
+queued through the outbox.
 """
 
 from __future__ import annotations
@@ -39,9 +40,10 @@ def employer_sectors_changed(sender, instance, action, **kwargs):
         return
     from plugins.employers import matching
 
-    matching.close_stale_for_employer(instance.user, reason="sectors_changed")
-    if _enabled():
-        matching.schedule("employer", instance.user)
+    # An employer in a big sector has thousands of connections: closing them inside the request
+    # would take minutes (bench/README.md). The job closes and makes them; the talents' side
+    # (consent, sectors) still closes at once.
+    matching.schedule("employer", instance.user)
 
 
 @receiver(post_save, sender=User, dispatch_uid="employers-employer-approval")
