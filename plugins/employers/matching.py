@@ -72,12 +72,6 @@ def _employer_sectors(employer: User) -> set[int]:
     )
 
 
-def _refused(talent_field: str, employer_field: str):
-    return EmployerRelation.objects.filter(
-        **{"talent": OuterRef(talent_field), "employer": OuterRef(employer_field)}
-    ).exclude(decision="")
-
-
 def _open_connections(**filters):
     return Match.objects.filter(kind=Match.Kind.TALENT_EMPLOYER, state__in=OPEN, **filters).select_related(
         "talent", "employer", "project"

@@ -214,14 +214,19 @@ def _activate(match: Match, by) -> None:
     record(by, "mentoring.match_activated", match)
     if match.kind != Match.Kind.TALENT_EMPLOYER:  # the employers plugin tells its people itself
         notify(
-            "mentoring/mail/match_activated", _people(match), {"match": match}, key=f"activated:{match.pk}"
+            "mentoring/mail/match_activated",
+            match_people(match),
+            {"match": match},
+            key=f"activated:{match.pk}",
         )
     calls.match_activated(match)
 
 
-def _people(match: Match) -> list[User]:
-    """Everyone on the match's sides who gets its e-mails (persons, and the organisation's staff)."""
-    people = list(User.objects.filter(pk__in=match.person_ids(), is_active=True))
+def match_people(match: Match, *, active_only: bool = True) -> list[User]:
+    """Everyone on the match's sides: its persons and, for an organisation side, the staff (who
+    get its e-mails, and whose threads follow its state)."""
+    persons = User.objects.filter(pk__in=match.person_ids())
+    people = list(persons.filter(is_active=True) if active_only else persons)
     if match.organisation_id:
         people.extend(User.objects.filter(organisations=match.organisation_id, role=Role.ORGANISATION))
     return people
@@ -276,7 +281,9 @@ def close_match(match: Match, *, by: User | None, reason: str) -> Match:
         if match.kind == Match.Kind.TALENT_EMPLOYER:
             calls.match_closed(match)  # a sector connection: no feedback round; the plugin tells its people
         elif was_active:
-            notify("mentoring/mail/match_closed", _people(match), {"match": match}, key=f"closed:{match.pk}")
+            notify(
+                "mentoring/mail/match_closed", match_people(match), {"match": match}, key=f"closed:{match.pk}"
+            )
             calls.match_closed(match)
         else:
             # A declined choice of organisation: the person who chose is told.

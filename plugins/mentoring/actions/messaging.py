@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy as _
 from cms.accounts.exceptions import InvalidTransition, RoleNotAllowed
 from cms.accounts.models import Role, User
 from cms.audit import record
-from cms.organisations.models import Organisation
 from cms.plugins import calls
 from plugins.mentoring import conf
 from plugins.mentoring.errors import Blocked, NotConnected, ThreadClosed
@@ -155,22 +154,17 @@ def touch(user: User) -> None:
 
 def refresh_thread_for_match(match: Match) -> None:
     """After a match changes state, open or close the threads between its sides."""
-    people = list(User.objects.filter(pk__in=match.person_ids()))
-    if match.organisation_id:
-        people += list(User.objects.filter(organisations=match.organisation_id, role=Role.ORGANISATION))
-    pairs = {_pair(a, b) for a in people for b in people if a.pk != b.pk}
+    from plugins.mentoring.actions.matching import match_people
+
+    people = {user.pk: user for user in match_people(match, active_only=False)}
+    pairs = {_pair(a, b) for a in people.values() for b in people.values() if a.pk != b.pk}
     for low, high in pairs:
         thread = Thread.objects.filter(user_low_id=low, user_high_id=high).first()
         if thread is None:
             continue
-        a, b = User.objects.get(pk=low), User.objects.get(pk=high)
-        is_open = calls.are_connected(a, b)
+        is_open = calls.are_connected(people[low], people[high])
         if thread.is_open != is_open:
             Thread.objects.filter(pk=thread.pk).update(is_open=is_open)
-
-
-def organisation_staff_ids(organisation: Organisation) -> list[int]:
-    return list(organisation.staff.values_list("pk", flat=True))
 
 
 # --- the unread-message e-mails -------------------------------------------------------------
