@@ -13,7 +13,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from cms.accounts.exceptions import HelixError
+from cms.errors import HelixError
 
 CODES = {
     exceptions.NotAuthenticated: "not_authenticated",

@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, permissions
 
-from cms.accounts.exceptions import NotApproved
 from cms.accounts.middleware import needs_second_factor
 from cms.accounts.models import Role
+from cms.errors import NotApproved
 
 
 def request_project(request):
@@ -86,3 +86,7 @@ class IsHelixAdmin(permissions.BasePermission):
                 _("Set up a second factor (TOTP) before using the admin API."), code="mfa_required"
             )
         return True
+
+
+class IsSignedIn(permissions.IsAuthenticated):
+    """Signed in (session or app token); the one class every plugin uses for "any account"."""

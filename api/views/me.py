@@ -22,9 +22,9 @@ from api.serializers.accounts import (
     consent_states,
 )
 from cms.accounts import actions
-from cms.accounts.exceptions import HelixError
 from cms.accounts.models import Consent, Role, TalentProfile, User
 from cms.accounts.uploads import validate_cv, validate_image
+from cms.errors import HelixError
 from cms.gdpr import export_user
 
 

@@ -34,7 +34,7 @@ from api.i18n import request_language
 from api.pagination import PageNumberPagination
 from api.permissions import request_project
 from api.serializers.pages import PageChangesSerializer, PageSerializer
-from cms.accounts.exceptions import HelixError
+from cms.errors import InvalidParameter, PageNotFound, TranslationMissing
 from cms.pages.models import PageRemoval
 from cms.pages.representation import (
     HOME_DEPTH,
@@ -56,22 +56,10 @@ ORDERINGS = {
 }
 
 
-class InvalidParameter(HelixError):
-    code = "invalid_parameter"
-    status = 400
-    message = _("A query parameter is not valid.")
 
 
-class TranslationMissing(HelixError):
-    code = "translation_missing"
-    status = 404
-    message = _("This page is not available in the requested language.")
 
 
-class PageNotFound(HelixError):
-    code = "not_found"
-    status = 404
-    message = _("There is no published page here.")
 
 
 def _bad(name: str, message) -> InvalidParameter:

@@ -8,7 +8,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from cms.accounts.exceptions import InvalidTransition, RoleNotAllowed
 from cms.accounts.models import (
     ROLES_NEEDING_APPROVAL,
     ApprovalStatus,
@@ -19,6 +18,7 @@ from cms.accounts.models import (
     TalentProfile,
     User,
 )
+from cms.errors import InvalidTransition, RoleNotAllowed
 from cms.outbox.mail import queue_mail
 
 PROFILE_MODELS = {

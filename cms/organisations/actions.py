@@ -7,9 +7,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 from guardian.shortcuts import assign_perm
 
-from cms.accounts.exceptions import AlreadyMember, InvalidTransition, RoleNotAllowed
 from cms.accounts.models import Role, User
 from cms.audit import record
+from cms.errors import AlreadyMember, InvalidTransition, RoleNotAllowed
 from cms.organisations.models import Organisation, PluginActivation, Project, ProjectMembership
 from cms.outbox.mail import queue_mail
 

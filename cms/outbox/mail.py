@@ -7,6 +7,7 @@ import base64
 import re
 import threading
 import uuid
+from collections.abc import Iterable
 from pathlib import Path
 
 from django.conf import settings
@@ -133,6 +134,20 @@ def queue_mail(template_prefix: str, *, user, context: dict | None = None, key: 
     message = render(template_prefix, ctx, language)
     message.to = [user.email]
     return queue_message(message, key=key, user=user)
+
+
+def notify(template_prefix: str, users: Iterable, context: dict, *, key: str) -> int:
+    """Mail ``template_prefix`` to each user in their language, through the outbox.
+
+    One mail per person (inactive accounts and accounts without an address are skipped), each
+    idempotent under ``"<key>:<user id>"``: name the key after the plugin and the event
+    (``"mentoring:activated:42"``), so a retried action never mails twice. Returns how many.
+    """
+    count = 0
+    for user in {u.pk: u for u in users if u is not None and u.is_active and u.email}.values():
+        queue_mail(template_prefix, user=user, context=context, key=f"{key}:{user.pk}")
+        count += 1
+    return count
 
 
 def deliver(data: dict) -> None:

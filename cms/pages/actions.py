@@ -5,18 +5,11 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import strip_tags
-from django.utils.translation import gettext_lazy as _
 
-from cms.accounts.exceptions import HelixError
 from cms.audit import record
+from cms.errors import AnswerRequired
 from cms.outbox.mail import queue_mail
 from cms.pages.models import FaqQuestion
-
-
-class AnswerRequired(HelixError):
-    code = "answer_required"
-    status = 400
-    message = _("A question can only be published with an answer.")
 
 
 @transaction.atomic

@@ -7,9 +7,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cms.accounts.exceptions import HelixError, InvalidTransition, NotApproved, RoleNotAllowed
 from cms.accounts.models import EmployerProfile, Role, User
 from cms.audit import record
+from cms.errors import InvalidTransition, NotApproved, NotConnected, RoleNotAllowed
 from plugins.employers.models import CvView, EmployerDetails, EmployerRelation
 from plugins.mentoring.actions.matching import close_match
 from plugins.mentoring.actions.messaging import refresh_thread_for_match, set_blocked, thread_between
@@ -19,16 +19,8 @@ from plugins.mentoring.notify import notify
 OPEN = (Match.State.PROPOSED, Match.State.ACTIVE, Match.State.PAUSED)
 
 
-class NotConnected(HelixError):
-    code = "not_connected"
-    status = 404
-    message = _("There is no connection with this person.")
 
 
-class ContactFirst(HelixError):
-    code = "contact_first"
-    status = 403
-    message = _("This listing is blind: the talent must accept your contact request first.")
 
 
 def require_employer(user: User) -> None:

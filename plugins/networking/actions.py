@@ -17,8 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.accounts.models import Role, User
 from cms.audit import record
-from plugins.networking import access, conf
-from plugins.networking.errors import (
+from cms.errors import (
     DateInPast,
     DateOutOfRange,
     EmptyText,
@@ -30,6 +29,7 @@ from plugins.networking.errors import (
     TooManyEntries,
     UnknownStep,
 )
+from plugins.networking import access, conf
 from plugins.networking.models import (
     STEP_COUNT,
     NetworkingPlan,

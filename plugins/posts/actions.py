@@ -8,9 +8,20 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cms.accounts.exceptions import HelixError, InvalidTransition, NotApproved, RoleNotAllowed
 from cms.accounts.models import Role, User
 from cms.audit import record
+from cms.errors import (
+    AlreadySuggested,
+    ConsentRequired,
+    InvalidTransition,
+    NewsletterIncomplete,
+    NotApproved,
+    NotConnected,
+    PostNotLive,
+    ReasonRequired,
+    RoleNotAllowed,
+    SuggestToTalentsOnly,
+)
 from cms.organisations.models import Organisation
 from cms.outbox.mail import queue_mail
 from cms.plugins import calls
@@ -27,40 +38,16 @@ from plugins.posts.models import (
 # --- errors -------------------------------------------------------------------------------
 
 
-class NotConnected(HelixError):
-    code = "not_connected"
-    status = 403
-    message = _("You can only suggest posts to talents you are connected with.")
 
 
-class NotATalent(HelixError):
-    code = "not_a_talent"
-    status = 400
-    message = _("Posts can only be suggested to talents.")
 
 
-class AlreadySuggested(HelixError):
-    code = "already_suggested"
-    status = 409
-    message = _("You have already suggested this post to this talent.")
 
 
-class ReasonRequired(HelixError):
-    code = "reason_required"
-    status = 400
-    message = _("Tell the author why: a reason is required when you change or unpublish someone else's post.")
 
 
-class ConsentRequired(HelixError):
-    code = "consent_required"
-    status = 409
-    message = _("Agree to receive newsletters and digests by e-mail first (your consents).")
 
 
-class PostNotLive(HelixError):
-    code = "post_not_available"
-    status = 409
-    message = _("This post is no longer published.")
 
 
 # --- who may do what ----------------------------------------------------------------------
@@ -300,7 +287,7 @@ def suggest_post(post: Post, *, by: User, talent: User, note: str = "") -> Sugge
     if not (by.role in (Role.MENTOR, Role.ORGANISATION) and by.is_approved):
         raise RoleNotAllowed(_("Mentors and organisations suggest posts to their talents."))
     if talent.role != Role.TALENT or not talent.is_active:
-        raise NotATalent()
+        raise SuggestToTalentsOnly()
     if not post.is_live:
         raise PostNotLive()
     if not calls.are_connected(by, talent):
@@ -349,10 +336,6 @@ def set_digest_frequency(user: User, frequency: str) -> DigestSubscription:
 # --- newsletters ----------------------------------------------------------------------------
 
 
-class NewsletterIncomplete(HelixError):
-    code = "newsletter_incomplete"
-    status = 400
-    message = _("Write a subject and an introduction in at least one language first.")
 
 
 def send_newsletter_test(newsletter, *, by: User) -> list[str]:

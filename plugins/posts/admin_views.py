@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from cms.accounts.exceptions import HelixError
+from cms.errors import HelixError
 from plugins.posts import actions, mailing
 from plugins.posts.models import Newsletter
 

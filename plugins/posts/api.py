@@ -8,7 +8,6 @@ from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -26,9 +25,9 @@ from rest_framework.throttling import ScopedRateThrottle
 from api.i18n import request_language
 from api.permissions import IsHelixAdmin
 from api.serializers.fields import LANGUAGE_CODE_RE, SectorSlugsField, StringListField
-from cms.accounts.exceptions import HelixError
 from cms.accounts.models import CEFRLevel, User
 from cms.accounts.uploads import validate_image
+from cms.errors import HelixError, LoginRequired
 from cms.organisations.models import Organisation
 from cms.sectors.models import Sector
 from plugins.posts import actions, mailing
@@ -47,10 +46,6 @@ from plugins.posts.search import search_filter
 TEASER_SIZE = 6
 
 
-class LoginRequired(HelixError):
-    code = "login_required"
-    status = 401
-    message = gettext_lazy("Sign in to search and filter all posts; visitors see the latest ones.")
 
 
 # --- serializers ------------------------------------------------------------------------------

@@ -10,19 +10,21 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cms.accounts.exceptions import InvalidTransition, NotApproved, RoleNotAllowed
 from cms.accounts.models import MentorProfile, Role, User
 from cms.audit import record
+from cms.errors import (
+    AlreadyMatched,
+    CapacityReached,
+    InvalidTransition,
+    NotApproved,
+    NotInYourProjects,
+    RequestOpen,
+    RoleNotAllowed,
+    WrongRole,
+)
 from cms.organisations.models import Organisation, Project, ProjectMembership
 from cms.plugins import calls
 from plugins.mentoring import access
-from plugins.mentoring.errors import (
-    AlreadyMatched,
-    CapacityReached,
-    NotInYourProjects,
-    RequestOpen,
-    WrongRole,
-)
 from plugins.mentoring.models import Match, MatchEvent, MatchFeedback, MentoringProfile, MentorshipRequest
 from plugins.mentoring.notify import notify
 
@@ -311,7 +313,7 @@ def _cancel_future_meetings(match: Match) -> None:
 
 def give_feedback(match: Match, *, by: User, usefulness: int, would_recommend: bool, comment: str = ""):
     """One side's feedback on a closed match (once per person)."""
-    from plugins.mentoring.errors import FeedbackGiven
+    from cms.errors import FeedbackGiven
 
     if not access.is_side(by, match):
         raise RoleNotAllowed()

@@ -11,14 +11,21 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cms.accounts.exceptions import HelixError, InvalidTransition, NotApproved, RoleNotAllowed
 from cms.accounts.models import User
 from cms.audit import record
+from cms.errors import (
+    EndsBeforeStart,
+    InvalidTransition,
+    MatchNotActive,
+    NotApproved,
+    NotInMatch,
+    RoleNotAllowed,
+    StartsInPast,
+)
 from cms.outbox.mail import render
 from cms.plugins import enabled_projects
 from plugins.mentoring import access, conf
 from plugins.mentoring.calendar import invite
-from plugins.mentoring.errors import MatchNotActive, NotInMatch
 from plugins.mentoring.models import Match, MatchEvent, Meeting, MeetingParticipant, MeetingReport
 from plugins.mentoring.notify import notify, notify_rendered
 
@@ -26,16 +33,8 @@ SCHEDULE_FIELDS = ("starts_at", "ends_at", "place", "online_url", "time_zone")
 EDITABLE = ("title", "agenda", "domain", "kind", *SCHEDULE_FIELDS)
 
 
-class StartsInPast(HelixError):
-    code = "starts_in_past"
-    status = 400
-    message = _("A meeting cannot be planned in the past.")
 
 
-class EndsBeforeStart(HelixError):
-    code = "ends_before_start"
-    status = 400
-    message = _("A meeting must end after it starts.")
 
 
 def _check_times(starts_at: datetime, ends_at: datetime) -> None:

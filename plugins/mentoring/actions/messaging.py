@@ -10,12 +10,11 @@ from django.db.models import Exists, F, Max, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cms.accounts.exceptions import InvalidTransition, RoleNotAllowed
 from cms.accounts.models import Role, User
 from cms.audit import record
+from cms.errors import Blocked, InvalidTransition, NotConnected, RoleNotAllowed, ThreadClosed
 from cms.plugins import calls
 from plugins.mentoring import conf
-from plugins.mentoring.errors import Blocked, NotConnected, ThreadClosed
 from plugins.mentoring.models import (
     Match,
     Message,

@@ -15,6 +15,7 @@ from rest_framework.response import Response
 
 from cms.accounts.middleware import needs_second_factor
 from cms.accounts.models import Role, User
+from cms.errors import MentorOnly
 from plugins.networking import access, actions
 from plugins.networking.api.plan import UUID
 from plugins.networking.api.serializers import (
@@ -23,7 +24,6 @@ from plugins.networking.api.serializers import (
     PlanCommentSerializer,
     plan_data,
 )
-from plugins.networking.errors import MentorOnly
 
 
 class NetworkingMenteePlanViewSet(viewsets.GenericViewSet):

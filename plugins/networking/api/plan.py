@@ -13,6 +13,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from cms.accounts.models import Role
+from cms.errors import NotATalent
 from plugins.networking import actions
 from plugins.networking.api.serializers import (
     NetworkingMindMapSerializer,
@@ -24,7 +25,6 @@ from plugins.networking.api.serializers import (
     PlanStepSerializer,
     plan_data,
 )
-from plugins.networking.errors import NotATalent
 from plugins.networking.models import NetworkingPlan, PlanComment, PlanContact, PlanGoal, PlanMilestone
 
 UUID = "[0-9a-fA-F-]{36}"
