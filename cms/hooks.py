@@ -84,24 +84,6 @@ def role_permissions() -> dict[str, list[str]]:
 
 
 @hookimpl
-def are_connected(user_a, user_b) -> bool | None:
-    """An approved organisation's staff are connected with the active members of its projects."""
-    from cms.organisations.models import ProjectMembership
-
-    for staff, member in ((user_a, user_b), (user_b, user_a)):
-        if staff.role != "organisation" or not staff.is_approved or member.role not in ("talent", "mentor"):
-            continue
-        if ProjectMembership.objects.filter(
-            user=member,
-            status=ProjectMembership.Status.ACTIVE,
-            project__organisation__staff=staff,
-            project__organisation__status="approved",
-        ).exists():
-            return True
-    return None
-
-
-@hookimpl
 def periodic_jobs() -> list[PeriodicJob]:
     return [
         PeriodicJob("outbox.sweep", "* * * * *", "Re-send outbox rows never acknowledged"),

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "cms.accounts",
     "cms.sectors",
     "cms.organisations",
+    "cms.connections",
     "cms.outbox",
     "cms.jobs",
     "cms.audit",

@@ -1,8 +1,8 @@
 """The core's calls into plugins that merge results, in one place.
 
-Plugins that need the core to ask other plugins something (the posts plugin
-asking who is connected, the mentoring plugin announcing a match) use these
-functions, never another plugin's module.
+A plugin that needs the core to ask other plugins something uses these
+functions (or the core's own services: ``cms.connections`` answers who is
+connected), never another plugin's module.
 """
 
 from __future__ import annotations
@@ -11,13 +11,6 @@ from datetime import datetime
 from typing import Any
 
 from cms.plugins import hooks, hooks_for
-
-
-def are_connected(user_a, user_b) -> bool:
-    """Whether any installed plugin connects the two users."""
-    if user_a is None or user_b is None or user_a.pk == user_b.pk:
-        return False
-    return any(result is True for result in hooks().are_connected(user_a=user_a, user_b=user_b))
 
 
 def page_dynamic_content(project, page, locale: str, user=None, block: dict | None = None) -> list[dict]:
@@ -29,16 +22,6 @@ def page_dynamic_content(project, page, locale: str, user=None, block: dict | No
         items.extend(result or [])
     limit = block.get("limit")
     return items[:limit] if limit else items
-
-
-def match_activated(match) -> None:
-    """Tell the plugins enabled in the match's project that it became active."""
-    hooks_for(match.project).on_match_activated(match=match)
-
-
-def match_closed(match) -> None:
-    """Tell the plugins enabled in the match's project that it was closed."""
-    hooks_for(match.project).on_match_closed(match=match)
 
 
 def dashboard_stats(since: datetime) -> dict[str, Any]:

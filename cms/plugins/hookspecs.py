@@ -23,6 +23,8 @@ import pluggy
 
 if TYPE_CHECKING:  # pragma: no cover
     from cms.accounts.models import User
+    from cms.connections.kinds import ConnectionKind
+    from cms.connections.models import Connection
     from cms.jobs.periodic import PeriodicJob
     from cms.plugins.routing import PluginRouter
 
@@ -37,17 +39,6 @@ def api_routes(router: PluginRouter) -> None:
     ``DefaultRouter`` wrapper: call ``router.register(prefix, viewset, basename=...)``.
     The router tags each viewset with the plugin that registered it, so the
     route answers 404 in projects where the plugin is disabled. Returns nothing.
-    """
-
-
-@hookspec
-def are_connected(user_a: User, user_b: User) -> bool | None:
-    """Say whether two users are connected (matched, or otherwise allowed to meet).
-
-    Called whenever the core or another plugin needs to know, for example before
-    a suggestion or a message. Return ``True`` when this plugin connects the
-    two users, ``False`` or ``None`` otherwise. The core treats the users as
-    connected when any plugin returns ``True``.
     """
 
 
@@ -87,19 +78,44 @@ def profile_sections(user: User) -> dict[str, Any] | None:
 
 
 @hookspec
-def on_match_activated(match: Any) -> None:
-    """React to a match becoming active (for the match's project).
+def connection_kinds() -> Iterable[ConnectionKind]:
+    """Declare the kinds of connection this plugin makes.
 
-    Called inside the transaction of the action that activates the match, so
-    writes here commit or roll back with it. Use the outbox for side effects.
+    Called once per process, the first time the core needs the kinds. Return
+    ``ConnectionKind(id, label, sides, sees)`` items (``from cms.connections.kinds import
+    ConnectionKind``): ``sides`` are two of ``talent``, ``mentor``, ``employer``,
+    ``organisation``; ``sees`` maps a side (or ``"project_organisation"``, the organisation
+    owning the connection's project) to what it sees of the talent while the connection is active
+    or paused (``profile``, ``cv``, ``networking_plan``, ``progress``). Kind ids are unique across
+    plugins; a clash stops start-up.
     """
 
 
 @hookspec
-def on_match_closed(match: Any) -> None:
-    """React to a match being closed (for the match's project).
+def on_connection_activated(connection: Connection) -> None:
+    """React to a connection becoming active (for the connection's project).
 
-    Called inside the closing transaction: revoke what the match granted.
+    Called inside the transaction of the action that activates it, after the core has granted
+    what its kind declares: writes here commit or roll back with it. Use the outbox for side
+    effects (mails). Returns nothing.
+    """
+
+
+@hookspec
+def on_connection_changed(connection: Connection, change: str) -> None:
+    """React to an open connection changing without opening or closing (for its project).
+
+    ``change`` is ``"paused"``, ``"resumed"``, ``"contact_allowed"`` or ``"contact_withheld"``.
+    Called inside the transaction of the change. Returns nothing.
+    """
+
+
+@hookspec
+def on_connection_closed(connection: Connection) -> None:
+    """React to a connection being closed (for the connection's project).
+
+    Called inside the closing transaction, after the core has revoked what the connection
+    granted; ``connection.close_reason`` and ``closed_by`` say why and who. Returns nothing.
     """
 
 

@@ -15,8 +15,10 @@ def api_routes(router):
 
 
 @hookimpl
-def are_connected(user_a, user_b):
-    return frozenset((user_a.pk, user_b.pk)) in state.CONNECTED or None
+def connection_kinds():
+    from cms.connections.kinds import ConnectionKind
+
+    return [ConnectionKind("alpha_pair", "Alpha pair", ("talent", "mentor"), {"mentor": ("profile",)})]
 
 
 @hookimpl
@@ -40,13 +42,18 @@ def profile_sections(user):
 
 
 @hookimpl
-def on_match_activated(match):
-    _seen("on_match_activated", match=match)
+def on_connection_activated(connection):
+    _seen("on_connection_activated", connection=connection)
 
 
 @hookimpl
-def on_match_closed(match):
-    _seen("on_match_closed", match=match)
+def on_connection_changed(connection, change):
+    _seen("on_connection_changed", connection=connection, change=change)
+
+
+@hookimpl
+def on_connection_closed(connection):
+    _seen("on_connection_closed", connection=connection)
 
 
 @hookimpl
