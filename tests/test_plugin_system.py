@@ -18,15 +18,14 @@ from cms.plugins.discovery import DiscoveredPlugin, PluginSelectionError, select
 from cms.plugins.manager import HelixPluginManager
 from tests.plugins.alpha import state
 
-# The plugins Helix itself ships (declared in pyproject.toml); the tests here are about the
-# test plugins alpha and beta.
-BUNDLED = {"posts", "mentoring", "networking", "employers"}
+# The tests here are about the test plugins alpha and beta; the plugins Helix ships and any other
+# installed one (the partner example language_buddy) are left out of the comparisons.
+TEST_PLUGINS = {"alpha", "beta"}
 
 
 @pytest.fixture(autouse=True)
 def _reset_alpha():
     state.CALLS.clear()
-    state.CONNECTED.clear()
     yield
 
 
@@ -92,7 +91,7 @@ def test_enablement_defaults_and_explicit_rows(project):
     assert not manager.is_enabled("beta", project)
     set_plugin_activation(project, "beta", enabled=True)
     set_plugin_activation(project, "alpha", enabled=False)
-    assert manager.enabled_ids(project) - BUNDLED == {"beta"}
+    assert manager.enabled_ids(project) & TEST_PLUGINS == {"beta"}
     assert list(manager.enabled_projects("beta")) == [project]
     assert project not in manager.enabled_projects("alpha")
 
@@ -103,12 +102,12 @@ def test_hooks_for_project_never_asks_a_disabled_plugin(project, make_user):
     sections = {}
     for result in hooks_for(project).profile_sections(user=user):
         sections.update(result)
-    assert set(sections) - BUNDLED == {"alpha", "beta"}
+    assert set(sections) & TEST_PLUGINS == {"alpha", "beta"}
     set_plugin_activation(project, "beta", enabled=False)
     sections = {}
     for result in hooks_for(project).profile_sections(user=user):
         sections.update(result)
-    assert set(sections) - BUNDLED == {"alpha"}
+    assert set(sections) & TEST_PLUGINS == {"alpha"}
 
 
 def test_plugin_endpoint_is_404_where_disabled(project, make_user, client_for):
@@ -128,13 +127,12 @@ def test_plugins_endpoint_reports_what_a_project_enables(project, api):
     set_plugin_activation(project, "beta", enabled=True)
     answer = api.get(f"/api/v1/plugins/?project={project.slug}").json()
     assert answer["project"] == project.slug
-    enabled = {p["id"]: p["enabled"] for p in answer["plugins"] if p["id"] not in BUNDLED}
+    enabled = {p["id"]: p["enabled"] for p in answer["plugins"] if p["id"] in TEST_PLUGINS}
     assert enabled == {"alpha": True, "beta": True}
     beta = next(p for p in answer["plugins"] if p["id"] == "beta")
     assert beta["requires"] == ["alpha"] and beta["version"] == "0.1.0"
-    default = {
-        p["id"]: p["enabled"] for p in api.get("/api/v1/plugins/").json()["plugins"] if p["id"] not in BUNDLED
-    }
+    plugins = api.get("/api/v1/plugins/").json()["plugins"]
+    default = {p["id"]: p["enabled"] for p in plugins if p["id"] in TEST_PLUGINS}
     assert default == {"alpha": True, "beta": False}
     assert api.get("/api/v1/plugins/?project=nope").status_code == 404
 
@@ -148,14 +146,129 @@ def test_hook_api_routes(make_user, client_for):
     assert client_for(make_user("mentor")).get("/api/v1/alpha/echo/").status_code == 200
 
 
-def test_hook_are_connected(make_user):
-    talent, mentor, other = make_user("talent"), make_user("mentor"), make_user("mentor")
-    assert not calls.are_connected(talent, mentor)
-    state.CONNECTED.add(frozenset((talent.pk, mentor.pk)))
-    assert calls.are_connected(talent, mentor)
-    assert calls.are_connected(mentor, talent)
-    assert not calls.are_connected(talent, other)
-    assert not calls.are_connected(talent, talent)
+def test_hook_connection_kinds(swapped_kinds):
+    from cms.connections.kinds import all_kinds, get_kind, reset
+
+    alpha_pair = get_kind("alpha_pair")
+    assert alpha_pair.plugin == "alpha"
+    assert alpha_pair.sides == ("talent", "mentor") and alpha_pair.sees == {"mentor": ("profile",)}
+    assert "alpha_pair" in all_kinds()
+
+    # kind ids are unique across plugins: a clash stops start-up, naming both plugins
+    from cms.connections.kinds import ConnectionKind
+    from cms.plugins import hookimpl
+    from cms.plugins.manager import set_manager
+
+    class Copycat:
+        @hookimpl
+        def connection_kinds(self):
+            return [ConnectionKind("alpha_pair", "Copy", ("talent", "employer"))]
+
+    manager = HelixPluginManager()
+    manager.pm.register(get_manager().pm.get_plugin("alpha"), name="alpha")
+    manager.pm.register(Copycat(), name="copycat")
+    set_manager(manager)
+    reset()
+    with pytest.raises(ImproperlyConfigured, match="alpha_pair.*alpha and copycat"):
+        all_kinds()
+
+
+@pytest.fixture
+def swapped_kinds():
+    """Collect the kinds afresh, and restore the real plugin manager afterwards."""
+    from cms.connections import kinds
+    from cms.plugins.manager import set_manager
+
+    original = get_manager()
+    kinds.reset()
+    yield
+    set_manager(original)
+    kinds.reset()
+
+
+@pytest.fixture
+def pair(project, make_user):
+    """``pair(project)``: an alpha_pair connection between a new talent and mentor, proposed."""
+    from cms.connections.actions import open_connection
+
+    def make(in_project=None):
+        return open_connection(
+            "alpha_pair", project=in_project or project, talent=make_user("talent"),
+            mentor=make_user("mentor"),
+        )
+
+    return make
+
+
+class SeenWithGrants(list):
+    """alpha's call log, noting whether the mentor held the grant when each hook ran."""
+
+    def append(self, call):
+        from cms.connections.selectors import sees
+
+        connection = call[1]["connection"]
+        super().append((*call, sees(connection.mentor, connection.talent, "profile")))
+
+
+def test_hook_on_connection_activated(project, pair, make_user, monkeypatch):
+    from cms.connections.actions import activate_connection
+
+    monkeypatch.setattr(state, "CALLS", SeenWithGrants())
+    connection = pair()
+    activate_connection(connection, by=connection.mentor)
+    # called inside the action, after the core granted what the kind declares
+    assert state.CALLS == [("on_connection_activated", {"connection": connection}, True)]
+    assert state.CALLS[0][1]["connection"].state == "active"
+
+    set_plugin_activation(project, "alpha", enabled=False)
+    activate_connection(pair(), by=None)
+    assert len(state.CALLS) == 1  # a plugin disabled in the connection's project is not asked
+
+
+def test_hook_on_connection_changed(project, pair):
+    from cms.connections.actions import (
+        activate_connection,
+        pause_connection,
+        resume_connection,
+        set_contact,
+    )
+
+    connection = activate_connection(pair(), by=None)
+    state.CALLS.clear()
+    pause_connection(connection, by=None, reason="Holidays")
+    resume_connection(connection, by=None)
+    set_contact(connection, False, by=connection.talent)
+    set_contact(connection, False, by=connection.talent)  # nothing changes: nobody is told
+    set_contact(connection, True, by=connection.talent)
+    changes = [(name, call["change"]) for name, call in state.CALLS]
+    assert changes == [
+        ("on_connection_changed", "paused"),
+        ("on_connection_changed", "resumed"),
+        ("on_connection_changed", "contact_withheld"),
+        ("on_connection_changed", "contact_allowed"),
+    ]
+    assert all(call["connection"].pk == connection.pk for _name, call in state.CALLS)
+
+    set_plugin_activation(project, "alpha", enabled=False)
+    pause_connection(connection, by=None)
+    assert len(state.CALLS) == 4
+
+
+def test_hook_on_connection_closed(project, pair, monkeypatch):
+    from cms.connections.actions import activate_connection, close_connection
+
+    connection = activate_connection(pair(), by=None)
+    monkeypatch.setattr(state, "CALLS", SeenWithGrants())
+    close_connection(connection, by=connection.talent, reason="Found a job")
+    # called after the core revoked the grants; the reason and who closed it are set
+    [(name, call, mentor_still_sees)] = state.CALLS
+    assert name == "on_connection_closed" and not mentor_still_sees
+    assert call["connection"].close_reason == "Found a job"
+    assert call["connection"].closed_by == connection.talent
+
+    set_plugin_activation(project, "alpha", enabled=False)
+    close_connection(pair(), by=None, reason="Declined")
+    assert len(state.CALLS) == 1
 
 
 def test_hook_role_permissions(db):
@@ -188,21 +301,6 @@ def test_hook_profile_sections(make_user, client_for):
     sections = client_for(talent).get("/api/v1/me/").json()["plugin_sections"]
     assert sections["alpha"] == {"greeting": "Hello Amal"}
     assert sections["posts"] == {"saved": 0, "open_suggestions": 0, "digest": "weekly"}
-
-
-def test_hook_on_match_activated(project):
-    match = SimpleNamespace(project=project, pk=5)
-    calls.match_activated(match)
-    assert state.CALLS == [("on_match_activated", {"match": match})]
-    set_plugin_activation(project, "alpha", enabled=False)
-    calls.match_activated(match)
-    assert len(state.CALLS) == 1
-
-
-def test_hook_on_match_closed(project):
-    match = SimpleNamespace(project=project, pk=6)
-    calls.match_closed(match)
-    assert state.CALLS == [("on_match_closed", {"match": match})]
 
 
 def test_hook_on_consent_changed(make_user, client_for):

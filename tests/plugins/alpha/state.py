@@ -1,4 +1,3 @@
 """What the alpha plugin's hooks saw (tests read and reset it)."""
 
 CALLS: list[tuple[str, dict]] = []
-CONNECTED: set[frozenset] = set()
