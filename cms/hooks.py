@@ -11,43 +11,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.apps import apps
-from django.contrib.auth.hashers import make_password
-from django.db import transaction
 from django.forms.models import model_to_dict
-from django.utils import timezone
 
-from cms.gdpr import rows_of, user_relation_fields
+from cms.gdpr import LIBRARY_MODELS, rows_of
 from cms.jobs.periodic import PeriodicJob
 from cms.plugins import hookimpl
 
 HELIX_APPS = ("accounts", "sectors", "organisations", "outbox", "audit", "pages")
-
-# Libraries' models that refer to users. Nullable references (authorship of
-# pages, images, revisions, log entries) are set to null on erasure; the rest
-# are deleted. A new library model with user data must be added here:
-# tests/test_gdpr.py fails until it is.
-LIBRARY_MODELS = {
-    "account.emailaddress": ("email", "verified", "primary"),
-    "mfa.authenticator": ("type", "created_at", "last_used_at"),
-    "guardian.userobjectpermission": ("permission_id", "content_type_id", "object_pk"),
-    "wagtail_localize.segmentoverride": ("id", "created_at"),
-    "wagtail_localize.stringtranslation": ("id", "created_at", "updated_at"),
-    "wagtailadmin.editingsession": ("id", "object_id", "last_seen_at"),
-    "wagtailadmin.formstate": ("id", "object_id", "last_updated_at"),
-    "wagtailcore.comment": ("id", "text", "created_at"),
-    "wagtailcore.commentreply": ("id", "text", "created_at"),
-    "wagtailcore.modellogentry": ("id", "action", "timestamp", "label"),
-    "wagtailcore.page": ("id", "title", "url_path"),
-    "wagtailcore.pagelogentry": ("id", "action", "timestamp", "label"),
-    "wagtailcore.pagesubscription": ("id", "page_id", "comment_notifications"),
-    "wagtailcore.revision": ("id", "created_at", "object_str"),
-    "wagtailcore.taskstate": ("id", "status", "started_at"),
-    "wagtailcore.uploadedfile": ("id", "file"),
-    "wagtailcore.workflowstate": ("id", "status", "created_at"),
-    "wagtaildocs.document": ("id", "title", "created_at"),
-    "wagtailimages.image": ("id", "title", "created_at"),
-    "wagtailusers.userprofile": ("id", "preferred_language", "current_time_zone"),
-}
 
 
 # --- roles ----------------------------------------------------------------------------
@@ -134,6 +104,7 @@ def _one(model_label: str, user):
 @hookimpl
 def export_user_data(user) -> dict[str, Any]:
     from cms.audit.models import AuditEntry
+    from cms.connections.selectors import export_user as export_connections
     from cms.organisations.models import Organisation, ProjectMembership
     from cms.outbox.models import OutboxMessage
     from cms.pages.models import FaqQuestion
@@ -161,6 +132,7 @@ def export_user_data(user) -> dict[str, Any]:
         "accounts.consent": list(
             user.consents.values("purpose", "version", "granted_at", "withdrawn_at")
         ),
+        **export_connections(user),
         "organisations.organisation": list(
             Organisation.objects.filter(staff=user).values("slug", "name", "status")
         ),
@@ -201,70 +173,10 @@ def export_user_data(user) -> dict[str, Any]:
     return data
 
 
-def _anonymise_library_rows(user) -> list[str]:
-    handled = []
-    for label in LIBRARY_MODELS:
-        model = apps.get_model(label)
-        for field in user_relation_fields(model):
-            rows = model._default_manager.filter(**{field.name: user})
-            if field.null:
-                rows.update(**{field.name: None})
-            else:
-                rows.delete()
-        handled.append(label)
-    return handled
-
-
 @hookimpl(trylast=True)
 def erase_user_data(user) -> list[str]:
     """Runs after every plugin's: deletes the core's rows and anonymises the account."""
-    from cms.accounts.models import Consent, EmployerProfile, MentorProfile, TalentProfile
-    from cms.audit import record
-    from cms.audit.models import AuditEntry
-    from cms.organisations.models import Organisation, ProjectMembership
-    from cms.outbox.models import OutboxMessage
-    from cms.pages.models import FaqQuestion
+    from cms.accounts.actions import erase_core_data
+    from cms.connections.actions import erase_user as erase_connections
 
-    for model in (TalentProfile, MentorProfile, EmployerProfile):
-        for profile in model.objects.filter(user=user):
-            for name in ("photo", "cv", "logo"):
-                file_field = getattr(profile, name, None)
-                if file_field:
-                    # Only once the erasure has committed: a rollback keeps the files.
-                    storage, path = file_field.storage, file_field.name
-                    transaction.on_commit(lambda s=storage, p=path: s.delete(p))
-            profile.delete()
-    Consent.objects.filter(user=user).delete()
-    ProjectMembership.objects.filter(user=user).delete()
-    ProjectMembership.objects.filter(decided_by=user).update(decided_by=None)
-    for organisation in Organisation.objects.filter(staff=user):
-        organisation.staff.remove(user)
-    OutboxMessage.objects.filter(user=user).delete()
-    AuditEntry.objects.filter(actor=user).update(actor=None)
-    # Questions not published are the person's own words: deleted. Published ones are
-    # editorial content by now (an editor answered them): kept, without the person.
-    FaqQuestion.objects.filter(asked_by=user).exclude(status=FaqQuestion.Status.PUBLISHED).delete()
-    FaqQuestion.objects.filter(asked_by=user).update(asked_by=None)
-    FaqQuestion.objects.filter(answered_by=user).update(answered_by=None)
-    handled = _anonymise_library_rows(user)
-
-    user.groups.clear()
-    user.user_permissions.clear()
-    user.email = f"erased-{user.public_id}@erased.invalid"
-    user.first_name = ""
-    user.last_name = ""
-    user.approval_note = ""
-    user.password = make_password(None)
-    user.is_active = False
-    user.is_staff = False
-    user.is_superuser = False
-    user.erased_at = timezone.now()
-    user.save()
-    record(None, "account.erased", user)
-    return [
-        "accounts.user", "accounts.user_groups", "accounts.user_user_permissions",
-        "accounts.talentprofile", "accounts.mentorprofile", "accounts.employerprofile",
-        "accounts.consent", "organisations.organisation", "organisations.organisation_staff",
-        "organisations.projectmembership", "outbox.outboxmessage", "audit.auditentry",
-        "pages.faqquestion", *handled,
-    ]
+    return [*erase_connections(user), *erase_core_data(user)]

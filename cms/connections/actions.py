@@ -176,3 +176,27 @@ def revoke(connection: Connection) -> None:
             )
             if not still:
                 remove_perm(permission, viewer, profile)
+
+
+# --- GDPR erasure -----------------------------------------------------------------------------
+
+
+def erase_user(user: User) -> list[str]:
+    """Close ``user``'s open connections (access is revoked, the plugins are told), then take the
+    person out of every connection and timeline; the other side keeps the history."""
+    from django.db.models import Q
+
+    from cms.connections.models import TalentProfileUserObjectPermission
+
+    sides = Q(talent=user) | Q(mentor=user) | Q(employer=user)
+    for connection in Connection.objects.filter(sides, state__in=Connection.OPEN_STATES):
+        close_connection(connection, by=None, reason="account_erased")
+    TalentProfileUserObjectPermission.objects.filter(Q(user=user) | Q(content_object__user=user)).delete()
+    for field in ("talent", "mentor", "employer", "proposed_by", "closed_by"):
+        Connection.objects.filter(**{field: user}).update(**{field: None})
+    ConnectionEvent.objects.filter(actor=user).update(actor=None)
+    return [
+        "connections.connection",
+        "connections.connectionevent",
+        "connections.talentprofileuserobjectpermission",
+    ]

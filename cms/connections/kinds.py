@@ -75,7 +75,10 @@ def all_kinds() -> dict[str, ConnectionKind]:
                         f"({found[kind.id].plugin} and {impl.plugin_name})."
                     )
                 found[kind.id] = ConnectionKind(
-                    id=kind.id, label=kind.label, sides=tuple(kind.sides), sees=dict(kind.sees),
+                    id=kind.id,
+                    label=kind.label,
+                    sides=tuple(kind.sides),
+                    sees=dict(kind.sees),
                     plugin=impl.plugin_name,
                 )
         _registry = found

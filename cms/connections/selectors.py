@@ -92,13 +92,20 @@ def are_connected(user_a, user_b) -> bool:
         return True
     for staff, person in ((user_a, user_b), (user_b, user_a)):
         orgs = staff_organisation_ids(staff)
-        if orgs and connecting.filter(organisation_id__in=orgs).filter(
-            Q(talent=person) | Q(mentor=person) | Q(employer=person)
-        ).exists():
+        if (
+            orgs
+            and connecting.filter(organisation_id__in=orgs)
+            .filter(Q(talent=person) | Q(mentor=person) | Q(employer=person))
+            .exists()
+        ):
             return True
-        if orgs and person.role in (Role.TALENT, Role.MENTOR) and ProjectMembership.objects.filter(
-            user=person, status=ProjectMembership.Status.ACTIVE, project__organisation_id__in=orgs
-        ).exists():
+        if (
+            orgs
+            and person.role in (Role.TALENT, Role.MENTOR)
+            and ProjectMembership.objects.filter(
+                user=person, status=ProjectMembership.Status.ACTIVE, project__organisation_id__in=orgs
+            ).exists()
+        ):
             return True
     return False
 
@@ -169,3 +176,52 @@ def talents_visible_to(user, what: str = "profile") -> QuerySet[TalentProfile]:
         talentprofileuserobjectpermission__user=user,
         talentprofileuserobjectpermission__permission__codename=codename,
     )
+
+
+# --- GDPR export ------------------------------------------------------------------------------
+
+
+def _person(user, of_user, connection: Connection):
+    """Another person on a connection, as the exporting user may know them: the user id, and the
+    name only where contact is allowed (a blind listing never leaks a name through an export)."""
+    if user is None:
+        return None
+    if user.pk == of_user.pk or connection.can_contact:
+        return {"id": str(user.public_id), "name": str(user)}
+    return {"id": None, "name": None}
+
+
+def export_user(user) -> dict:
+    """Every connection and timeline entry of ``user`` (keys present even when empty)."""
+    from cms.connections.models import ConnectionEvent, TalentProfileUserObjectPermission
+
+    mine = Q(talent=user) | Q(mentor=user) | Q(employer=user) | Q(proposed_by=user) | Q(closed_by=user)
+    connections = Connection.objects.filter(mine).select_related(
+        "project", "talent", "mentor", "employer", "organisation"
+    )
+    return {
+        "connections.connection": [
+            {
+                "id": str(c.public_id),
+                "kind": c.kind,
+                "state": c.state,
+                "project": c.project.slug,
+                **{side: _person(getattr(c, side), user, c) for side in PERSON_SIDES},
+                "organisation": c.organisation.name if c.organisation else None,
+                "note": c.note,
+                "close_reason": c.close_reason,
+                "created_at": c.created_at,
+                "activated_at": c.activated_at,
+                "closed_at": c.closed_at,
+            }
+            for c in connections
+        ],
+        "connections.connectionevent": list(
+            ConnectionEvent.objects.filter(actor=user).values("connection__public_id", "kind", "at", "data")
+        ),
+        "connections.talentprofileuserobjectpermission": list(
+            TalentProfileUserObjectPermission.objects.filter(
+                Q(user=user) | Q(content_object__user=user)
+            ).values("permission__codename", "content_object__user__public_id", "user__public_id")
+        ),
+    }

@@ -9,18 +9,15 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.accounts.models import EmployerProfile, Role, User
 from cms.audit import record
+from cms.connections.actions import close_connection, set_contact
+from cms.connections.models import Connection
 from cms.errors import InvalidTransition, NotApproved, NotConnected, RoleNotAllowed
+from cms.outbox.mail import notify
 from plugins.employers.models import CvView, EmployerDetails, EmployerRelation
-from plugins.mentoring.actions.matching import close_match
-from plugins.mentoring.actions.messaging import refresh_thread_for_match, set_blocked, thread_between
-from plugins.mentoring.models import Match
-from plugins.mentoring.notify import notify
 
-OPEN = (Match.State.PROPOSED, Match.State.ACTIVE, Match.State.PAUSED)
-
-
-
-
+# The kind of connection this plugin declares (``connection_kinds`` hook).
+TALENT_EMPLOYER = "talent_employer"
+OPEN = Connection.OPEN_STATES
 
 
 def require_employer(user: User) -> None:
@@ -30,12 +27,10 @@ def require_employer(user: User) -> None:
         raise NotApproved()
 
 
-def connection(*, talent: User, employer: User) -> Match:
+def connection(*, talent: User, employer: User) -> Connection:
     """The open connection between the two, or ``not_connected``."""
     match = (
-        Match.objects.filter(
-            kind=Match.Kind.TALENT_EMPLOYER, state__in=OPEN, talent=talent, employer=employer
-        )
+        Connection.objects.filter(kind=TALENT_EMPLOYER, state__in=OPEN, talent=talent, employer=employer)
         .order_by("-pk")
         .first()
     )
@@ -75,13 +70,13 @@ def update_details(employer: User, *, places=None, offers=None, blind_listings=N
             accepted = EmployerRelation.objects.filter(
                 employer=employer, contact=EmployerRelation.Contact.ACCEPTED
             ).values("talent")
-            matches = Match.objects.filter(kind=Match.Kind.TALENT_EMPLOYER, employer=employer, state__in=OPEN)
+            open_connections = Connection.objects.filter(
+                kind=TALENT_EMPLOYER, employer=employer, state__in=OPEN
+            )
             if blind_listings:
-                matches.exclude(talent__in=accepted).update(messaging=False)
-            else:
-                matches.update(messaging=True)
-            for match in matches:
-                refresh_thread_for_match(match)
+                open_connections = open_connections.exclude(talent__in=accepted)
+            for open_connection in open_connections:
+                set_contact(open_connection, not blind_listings, by=employer)
         details.save()
     return details
 
@@ -107,7 +102,7 @@ def request_contact(employer: User, talent: User, message: str) -> EmployerRelat
             "employers/mail/contact_requested",
             [talent],
             {"company": company or str(employer), "message": message},
-            key=f"contact:{rel.pk}:{rel.contact_requested_at.isoformat()}",
+            key=f"employers:contact:{rel.pk}:{rel.contact_requested_at.isoformat()}",
         )
     return rel
 
@@ -121,10 +116,14 @@ def accept_contact(talent: User, employer: User) -> EmployerRelation:
             return rel
         rel.contact, rel.contact_accepted_at = EmployerRelation.Contact.ACCEPTED, timezone.now()
         rel.save()
-        Match.objects.filter(pk=match.pk).update(messaging=True)
-        refresh_thread_for_match(match)
+        set_contact(match, True, by=talent)
         record(talent, "employers.contact_accepted", rel)
-        notify("employers/mail/contact_accepted", [employer], {"talent": talent}, key=f"accepted:{rel.pk}")
+        notify(
+            "employers/mail/contact_accepted",
+            [employer],
+            {"talent": talent},
+            key=f"employers:accepted:{rel.pk}",
+        )
     return rel
 
 
@@ -142,14 +141,11 @@ def decide(talent: User, employer: User, decision: str) -> EmployerRelation:
             raise InvalidTransition(_("You blocked this employer."), code="blocked")
         rel.decision, rel.decided_at = decision, timezone.now()
         rel.save(update_fields=["decision", "decided_at"])
-        for match in Match.objects.filter(
-            kind=Match.Kind.TALENT_EMPLOYER, state__in=OPEN, talent=talent, employer=employer
+        # Closing ends access and turns any conversation read-only, through the core's hooks.
+        for match in Connection.objects.filter(
+            kind=TALENT_EMPLOYER, state__in=OPEN, talent=talent, employer=employer
         ):
-            close_match(match, by=None, reason=f"talent_{decision}")
-        if decision == EmployerRelation.Decision.BLOCKED:
-            thread = thread_between(talent, employer)
-            if thread is not None:
-                set_blocked(thread, talent, True)
+            close_connection(match, by=None, reason=f"talent_{decision}")
         record(talent, f"employers.employer_{decision}", rel)
     return rel
 
@@ -172,3 +168,34 @@ def record_view(employer: User, talent: User, kind: str) -> CvView:
     """Log a look at a talent's profile or CV (the talent sees it)."""
     company = EmployerProfile.objects.filter(user=employer).values_list("company", flat=True).first() or ""
     return CvView.objects.create(talent=talent, employer=employer, company=company, kind=kind)
+
+
+def count_close_as_declined(match: Connection) -> None:
+    """A talent or employer who closes a sector connection themselves (through the matches API)
+    is not connected again by the job: it counts as declining."""
+    if (
+        match.kind != TALENT_EMPLOYER
+        or not match.closed_by_id
+        or not match.talent_id
+        or not match.employer_id
+    ):
+        return
+    if match.closed_by_id not in (match.talent_id, match.employer_id):
+        return
+    relation, _created = EmployerRelation.objects.get_or_create(
+        talent_id=match.talent_id, employer_id=match.employer_id
+    )
+    if not relation.decision:
+        relation.decision, relation.decided_at = EmployerRelation.Decision.DECLINED, timezone.now()
+        relation.save(update_fields=["decision", "decided_at"])
+
+
+def erase_user(user: User) -> None:
+    """An erased talent's CV-view log goes; an erased employer's views stay for the talent, with
+    the company name only. Relations go with either side."""
+    from django.db.models import Q
+
+    CvView.objects.filter(talent=user).delete()
+    CvView.objects.filter(employer=user).update(employer=None)
+    EmployerRelation.objects.filter(Q(talent=user) | Q(employer=user)).delete()
+    EmployerDetails.objects.filter(user=user).delete()

@@ -8,23 +8,21 @@ from django.http import FileResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework import exceptions, mixins, permissions, serializers, viewsets
+from rest_framework import exceptions, mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from api.permissions import IsSignedIn
+from api.serializers.people import UUID
 from cms.accounts.models import CEFRLevel, EducationLevel, EmployerProfile, Role, TalentProfile, User
+from cms.connections.models import Connection
+from cms.connections.selectors import talents_visible_to
 from cms.sectors.models import Sector
 from plugins.employers import actions
+from plugins.employers.actions import TALENT_EMPLOYER
 from plugins.employers.models import CvView, EmployerDetails, EmployerRelation, Offer
-from plugins.mentoring.access import talents_visible_to
-from plugins.mentoring.models import Match
 
-UUID = "[0-9a-fA-F-]{36}"
 CEFR_ORDER = ["A1", "A2", "B1", "B2", "C1", "C2", "native"]
-
-
-class IsSignedIn(permissions.IsAuthenticated):
-    pass
 
 
 # --- serializers ---------------------------------------------------------------------------
@@ -170,11 +168,11 @@ class TalentPoolViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         if getattr(self, "swagger_fake_view", False):
             return TalentProfile.objects.none()
         employer = self.request.user
-        connections = Match.objects.filter(
-            kind=Match.Kind.TALENT_EMPLOYER,
+        connections = Connection.objects.filter(
+            kind=TALENT_EMPLOYER,
             employer=employer,
             talent=OuterRef("user"),
-            state=Match.State.ACTIVE,
+            state=Connection.State.ACTIVE,
         )
         relation = EmployerRelation.objects.filter(employer=employer, talent=OuterRef("user"))
         return (
@@ -318,8 +316,8 @@ class EmployerConnectionViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
 
     def _rows(self, employer_ids=None) -> list[dict]:
         talent = self.request.user
-        matches = Match.objects.filter(
-            kind=Match.Kind.TALENT_EMPLOYER, talent=talent, state=Match.State.ACTIVE
+        matches = Connection.objects.filter(
+            kind=TALENT_EMPLOYER, talent=talent, state=Connection.State.ACTIVE
         )
         relations = EmployerRelation.objects.filter(talent=talent)
         if employer_ids is not None:
@@ -367,8 +365,8 @@ class EmployerConnectionViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     def _employer(self, id) -> User:
         employer = User.objects.filter(public_id=id, role=Role.EMPLOYER).first()
         if employer is None or not (
-            Match.objects.filter(
-                kind=Match.Kind.TALENT_EMPLOYER, talent=self.request.user, employer=employer
+            Connection.objects.filter(
+                kind=TALENT_EMPLOYER, talent=self.request.user, employer=employer
             ).exists()
             or EmployerRelation.objects.filter(talent=self.request.user, employer=employer).exists()
         ):

@@ -47,31 +47,33 @@ def on_consent_changed(user, purpose, granted) -> None:
 
 
 @hookimpl
-def on_match_closed(match) -> None:
-    """A talent or employer who closes a sector connection themselves (through the matches API) is
-    not connected again by the job: it counts as declining."""
-    from django.utils import timezone
+def connection_kinds():
+    """Talent–employer: the employer sees the talent's profile and CV (names and the CV file wait
+    for the talent's consent when the employer uses blind listings)."""
+    from django.utils.translation import gettext_lazy as _
 
-    from plugins.employers.models import EmployerRelation
-    from plugins.mentoring.models import Match
+    from cms.connections.kinds import CV, PROFILE, ConnectionKind
+    from plugins.employers.actions import TALENT_EMPLOYER
 
-    if getattr(match, "kind", None) != Match.Kind.TALENT_EMPLOYER:
-        return
-    if not match.closed_by_id or not match.talent_id:
-        return
-    if match.closed_by_id not in (match.talent_id, match.employer_id) or not match.employer_id:
-        return
-    relation, _created = EmployerRelation.objects.get_or_create(
-        talent_id=match.talent_id, employer_id=match.employer_id
-    )
-    if not relation.decision:
-        relation.decision, relation.decided_at = EmployerRelation.Decision.DECLINED, timezone.now()
-        relation.save(update_fields=["decision", "decided_at"])
+    return [
+        ConnectionKind(
+            TALENT_EMPLOYER, _("Talent and employer"), ("talent", "employer"), {"employer": (PROFILE, CV)}
+        )
+    ]
+
+
+@hookimpl
+def on_connection_closed(connection) -> None:
+    """A talent or employer who closes a sector connection themselves is not connected again."""
+    from plugins.employers.actions import count_close_as_declined
+
+    count_close_as_declined(connection)
 
 
 @hookimpl
 def profile_sections(user) -> dict[str, Any] | None:
-    from plugins.mentoring.models import Match
+    from cms.connections.models import Connection
+    from plugins.employers.actions import TALENT_EMPLOYER
 
     if user.role == "talent":
         from plugins.employers.matching import publishes_cv
@@ -80,8 +82,8 @@ def profile_sections(user) -> dict[str, Any] | None:
         return {
             "employers": {
                 "publishes_cv": publishes_cv(user),
-                "connected_employers": Match.objects.filter(
-                    kind=Match.Kind.TALENT_EMPLOYER, talent=user, state=Match.State.ACTIVE
+                "connected_employers": Connection.objects.filter(
+                    kind=TALENT_EMPLOYER, talent=user, state=Connection.State.ACTIVE
                 ).count(),
                 "cv_views": CvView.objects.filter(talent=user).count(),
             }
@@ -89,8 +91,8 @@ def profile_sections(user) -> dict[str, Any] | None:
     if user.role == "employer":
         return {
             "employers": {
-                "connected_talents": Match.objects.filter(
-                    kind=Match.Kind.TALENT_EMPLOYER, employer=user, state=Match.State.ACTIVE
+                "connected_talents": Connection.objects.filter(
+                    kind=TALENT_EMPLOYER, employer=user, state=Connection.State.ACTIVE
                 ).count()
             }
         }
@@ -100,8 +102,9 @@ def profile_sections(user) -> dict[str, Any] | None:
 @hookimpl
 def dashboard_stats(since) -> dict[str, Any]:
     from cms.accounts.models import Consent
+    from cms.connections.models import Connection
+    from plugins.employers.actions import TALENT_EMPLOYER
     from plugins.employers.models import CvView
-    from plugins.mentoring.models import Match
 
     views = CvView.objects.filter(at__gte=since).aggregate(
         profiles=Count("pk", filter=Q(kind=CvView.Kind.PROFILE)),
@@ -114,8 +117,8 @@ def dashboard_stats(since) -> dict[str, Any]:
         .values("user")
         .distinct()
         .count(),
-        "employers_active_connections": Match.objects.filter(
-            kind=Match.Kind.TALENT_EMPLOYER, state=Match.State.ACTIVE
+        "employers_active_connections": Connection.objects.filter(
+            kind=TALENT_EMPLOYER, state=Connection.State.ACTIVE
         ).count(),
         "employers_profile_views": views["profiles"],
         "employers_cv_downloads": views["downloads"],
@@ -152,14 +155,9 @@ def export_user_data(user) -> dict[str, Any]:
 
 @hookimpl
 def erase_user_data(user) -> list[str]:
-    """An erased talent's CV-view log goes; an erased employer's views stay for the talent, with
-    the company name only. Relations go with either side."""
-    from plugins.employers.models import CvView, EmployerDetails, EmployerRelation
+    from plugins.employers.actions import erase_user
 
-    CvView.objects.filter(talent=user).delete()
-    CvView.objects.filter(employer=user).update(employer=None)
-    EmployerRelation.objects.filter(Q(talent=user) | Q(employer=user)).delete()
-    EmployerDetails.objects.filter(user=user).delete()
+    erase_user(user)
     return list(MODELS)
 
 

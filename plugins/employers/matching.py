@@ -20,13 +20,14 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 
 from cms.accounts.models import ApprovalStatus, Consent, EmployerProfile, Role, TalentProfile, User
+from cms.connections.actions import close_connection, open_connection
+from cms.connections.models import Connection
 from cms.organisations.models import Project
 from cms.outbox.api import enqueue
+from plugins.employers.actions import TALENT_EMPLOYER
 from plugins.employers.models import EmployerDetails, EmployerRelation
-from plugins.mentoring.actions.matching import close_match, connect
-from plugins.mentoring.models import Match
 
-OPEN = (Match.State.PROPOSED, Match.State.ACTIVE, Match.State.PAUSED)
+OPEN = Connection.OPEN_STATES
 ACTOR = "employers.reconcile"
 
 
@@ -73,7 +74,7 @@ def _employer_sectors(employer: User) -> set[int]:
 
 
 def _open_connections(**filters):
-    return Match.objects.filter(kind=Match.Kind.TALENT_EMPLOYER, state__in=OPEN, **filters).select_related(
+    return Connection.objects.filter(kind=TALENT_EMPLOYER, state__in=OPEN, **filters).select_related(
         "talent", "employer", "project"
     )
 
@@ -139,7 +140,7 @@ def close_stale_for_talent(talent: User, reason: str) -> int:
     keep = set(eligible_employers(talent).values_list("pk", flat=True))
     closed = 0
     for match in _open_connections(talent=talent).exclude(employer_id__in=keep):
-        close_match(match, by=None, reason=reason)
+        close_connection(match, by=None, reason=reason)
         closed += 1
     return closed
 
@@ -148,7 +149,7 @@ def close_stale_for_employer(employer: User, reason: str) -> int:
     keep = eligible_talents(employer).values("pk")
     closed = 0
     for match in _open_connections(employer=employer).exclude(talent_id__in=keep):
-        close_match(match, by=None, reason=reason)
+        close_connection(match, by=None, reason=reason)
         closed += 1
     return closed
 
@@ -169,12 +170,13 @@ def reconcile_talent(talent: User) -> Reconciled:
             project = Project.default()
             messaging = _messaging_for({talent.pk}, missing)
             for employer in User.objects.filter(pk__in=missing):
-                connect(
-                    Match.Kind.TALENT_EMPLOYER,
+                open_connection(
+                    TALENT_EMPLOYER,
                     talent=talent,
                     employer=employer,
                     project=project,
-                    messaging=messaging[(talent.pk, employer.pk)],
+                    can_contact=messaging[(talent.pk, employer.pk)],
+                    activate=True,
                 )
                 result.created += 1
     return result
@@ -194,12 +196,13 @@ def reconcile_employer(employer: User) -> Reconciled:
             project = Project.default()
             messaging = _messaging_for(missing, {employer.pk})
             for talent in User.objects.filter(pk__in=missing):
-                connect(
-                    Match.Kind.TALENT_EMPLOYER,
+                open_connection(
+                    TALENT_EMPLOYER,
                     talent=talent,
                     employer=employer,
                     project=project,
-                    messaging=messaging[(talent.pk, employer.pk)],
+                    can_contact=messaging[(talent.pk, employer.pk)],
+                    activate=True,
                 )
                 result.created += 1
     return result

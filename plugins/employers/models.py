@@ -1,8 +1,9 @@
 """The employers plugin's data: what an employer offers, each talent–employer relation, the CV-view
 log, and the information pages for employers.
 
-The connection itself is a mentoring ``Match`` of kind ``talent_employer`` (its states, grants and
-messages); this plugin decides when one should exist.
+The connection itself is a core connection (``cms.connections``) of this plugin's kind
+``talent_employer``: the core keeps its states, grants and timeline; this plugin decides when one
+should exist.
 """
 
 from __future__ import annotations

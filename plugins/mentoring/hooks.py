@@ -13,18 +13,10 @@ from cms.plugins import hookimpl
 MODELS = (
     "mentoring.mentoringprofile",
     "mentoring.mentorshiprequest",
-    "mentoring.match",
-    "mentoring.matchevent",
     "mentoring.matchfeedback",
-    "mentoring.talentprofileuserobjectpermission",
     "mentoring.meeting",
     "mentoring.meetingparticipant",
     "mentoring.meetingreport",
-    "mentoring.thread",
-    "mentoring.threadparticipant",
-    "mentoring.message",
-    "mentoring.messagingsettings",
-    "mentoring.messagereport",
 )
 
 
@@ -32,42 +24,70 @@ MODELS = (
 def api_routes(router):
     from plugins.mentoring.api.matching import MatchViewSet, RequestViewSet, TalentViewSet
     from plugins.mentoring.api.meetings import MeetingViewSet
-    from plugins.mentoring.api.messaging import MessageReportViewSet, ThreadViewSet
 
     router.register("matches", MatchViewSet, basename="mentoring-match")
     router.register("match-requests", RequestViewSet, basename="mentoring-request")
     router.register("talents", TalentViewSet, basename="mentoring-talent")
     router.register("meetings", MeetingViewSet, basename="mentoring-meeting")
-    router.register("threads", ThreadViewSet, basename="mentoring-thread")
-    router.register("admin/message-reports", MessageReportViewSet, basename="mentoring-message-report")
 
 
 @hookimpl
-def are_connected(user_a, user_b) -> bool | None:
-    """An active or paused match connects its people (organisation sides: the staff)."""
-    from plugins.mentoring.access import connected
+def connection_kinds():
+    """Talent–mentor (the mentor sees the talent's profile, CV, networking plan and progress; the
+    project's organisation follows it), talent–organisation and mentor–organisation."""
+    from cms.connections.kinds import CV, NETWORKING_PLAN, PROFILE, PROGRESS, ConnectionKind
+    from plugins.mentoring.models import MatchKind
 
-    return True if connected(user_a, user_b) else None
+    return [
+        ConnectionKind(
+            MatchKind.TALENT_MENTOR.value,
+            MatchKind.TALENT_MENTOR.label,
+            ("talent", "mentor"),
+            {"mentor": (PROFILE, CV, NETWORKING_PLAN, PROGRESS), "project_organisation": (PROFILE, CV)},
+        ),
+        ConnectionKind(
+            MatchKind.TALENT_ORGANISATION.value,
+            MatchKind.TALENT_ORGANISATION.label,
+            ("talent", "organisation"),
+            {"organisation": (PROFILE, CV, PROGRESS)},
+        ),
+        ConnectionKind(
+            MatchKind.MENTOR_ORGANISATION.value,
+            MatchKind.MENTOR_ORGANISATION.label,
+            ("mentor", "organisation"),
+        ),
+    ]
+
+
+@hookimpl
+def on_connection_activated(connection) -> None:
+    """Everyone on a mentoring match's sides is told it is active."""
+    from plugins.mentoring.actions.matching import after_activation
+
+    after_activation(connection)
+
+
+@hookimpl
+def on_connection_closed(connection) -> None:
+    """Upcoming meetings of the closed connection are cancelled; a mentoring match's sides are
+    asked for feedback."""
+    from plugins.mentoring.actions.matching import after_close
+
+    after_close(connection)
 
 
 @hookimpl
 def role_permissions() -> dict[str, list[str]]:
-    everyone = [
-        "mentoring.view_match",
-        "mentoring.view_meeting",
-        "mentoring.add_message",
-        "mentoring.view_thread",
-    ]
+    everyone = ["mentoring.view_meeting"]
     planning = [*everyone, "mentoring.add_meeting", "mentoring.change_meeting", "mentoring.add_meetingreport"]
     return {
         "talent": [*everyone, "mentoring.add_mentorshiprequest", "mentoring.add_matchfeedback"],
         "mentor": [*planning, "mentoring.add_matchfeedback", "mentoring.change_mentoringprofile"],
-        "organisation": [*planning, "mentoring.add_match", "mentoring.change_match"],
+        "organisation": planning,
         "employer": everyone,
         "admin": [
             f"mentoring.{action}_{model.split('.')[1]}"
             for model in MODELS
-            if model != "mentoring.talentprofileuserobjectpermission"
             for action in ("add", "change", "delete", "view")
         ],
     }
@@ -76,10 +96,13 @@ def role_permissions() -> dict[str, list[str]]:
 @hookimpl
 def profile_sections(user) -> dict[str, Any] | None:
     """My open matches and upcoming meetings, in short, on ``/api/v1/me/``."""
-    from plugins.mentoring.access import visible_matches, visible_meetings
-    from plugins.mentoring.models import Match, Meeting
+    from cms.connections.models import Connection
+    from plugins.mentoring.models import Meeting
+    from plugins.mentoring.selectors import MATCH_KINDS, visible_matches, visible_meetings
 
-    matches = visible_matches(user).filter(state__in=(Match.State.ACTIVE, Match.State.PAUSED)).count()
+    matches = (
+        visible_matches(user).filter(kind__in=MATCH_KINDS, state__in=Connection.CONNECTING_STATES).count()
+    )
     upcoming = (
         visible_meetings(user).filter(status=Meeting.Status.SCHEDULED, starts_at__gte=timezone.now()).count()
     )
@@ -94,21 +117,21 @@ def profile_sections(user) -> dict[str, Any] | None:
 
 @hookimpl
 def dashboard_stats(since) -> dict[str, Any]:
-    from plugins.mentoring.models import Match, Meeting, MeetingReport, MentorshipRequest, Message
+    from cms.connections.models import Connection
+    from plugins.mentoring.models import Meeting, MeetingReport, MentorshipRequest
+    from plugins.mentoring.selectors import MATCH_KINDS
 
-    by_kind = (
-        Match.objects.filter(state=Match.State.ACTIVE).values("kind").annotate(n=Count("pk")).order_by("kind")
-    )
+    matches = Connection.objects.filter(kind__in=MATCH_KINDS)
+    by_kind = matches.filter(state="active").values("kind").annotate(n=Count("pk")).order_by("kind")
     return {
         "mentoring_active_matches": [{"label": row["kind"], "value": row["n"]} for row in by_kind],
-        "mentoring_matches_activated": Match.objects.filter(activated_at__gte=since).count(),
-        "mentoring_matches_closed": Match.objects.filter(closed_at__gte=since).count(),
+        "mentoring_matches_activated": matches.filter(activated_at__gte=since).count(),
+        "mentoring_matches_closed": matches.filter(closed_at__gte=since).count(),
         "mentoring_open_requests": MentorshipRequest.objects.filter(status="open").count(),
         "mentoring_meetings_held": Meeting.objects.filter(
             status=Meeting.Status.SCHEDULED, starts_at__gte=since, starts_at__lte=timezone.now()
         ).count(),
         "mentoring_reports_filed": MeetingReport.objects.filter(created_at__gte=since).count(),
-        "mentoring_messages_sent": Message.objects.filter(created_at__gte=since).count(),
     }
 
 
@@ -146,22 +169,21 @@ def periodic_jobs():
         PeriodicJob(
             "mentoring.send_report_reminders", "0 * * * *", "Report reminders the day after a session"
         ),
-        PeriodicJob("mentoring.notify_unread", "* * * * *", "E-mails about unread messages"),
     ]
 
 
 @hookimpl
 def export_user_data(user) -> dict[str, Any]:
-    from plugins.mentoring.privacy import export
+    from plugins.mentoring.selectors import export_user
 
-    return export(user)
+    return export_user(user)
 
 
 @hookimpl
 def erase_user_data(user) -> list[str]:
-    from plugins.mentoring.privacy import erase
+    from plugins.mentoring.actions.matching import erase_user
 
-    erase(user)
+    erase_user(user)
     return list(MODELS)
 
 

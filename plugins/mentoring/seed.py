@@ -108,80 +108,6 @@ MENTOR_DOMAINS = ["talents", "networking", "vacancies"]
 
 # The conversation between the demo talent and the demo mentor, oldest first:
 # (who writes, how many days ago, at what time, the text).
-CONVERSATION = [
-    (
-        "mentor",
-        12,
-        time(19, 10),
-        (
-            "Hello Amal, thank you for our first session. As agreed, here is the site engineer vacancy "
-            "at the construction company near Ghent that we talked about. They ask for a CV and a short "
-            "motivation letter in Dutch. Could you send me a first version of your CV by the end of "
-            "next week?"
-        ),
-    ),
-    (
-        "talent",
-        10,
-        time(20, 5),
-        (
-            "Thank you, Pieter! I have started. My old CV was four pages long, so I am cutting it down to "
-            "two and putting the bridge and road projects first. Should I give my diploma as it is, or say "
-            "that the recognition is still in progress?"
-        ),
-    ),
-    (
-        "mentor",
-        9,
-        time(8, 40),
-        (
-            "Good plan. Give both: the original degree with its title in English, and a line saying that "
-            "you applied for recognition at NARIC-Vlaanderen, with the date. Employers in construction look "
-            "for concrete projects first, so give each one its size, your role and the result. Short "
-            "sentences in Dutch are fine."
-        ),
-    ),
-    (
-        "talent",
-        5,
-        time(21, 15),
-        (
-            "The new version is in my profile, so you can open it there. I wrote the summary in Dutch "
-            "myself and my teacher checked it. I am at B1 now and have class three evenings a week, so "
-            "Monday and Wednesday evenings are difficult for me."
-        ),
-    ),
-    (
-        "mentor",
-        4,
-        time(12, 30),
-        (
-            "I read it: this is much stronger. Two small things: put your Dutch level at the top, next to "
-            "your other languages, and add the software you worked with. For our next session I suggest we "
-            "practise the job interview. I will send you an invitation for next week, online, on an evening "
-            "without Dutch class."
-        ),
-    ),
-    (
-        "talent",
-        2,
-        time(18, 50),
-        (
-            "Done, I added AutoCAD and Primavera. Practising the interview is exactly what I need. I am a "
-            "little nervous about questions on the safety rules on Belgian building sites."
-        ),
-    ),
-    (
-        "mentor",
-        1,
-        time(9, 20),
-        (
-            "The invitation is in your mailbox. Many contractors ask for a VCA safety certificate; the exam "
-            "can be taken in several languages. Let's talk about it next week. Veel succes met je les "
-            "Nederlands!"
-        ),
-    ),
-]
 
 REPORT = {
     "rapport": (
@@ -285,22 +211,22 @@ def seed() -> None:
         _seed_join_request(coach, organisation, project)
         if match is not None:
             _seed_meetings(match, talent, mentor, staff)
-            _seed_conversation(match, talent, mentor)
 
 
 def _seed_match(talent: User, mentor: User, staff: User, project: Project):
     """The demo talent and mentor, matched by the organisation three weeks ago (active)."""
+    from cms.connections.models import Connection, ConnectionEvent
     from plugins.mentoring.actions.matching import propose_match
-    from plugins.mentoring.models import Match, MatchEvent
+    from plugins.mentoring.models import MatchKind
 
-    existing = Match.objects.filter(
-        kind=Match.Kind.TALENT_MENTOR, talent=talent, mentor=mentor, project=project
+    existing = Connection.objects.filter(
+        kind=MatchKind.TALENT_MENTOR, talent=talent, mentor=mentor, project=project
     )
     if existing.exists():
-        return existing.filter(state=Match.State.ACTIVE).first()
+        return existing.filter(state=Connection.State.ACTIVE).first()
     match = propose_match(
         staff,
-        kind=Match.Kind.TALENT_MENTOR,
+        kind=MatchKind.TALENT_MENTOR,
         talent=talent,
         mentor=mentor,
         project=project,
@@ -310,8 +236,8 @@ def _seed_match(talent: User, mentor: User, staff: User, project: Project):
         ),
     )
     started = _at(timezone.localdate() - timedelta(days=23), time(10, 0))
-    Match.objects.filter(pk=match.pk).update(created_at=started, activated_at=started)
-    MatchEvent.objects.filter(match=match).update(at=started)
+    Connection.objects.filter(pk=match.pk).update(created_at=started, activated_at=started)
+    ConnectionEvent.objects.filter(connection=match).update(at=started)
     match.refresh_from_db()
     return match
 
@@ -340,16 +266,17 @@ def _seed_request(second_talent: User, project: Project) -> None:
 
 def _seed_join_request(coach: User, organisation: Organisation, project: Project) -> None:
     """The career coach asks to join the demo organisation; the organisation has not answered yet."""
+    from cms.connections.models import Connection
     from plugins.mentoring.actions.matching import propose_match
-    from plugins.mentoring.models import Match
+    from plugins.mentoring.models import MatchKind
 
-    if Match.objects.filter(
-        kind=Match.Kind.MENTOR_ORGANISATION, mentor=coach, organisation=organisation
+    if Connection.objects.filter(
+        kind=MatchKind.MENTOR_ORGANISATION, mentor=coach, organisation=organisation
     ).exists():
         return
     propose_match(
         coach,
-        kind=Match.Kind.MENTOR_ORGANISATION,
+        kind=MatchKind.MENTOR_ORGANISATION,
         mentor=coach,
         organisation=organisation,
         project=project,
@@ -359,8 +286,9 @@ def _seed_join_request(coach: User, organisation: Organisation, project: Project
 
 def _plan(by: User, match, data: dict, *, planned_at: datetime, starts_at: datetime | None = None):
     """Plan a meeting through the action, then (for a past one) move it to ``starts_at``."""
+    from cms.connections.models import ConnectionEvent
     from plugins.mentoring.actions.meetings import plan_meeting, respond
-    from plugins.mentoring.models import MatchEvent, Meeting
+    from plugins.mentoring.models import Meeting, TimelineKind
 
     meeting = plan_meeting(by, [match], data)
     for participant in meeting.participants.exclude(user=by).select_related("user"):
@@ -369,7 +297,9 @@ def _plan(by: User, match, data: dict, *, planned_at: datetime, starts_at: datet
     if starts_at is not None:
         moved = {"starts_at": starts_at, "ends_at": starts_at + (data["ends_at"] - data["starts_at"])}
     Meeting.objects.filter(pk=meeting.pk).update(created_at=planned_at, **moved)
-    MatchEvent.objects.filter(meeting=meeting, kind=MatchEvent.Kind.MEETING_PLANNED).update(at=planned_at)
+    ConnectionEvent.objects.filter(
+        data__meeting=str(meeting.public_id), kind=TimelineKind.MEETING_PLANNED
+    ).update(at=planned_at)
     meeting.participants.exclude(user=by).update(responded_at=planned_at + timedelta(hours=1))
     meeting.refresh_from_db()
     return meeting
@@ -377,8 +307,9 @@ def _plan(by: User, match, data: dict, *, planned_at: datetime, starts_at: datet
 
 def _seed_meetings(match, talent: User, mentor: User, staff: User) -> None:
     """A matching meeting and a first session (with its report) in the past, a session next week."""
+    from cms.connections.models import ConnectionEvent
     from plugins.mentoring.actions.meetings import file_report
-    from plugins.mentoring.models import MatchEvent, Meeting, MeetingReport
+    from plugins.mentoring.models import Meeting, MeetingReport, TimelineKind
 
     if match.meetings.exists():
         return
@@ -426,7 +357,9 @@ def _seed_meetings(match, talent: User, mentor: User, staff: User) -> None:
     file_report(first, by=mentor, data={**REPORT, "next_appointment": upcoming_start})
     filed_at = first.ends_at + timedelta(hours=2)
     MeetingReport.objects.filter(meeting=first).update(created_at=filed_at)
-    MatchEvent.objects.filter(meeting=first, kind=MatchEvent.Kind.REPORT_FILED).update(at=filed_at)
+    ConnectionEvent.objects.filter(data__meeting=str(first.public_id), kind=TimelineKind.REPORT_FILED).update(
+        at=filed_at
+    )
     _plan(
         mentor,
         match,
@@ -443,26 +376,3 @@ def _seed_meetings(match, talent: User, mentor: User, staff: User) -> None:
         },
         planned_at=_at(today - timedelta(days=1), time(9, 15)),
     )
-
-
-def _seed_conversation(match, talent: User, mentor: User) -> None:
-    """Seven messages; the mentor has read everything, the talent not yet the last one."""
-    from plugins.mentoring.actions.messaging import mark_read, send_message, thread_between
-    from plugins.mentoring.models import Message, Thread
-
-    thread = thread_between(talent, mentor)
-    if thread is not None and thread.messages.exists():
-        return
-    people = {"talent": talent, "mentor": mentor}
-    today = timezone.localdate()
-    for who, days_ago, clock, body in CONVERSATION:
-        sender = people[who]
-        recipient = mentor if sender == talent else talent
-        message = send_message(sender, body, recipient=recipient)
-        Message.objects.filter(pk=message.pk).update(created_at=_at(today - timedelta(days=days_ago), clock))
-    thread = thread_between(talent, mentor)
-    newest = thread.messages.order_by("-id").first()
-    Thread.objects.filter(pk=thread.pk).update(
-        created_at=thread.messages.order_by("id").first().created_at, last_message_at=newest.created_at
-    )
-    mark_read(thread, mentor)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from django.db.models import Count, Exists, OuterRef, Prefetch
 
 from cms.accounts.models import MentorProfile, Role, TalentProfile, User
+from cms.connections.models import Connection
 from cms.organisations.models import ProjectMembership
+from cms.organisations.staff import staff_organisation_ids
 from cms.sectors.models import Sector
-from plugins.mentoring import access
-from plugins.mentoring.models import Match, MentorshipRequest
+from plugins.mentoring.models import MatchKind, MentorshipRequest
 
 WEIGHTS = {"sector": 3, "language": 2, "domain": 2, "capacity": 1}
 
@@ -22,7 +23,7 @@ def candidate_mentors(by: User):
     projects for organisations."""
     mentors = User.objects.filter(role=Role.MENTOR, is_active=True, erased_at=None)
     if not by.is_helix_admin:
-        orgs = access.staff_organisation_ids(by)
+        orgs = staff_organisation_ids(by)
         members = ProjectMembership.objects.filter(
             user=OuterRef("pk"), status=ProjectMembership.Status.ACTIVE, project__organisation_id__in=orgs
         )
@@ -41,11 +42,11 @@ def suggest_mentors(talent: User, *, by: User, limit: int = 20) -> list[dict]:
     talent_languages = _languages(profile) if profile else set()
     if request and request.languages:
         talent_languages |= set(request.languages)
-    already = Match.objects.filter(
-        kind=Match.Kind.TALENT_MENTOR,
+    already = Connection.objects.filter(
+        kind=MatchKind.TALENT_MENTOR,
         talent=talent,
         mentor=OuterRef("pk"),
-        state__in=(Match.State.PROPOSED, Match.State.ACTIVE, Match.State.PAUSED),
+        state__in=(Connection.State.PROPOSED, Connection.State.ACTIVE, Connection.State.PAUSED),
     )
     mentors = (
         candidate_mentors(by)
@@ -56,7 +57,7 @@ def suggest_mentors(talent: User, *, by: User, limit: int = 20) -> list[dict]:
         )
     )
     taken = dict(
-        Match.objects.filter(kind=Match.Kind.TALENT_MENTOR, state__in=access.CONNECTING_STATES)
+        Connection.objects.filter(kind=MatchKind.TALENT_MENTOR, state__in=Connection.CONNECTING_STATES)
         .values_list("mentor")
         .annotate(n=Count("pk"))
     )

@@ -1,4 +1,4 @@
-"""The mentoring plugin's periodic jobs: meeting reminders, report reminders, unread-message e-mails.
+"""The mentoring plugin's periodic jobs: meeting reminders, report reminders.
 
 Each scans the database for what is due (no delayed messages), so a moved meeting or a restarted
 scheduler never leaves a stale reminder behind, and re-checks that the plugin is still enabled.
@@ -28,15 +28,6 @@ def send_meeting_reminders() -> None:
 def send_report_reminders() -> None:
     """The day after a session without a report, its planner is reminded (once)."""
     from plugins.mentoring.actions.meetings import send_report_reminders as run
-
-    if _enabled():
-        run()
-
-
-@dramatiq.actor(actor_name="mentoring.notify_unread", max_retries=3)
-def notify_unread() -> None:
-    """Unread messages to people who have been away for a few minutes: one e-mail per thread."""
-    from plugins.mentoring.actions.messaging import send_unread_notifications as run
 
     if _enabled():
         run()

@@ -7,14 +7,26 @@ the e-mails (outbox rows) in one transaction.
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.accounts.models import MentorProfile, Role, User
 from cms.audit import record
+from cms.connections.actions import (
+    activate_connection,
+    add_event,
+    close_connection,
+    open_connection,
+    pause_connection,
+    resume_connection,
+)
+from cms.connections.models import Connection
+from cms.connections.selectors import can_manage, connection_people, is_side
 from cms.errors import (
     AlreadyMatched,
     CapacityReached,
+    FeedbackGiven,
     InvalidTransition,
     NotApproved,
     NotInYourProjects,
@@ -23,12 +35,18 @@ from cms.errors import (
     WrongRole,
 )
 from cms.organisations.models import Organisation, Project, ProjectMembership
-from cms.plugins import calls
-from plugins.mentoring import access
-from plugins.mentoring.models import Match, MatchEvent, MatchFeedback, MentoringProfile, MentorshipRequest
-from plugins.mentoring.notify import notify
+from cms.organisations.staff import organisation_staff, staff_organisation_ids
+from cms.outbox.mail import notify
+from plugins.mentoring import selectors
+from plugins.mentoring.models import (
+    MatchFeedback,
+    MatchKind,
+    MentoringProfile,
+    MentorshipRequest,
+    TimelineKind,
+)
 
-OPEN_STATES = (Match.State.PROPOSED, Match.State.ACTIVE, Match.State.PAUSED)
+OPEN_STATES = Connection.OPEN_STATES
 
 
 def _require_approved(user) -> None:
@@ -41,22 +59,19 @@ def _require_role(user, role: str) -> None:
         raise WrongRole()
 
 
-def _event(match: Match, kind: str, actor=None, meeting=None, **data) -> None:
-    MatchEvent.objects.create(match=match, kind=kind, actor=actor, meeting=meeting, data=data)
-
-
 def capacity_left(mentor: User) -> int:
     """How many more mentees a mentor can take (active and paused talent–mentor matches count)."""
     profile = MentorProfile.objects.filter(user=mentor).first()
     limit = profile.max_mentees if profile else 0
-    taken = Match.objects.filter(
-        kind=Match.Kind.TALENT_MENTOR, mentor=mentor, state__in=access.CONNECTING_STATES
-    ).count()
-    return max(0, limit - taken)
+    return max(0, limit - selectors.capacity_taken(mentor))
 
 
-def _lock_capacity(mentor: User) -> None:
-    """Serialise activations for one mentor (a row lock), then check the capacity."""
+def _check_room(mentor: User) -> None:
+    """Serialise activations for one mentor (a row lock), then check they take mentees and have room."""
+    if MentoringProfile.objects.filter(user=mentor, accepting_mentees=False).exists():
+        raise CapacityReached(
+            _("This mentor does not take new mentees at the moment."), code="not_accepting_mentees"
+        )
     User.objects.select_for_update().filter(pk=mentor.pk).first()
     if capacity_left(mentor) <= 0:
         raise CapacityReached()
@@ -95,7 +110,7 @@ def propose_match(
     project: Project | None = None,
     note: str = "",
     activate: bool | None = None,
-) -> Match:
+) -> Connection:
     """Make a match. Who may, and in which state it starts:
 
     - talent–mentor: an admin (anyone), or an organisation for the talents and mentors of its own
@@ -105,13 +120,13 @@ def propose_match(
       a mentor asks to join one. Both start proposed, and the organisation accepts.
     """
     _require_approved(by)
-    if kind == Match.Kind.TALENT_MENTOR:
+    if kind == MatchKind.TALENT_MENTOR:
         _require_role(talent, Role.TALENT)
         _require_role(mentor, Role.MENTOR)
         if by.is_helix_admin:
             project = project or Project.default()
         elif by.role == Role.ORGANISATION:
-            project = _member_project(access.staff_organisation_ids(by), talent, mentor, project=project)
+            project = _member_project(staff_organisation_ids(by), talent, mentor, project=project)
         else:
             raise RoleNotAllowed(
                 _(
@@ -121,8 +136,8 @@ def propose_match(
             )
         organisation = None
         activate = True if activate is None else activate
-    elif kind in (Match.Kind.TALENT_ORGANISATION, Match.Kind.MENTOR_ORGANISATION):
-        person_role = Role.TALENT if kind == Match.Kind.TALENT_ORGANISATION else Role.MENTOR
+    elif kind in (MatchKind.TALENT_ORGANISATION, MatchKind.MENTOR_ORGANISATION):
+        person_role = Role.TALENT if kind == MatchKind.TALENT_ORGANISATION else Role.MENTOR
         person = talent if person_role == Role.TALENT else mentor
         if not by.is_helix_admin:
             if by.role != person_role:
@@ -140,165 +155,99 @@ def propose_match(
         raise WrongRole(_("This kind of match cannot be made here."), code="invalid_kind")
 
     with transaction.atomic():
-        duplicate = Match.objects.filter(kind=kind, state__in=OPEN_STATES, talent=talent, mentor=mentor)
+        duplicate = Connection.objects.filter(kind=kind, state__in=OPEN_STATES, talent=talent, mentor=mentor)
         if organisation is not None:
             duplicate = duplicate.filter(organisation=organisation)
         if duplicate.exists():
             raise AlreadyMatched()
-        match = Match.objects.create(
-            kind=kind,
-            talent=talent,
-            mentor=mentor,
-            organisation=organisation,
-            project=project,
-            proposed_by=by,
-            note=note,
+        match = open_connection(
+            kind, project=project, talent=talent, mentor=mentor, organisation=organisation, by=by, note=note
         )
-        _event(match, MatchEvent.Kind.PROPOSED, by)
-        record(by, "mentoring.match_proposed", match, kind=kind)
         if activate:
             match = activate_match(match, by=by)
         elif organisation is not None:
-            staff = User.objects.filter(organisations=organisation, role=Role.ORGANISATION, is_active=True)
-            notify("mentoring/mail/match_proposed", staff, {"match": match}, key=f"proposed:{match.pk}")
+            staff = organisation_staff(organisation.pk)
+            notify(
+                "mentoring/mail/match_proposed", staff, {"match": match}, key=f"mentoring:proposed:{match.pk}"
+            )
     return match
 
 
-def connect(
-    kind: str,
-    *,
-    talent: User,
-    project: Project,
-    employer: User | None = None,
-    by=None,
-    messaging: bool = True,
-) -> Match:
-    """Make and activate a match for another plugin (the employers plugin's sector matches).
-
-    Its people are not e-mailed here: the calling plugin tells them what it wants to, its way.
-    """
-    with transaction.atomic():
-        match = Match.objects.create(
-            kind=kind, talent=talent, employer=employer, project=project, proposed_by=by, messaging=messaging
-        )
-        _event(match, MatchEvent.Kind.PROPOSED, by)
-        _activate(match, by)
-    return match
-
-
-def activate_match(match: Match, *, by: User) -> Match:
-    """Accept a proposed match (or resume nothing: only proposed matches activate)."""
+def activate_match(match: Connection, *, by: User) -> Connection:
+    """Accept a proposed match; a talent–mentor match needs a mentor who takes mentees and has room."""
     _require_approved(by)
-    if not access.can_manage(by, match):
+    if not can_manage(by, match):
         raise RoleNotAllowed(_("Only the organisation or an administrator can confirm this match."))
     with transaction.atomic():
-        match = Match.objects.select_for_update().get(pk=match.pk)
-        if match.state != Match.State.PROPOSED:
-            raise InvalidTransition()
-        _activate(match, by)
-    return match
+        if match.kind == MatchKind.TALENT_MENTOR and match.state == Connection.State.PROPOSED:
+            _check_room(match.mentor)
+        return activate_connection(match, by=by)
 
 
-def _activate(match: Match, by) -> None:
-    if match.kind == Match.Kind.TALENT_MENTOR:
-        if MentoringProfile.objects.filter(user=match.mentor, accepting_mentees=False).exists():
-            raise CapacityReached(
-                _("This mentor does not take new mentees at the moment."), code="not_accepting_mentees"
-            )
-        _lock_capacity(match.mentor)
-    match.state, match.activated_at = Match.State.ACTIVE, timezone.now()
-    match.save(update_fields=["state", "activated_at"])
-    access.grant(match)
-    from plugins.mentoring.actions.messaging import refresh_thread_for_match
-
-    refresh_thread_for_match(match)
-    _event(match, MatchEvent.Kind.ACTIVATED, by)
-    record(by, "mentoring.match_activated", match)
-    if match.kind != Match.Kind.TALENT_EMPLOYER:  # the employers plugin tells its people itself
-        notify(
-            "mentoring/mail/match_activated",
-            match_people(match),
-            {"match": match},
-            key=f"activated:{match.pk}",
-        )
-    calls.match_activated(match)
-
-
-def match_people(match: Match, *, active_only: bool = True) -> list[User]:
-    """Everyone on the match's sides: its persons and, for an organisation side, the staff (who
-    get its e-mails, and whose threads follow its state)."""
-    persons = User.objects.filter(pk__in=match.person_ids())
-    people = list(persons.filter(is_active=True) if active_only else persons)
-    if match.organisation_id:
-        people.extend(User.objects.filter(organisations=match.organisation_id, role=Role.ORGANISATION))
-    return people
-
-
-def pause_match(match: Match, *, by: User, reason: str = "") -> Match:
+def pause_match(match: Connection, *, by: User, reason: str = "") -> Connection:
     """The organisation (or an admin) puts an active match on hold; it keeps its access."""
-    return _set_state(match, by, Match.State.ACTIVE, Match.State.PAUSED, MatchEvent.Kind.PAUSED, reason)
+    _require_manager(by, match)
+    return pause_connection(match, by=by, reason=reason)
 
 
-def resume_match(match: Match, *, by: User) -> Match:
-    return _set_state(match, by, Match.State.PAUSED, Match.State.ACTIVE, MatchEvent.Kind.RESUMED, "")
+def resume_match(match: Connection, *, by: User) -> Connection:
+    _require_manager(by, match)
+    return resume_connection(match, by=by)
 
 
-def _set_state(match, by, from_state, to_state, event, reason) -> Match:
+def _require_manager(by: User, match: Connection) -> None:
     _require_approved(by)
-    if not access.can_manage(by, match):
+    if not can_manage(by, match):
         raise RoleNotAllowed()
-    with transaction.atomic():
-        match = Match.objects.select_for_update().get(pk=match.pk)
-        if match.state != from_state:
-            raise InvalidTransition()
-        match.state = to_state
-        match.save(update_fields=["state"])
-        _event(match, event, by, reason=reason)
-        record(by, f"mentoring.match_{to_state}", match)
-    return match
 
 
-def close_match(match: Match, *, by: User | None, reason: str) -> Match:
-    """Close (or decline) a match: access is revoked at once, the thread turns read-only,
-    and both sides are asked for feedback."""
+def close_match(match: Connection, *, by: User | None, reason: str) -> Connection:
+    """Close (or decline) a match: the core revokes access at once; the hooks below cancel its
+    meetings and ask both sides for feedback."""
     if by is not None:
         _require_approved(by)
-        if not (access.is_side(by, match) or access.can_manage(by, match)):
+        if not (is_side(by, match) or can_manage(by, match)):
             raise RoleNotAllowed()
-    with transaction.atomic():
-        match = Match.objects.select_for_update().get(pk=match.pk)
-        if match.state == Match.State.CLOSED:
-            raise InvalidTransition()
-        was_active = match.state != Match.State.PROPOSED
-        match.state, match.closed_at, match.closed_by = Match.State.CLOSED, timezone.now(), by
-        match.close_reason = reason[:300]
-        match.save(update_fields=["state", "closed_at", "closed_by", "close_reason"])
-        access.revoke(match)
-        from plugins.mentoring.actions.messaging import refresh_thread_for_match
-
-        refresh_thread_for_match(match)
-        _event(match, MatchEvent.Kind.CLOSED, by, reason=reason)
-        record(by, "mentoring.match_closed", match, reason=reason)
-        _cancel_future_meetings(match)
-        if match.kind == Match.Kind.TALENT_EMPLOYER:
-            calls.match_closed(match)  # a sector connection: no feedback round; the plugin tells its people
-        elif was_active:
-            notify(
-                "mentoring/mail/match_closed", match_people(match), {"match": match}, key=f"closed:{match.pk}"
-            )
-            calls.match_closed(match)
-        else:
-            # A declined choice of organisation: the person who chose is told.
-            notify(
-                "mentoring/mail/match_closed",
-                User.objects.filter(pk__in=match.person_ids()),
-                {"match": match, "declined": True},
-                key=f"declined:{match.pk}",
-            )
-    return match
+    return close_connection(match, by=by, reason=reason)
 
 
-def _cancel_future_meetings(match: Match) -> None:
+# --- what follows a state change (called from the connection hooks) --------------------------
+
+
+def after_activation(match: Connection) -> None:
+    """Tell everyone on a mentoring match's sides that it is active."""
+    if match.kind in selectors.MATCH_KINDS:
+        notify(
+            "mentoring/mail/match_activated",
+            connection_people(match),
+            {"match": match},
+            key=f"mentoring:activated:{match.pk}",
+        )
+
+
+def after_close(match: Connection) -> None:
+    """Cancel the match's upcoming meetings; on a mentoring match, ask for feedback (or tell the
+    person whose choice of organisation was declined)."""
+    _cancel_future_meetings(match)
+    if match.kind not in selectors.MATCH_KINDS:
+        return
+    if match.activated_at is not None:
+        notify(
+            "mentoring/mail/match_closed",
+            connection_people(match),
+            {"match": match},
+            key=f"mentoring:closed:{match.pk}",
+        )
+    else:
+        notify(
+            "mentoring/mail/match_closed",
+            User.objects.filter(pk__in=match.person_ids()),
+            {"match": match, "declined": True},
+            key=f"mentoring:declined:{match.pk}",
+        )
+
+
+def _cancel_future_meetings(match: Connection) -> None:
     """Upcoming meetings that belong to no other open match are cancelled (with their invites)."""
     from plugins.mentoring.actions.meetings import cancel_meeting
     from plugins.mentoring.models import Meeting
@@ -307,17 +256,15 @@ def _cancel_future_meetings(match: Match) -> None:
         matches=match, status=Meeting.Status.SCHEDULED, starts_at__gt=timezone.now()
     )
     for meeting in upcoming:
-        if not meeting.matches.exclude(pk=match.pk).filter(state__in=access.CONNECTING_STATES).exists():
+        if not meeting.matches.exclude(pk=match.pk).filter(state__in=Connection.CONNECTING_STATES).exists():
             cancel_meeting(meeting, by=None, reason=str(_("The match was closed.")))
 
 
-def give_feedback(match: Match, *, by: User, usefulness: int, would_recommend: bool, comment: str = ""):
+def give_feedback(match: Connection, *, by: User, usefulness: int, would_recommend: bool, comment: str = ""):
     """One side's feedback on a closed match (once per person)."""
-    from cms.errors import FeedbackGiven
-
-    if not access.is_side(by, match):
+    if not is_side(by, match):
         raise RoleNotAllowed()
-    if match.state != Match.State.CLOSED or match.activated_at is None:
+    if match.state != Connection.State.CLOSED or match.activated_at is None:
         raise InvalidTransition(_("You can give feedback once the match has closed."))
     with transaction.atomic():
         if MatchFeedback.objects.filter(match=match, author=by).exists():
@@ -325,7 +272,7 @@ def give_feedback(match: Match, *, by: User, usefulness: int, would_recommend: b
         feedback = MatchFeedback.objects.create(
             match=match, author=by, usefulness=usefulness, would_recommend=would_recommend, comment=comment
         )
-        _event(match, MatchEvent.Kind.FEEDBACK, by)
+        add_event(match, TimelineKind.FEEDBACK, by)
     return feedback
 
 
@@ -371,15 +318,20 @@ def create_request(
                 user=talent, status=ProjectMembership.Status.ACTIVE, project__organisation__isnull=False
             ).values_list("project__organisation_id", flat=True)
         )
-        answerers = User.objects.filter(
-            organisations__in=orgs, role=Role.ORGANISATION, is_active=True
-        ).distinct()
-        notify("mentoring/mail/request_created", answerers, {"request": request}, key=f"request:{request.pk}")
+        # A request made in a project goes to that project's organisation only.
+        if project is not None and not project.is_default:
+            orgs = {project.organisation_id} if project.organisation_id else set()
+        notify(
+            "mentoring/mail/request_created",
+            organisation_staff(orgs),
+            {"request": request},
+            key=f"mentoring:request:{request.pk}",
+        )
     return request
 
 
 def _lock_open_request(request: MentorshipRequest, by: User) -> MentorshipRequest:
-    if not access.visible_requests(by).filter(pk=request.pk).exists() or by.role == Role.TALENT:
+    if not selectors.visible_requests(by).filter(pk=request.pk).exists() or by.role == Role.TALENT:
         raise RoleNotAllowed()
     locked = MentorshipRequest.objects.select_for_update().get(pk=request.pk)
     if locked.status != MentorshipRequest.Status.OPEN:
@@ -387,14 +339,14 @@ def _lock_open_request(request: MentorshipRequest, by: User) -> MentorshipReques
     return locked
 
 
-def answer_request(request: MentorshipRequest, *, by: User, mentor: User, note: str = "") -> Match:
+def answer_request(request: MentorshipRequest, *, by: User, mentor: User, note: str = "") -> Connection:
     """Answer a request with a match: the talent and the chosen mentor are matched at once."""
     _require_approved(by)
     with transaction.atomic():
         locked = _lock_open_request(request, by)
         match = propose_match(
             by,
-            kind=Match.Kind.TALENT_MENTOR,
+            kind=MatchKind.TALENT_MENTOR,
             talent=locked.talent,
             mentor=mentor,
             project=locked.project if locked.project and not locked.project.is_default else None,
@@ -419,7 +371,7 @@ def decline_request(request: MentorshipRequest, *, by: User, reason: str) -> Men
             "mentoring/mail/request_declined",
             [locked.talent],
             {"request": locked},
-            key=f"declined:{locked.pk}",
+            key=f"mentoring:request-declined:{locked.pk}",
         )
     return locked
 
@@ -434,3 +386,28 @@ def withdraw_request(request: MentorshipRequest, *, by: User) -> MentorshipReque
         locked.status = MentorshipRequest.Status.WITHDRAWN
         locked.save(update_fields=["status"])
     return locked
+
+
+def update_mentoring_profile(mentor: User, *, domains, accepting_mentees: bool) -> MentoringProfile:
+    """A mentor's mentoring domains and whether they take new mentees."""
+    if mentor.role != Role.MENTOR:
+        raise RoleNotAllowed(_("Only mentors have a mentoring profile."))
+    profile, _created = MentoringProfile.objects.update_or_create(
+        user=mentor, defaults={"domains": sorted(set(domains)), "accepting_mentees": accepting_mentees}
+    )
+    return profile
+
+
+def erase_user(user: User) -> None:
+    """Erase ``user``'s side of mentoring: their own words go (feedback, requests, reports they
+    wrote, their mentoring profile), and the other side keeps what is theirs. The core closes and
+    anonymises the connections themselves."""
+    from plugins.mentoring.models import Meeting, MeetingParticipant, MeetingReport
+
+    MatchFeedback.objects.filter(author=user).delete()
+    MentoringProfile.objects.filter(user=user).delete()
+    MentorshipRequest.objects.filter(talent=user).delete()
+    MentorshipRequest.objects.filter(answered_by=user).update(answered_by=None)
+    MeetingReport.objects.filter(Q(author=user) | Q(meeting__participants__user=user)).delete()
+    MeetingParticipant.objects.filter(user=user).delete()
+    Meeting.objects.filter(planner=user).update(planner=None)

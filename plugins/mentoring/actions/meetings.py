@@ -13,6 +13,9 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.accounts.models import User
 from cms.audit import record
+from cms.connections.actions import add_event
+from cms.connections.models import Connection
+from cms.connections.selectors import can_manage, is_side
 from cms.errors import (
     EndsBeforeStart,
     InvalidTransition,
@@ -22,19 +25,14 @@ from cms.errors import (
     RoleNotAllowed,
     StartsInPast,
 )
-from cms.outbox.mail import render
+from cms.outbox.mail import notify, queue_message, render
 from cms.plugins import enabled_projects
-from plugins.mentoring import access, conf
+from plugins.mentoring import conf
 from plugins.mentoring.calendar import invite
-from plugins.mentoring.models import Match, MatchEvent, Meeting, MeetingParticipant, MeetingReport
-from plugins.mentoring.notify import notify, notify_rendered
+from plugins.mentoring.models import MatchKind, Meeting, MeetingParticipant, MeetingReport, TimelineKind
 
 SCHEDULE_FIELDS = ("starts_at", "ends_at", "place", "online_url", "time_zone")
 EDITABLE = ("title", "agenda", "domain", "kind", *SCHEDULE_FIELDS)
-
-
-
-
 
 
 def _check_times(starts_at: datetime, ends_at: datetime) -> None:
@@ -42,7 +40,7 @@ def _check_times(starts_at: datetime, ends_at: datetime) -> None:
         raise EndsBeforeStart(fields={"ends_at": [str(EndsBeforeStart.message)]})
 
 
-def _people_of(matches: list[Match]) -> set[int]:
+def _people_of(matches: list[Connection]) -> set[int]:
     people: set[int] = set()
     for match in matches:
         people.update(match.person_ids())
@@ -50,7 +48,7 @@ def _people_of(matches: list[Match]) -> set[int]:
 
 
 def plan_meeting(
-    by: User, matches: list[Match], data: dict, participants: list[User] | None = None
+    by: User, matches: list[Connection], data: dict, participants: list[User] | None = None
 ) -> Meeting:
     """Plan a meeting for the people of ``matches`` (all active).
 
@@ -63,14 +61,14 @@ def plan_meeting(
     if not matches:
         raise NotInMatch(_("Choose the match this meeting belongs to."), code="match_required")
     for match in matches:
-        if not (access.is_side(by, match) or access.can_manage(by, match)):
+        if not (is_side(by, match) or can_manage(by, match)):
             raise RoleNotAllowed(_("You can only plan meetings for your own matches."))
-        if match.state != Match.State.ACTIVE:
+        if match.state != Connection.State.ACTIVE:
             raise MatchNotActive()
-        if not match.messaging:
+        if not match.can_contact:
             raise MatchNotActive(_("The talent has not accepted contact yet."), code="contact_first")
     if len(matches) > 1 and not all(
-        m.mentor_id == by.pk and m.kind == Match.Kind.TALENT_MENTOR for m in matches
+        m.mentor_id == by.pk and m.kind == MatchKind.TALENT_MENTOR for m in matches
     ):
         raise NotInMatch(
             _("A group session can only bring together one mentor's own mentees."), code="not_a_group"
@@ -102,9 +100,7 @@ def plan_meeting(
             for pk in invited
         )
         for match in matches:
-            MatchEvent.objects.create(
-                match=match, kind=MatchEvent.Kind.MEETING_PLANNED, actor=by, meeting=meeting
-            )
+            add_event(match, TimelineKind.MEETING_PLANNED, by, meeting=str(meeting.public_id))
         record(by, "mentoring.meeting_planned", meeting)
         _send_invites(meeting, "REQUEST")
     return meeting
@@ -113,7 +109,7 @@ def plan_meeting(
 def _can_change(by: User, meeting: Meeting) -> bool:
     if meeting.planner_id == by.pk or by.is_helix_admin:
         return True
-    return any(access.can_manage(by, match) for match in meeting.matches.all())
+    return any(can_manage(by, match) for match in meeting.matches.all())
 
 
 def update_meeting(meeting: Meeting, *, by: User, changes: dict) -> Meeting:
@@ -138,13 +134,7 @@ def update_meeting(meeting: Meeting, *, by: User, changes: dict) -> Meeting:
                 response=MeetingParticipant.Response.PENDING, responded_at=None
             )
         for match in meeting.matches.all():
-            MatchEvent.objects.create(
-                match=match,
-                kind=MatchEvent.Kind.MEETING_CHANGED,
-                actor=by,
-                meeting=meeting,
-                data={"fields": changed},
-            )
+            add_event(match, TimelineKind.MEETING_CHANGED, by, meeting=str(meeting.public_id), fields=changed)
         _send_invites(meeting, "REQUEST")
     return meeting
 
@@ -161,12 +151,8 @@ def cancel_meeting(meeting: Meeting, *, by: User | None, reason: str = "") -> Me
         meeting.status, meeting.sequence = Meeting.Status.CANCELLED, meeting.sequence + 1
         meeting.save(update_fields=["status", "sequence", "updated_at"])
         for match in meeting.matches.all():
-            MatchEvent.objects.create(
-                match=match,
-                kind=MatchEvent.Kind.MEETING_CANCELLED,
-                actor=by,
-                meeting=meeting,
-                data={"reason": reason},
+            add_event(
+                match, TimelineKind.MEETING_CANCELLED, by, meeting=str(meeting.public_id), reason=reason
             )
         record(by, "mentoring.meeting_cancelled", meeting, reason=reason)
         _send_invites(meeting, "CANCEL", reason=reason)
@@ -201,9 +187,7 @@ def file_report(meeting: Meeting, *, by: User, data: dict) -> MeetingReport:
         )
         if created:
             for match in meeting.matches.all():
-                MatchEvent.objects.create(
-                    match=match, kind=MatchEvent.Kind.REPORT_FILED, actor=by, meeting=meeting
-                )
+                add_event(match, TimelineKind.REPORT_FILED, by, meeting=str(meeting.public_id))
     return report
 
 
@@ -234,7 +218,7 @@ def _send_invites(meeting: Meeting, method: str, reason: str = "") -> None:
         message = meeting_message(
             meeting, user, template, method, reason=reason, updated=meeting.sequence > 0
         )
-        notify_rendered(message, user, key=f"meeting:{meeting.pk}:{meeting.sequence}")
+        queue_message(message, key=f"mentoring:meeting:{meeting.pk}:{meeting.sequence}:{user.pk}", user=user)
 
 
 def send_meeting_reminders(now: datetime | None = None, batch: int = 200) -> int:
@@ -273,9 +257,8 @@ def send_meeting_reminders(now: datetime | None = None, batch: int = 200) -> int
                 for user in by_meeting.get(meeting.pk, []):
                     if user.is_active and user.email:
                         message = meeting_message(meeting, user, "mentoring/mail/meeting_reminder", None)
-                        notify_rendered(
-                            message, user, key=f"reminder:{meeting.pk}:{meeting.starts_at.isoformat()}"
-                        )
+                        key = f"mentoring:reminder:{meeting.pk}:{meeting.starts_at.isoformat()}:{user.pk}"
+                        queue_message(message, key=key, user=user)
                         sent += 1
                 meeting.reminded_for = meeting.starts_at
             Meeting.objects.bulk_update(meetings, ["reminded_for"])
@@ -303,7 +286,7 @@ def send_report_reminders(now: datetime | None = None) -> int:
                 "mentoring/mail/report_reminder",
                 [meeting.planner],
                 {"meeting": meeting},
-                key=f"report-reminder:{meeting.pk}",
+                key=f"mentoring:report-reminder:{meeting.pk}",
             )
             meeting.report_reminded_at = now
             sent += 1

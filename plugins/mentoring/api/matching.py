@@ -6,13 +6,18 @@ from django.http import FileResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework import exceptions, mixins, permissions, serializers, status, viewsets
+from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from cms.accounts.models import MentorProfile, Role, TalentProfile, User
+from api.permissions import IsSignedIn
+from api.serializers.people import UUID, user_by_id
+from cms.accounts.models import MentorProfile, Role, TalentProfile
+from cms.connections.models import Connection, ConnectionEvent
+from cms.connections.selectors import talents_visible_to
 from cms.organisations.models import Organisation, Project
-from plugins.mentoring import access, suggestions
+from cms.organisations.staff import staff_organisation_ids
+from plugins.mentoring import selectors, suggestions
 from plugins.mentoring.actions import matching
 from plugins.mentoring.api.serializers import (
     CloseReasonSerializer,
@@ -27,20 +32,7 @@ from plugins.mentoring.api.serializers import (
     RequestSerializer,
     TalentSerializer,
 )
-from plugins.mentoring.models import Match, MatchEvent, MentoringProfile, MentorshipRequest
-
-UUID = "[0-9a-fA-F-]{36}"
-
-
-class IsSignedIn(permissions.IsAuthenticated):
-    pass
-
-
-def user_by_id(public_id, field: str) -> User:
-    user = User.objects.filter(public_id=public_id, erased_at=None, is_active=True).first()
-    if user is None:
-        raise serializers.ValidationError({field: [_("There is no such user.")]})
-    return user
+from plugins.mentoring.models import MentoringProfile, MentorshipRequest
 
 
 def project_by_slug(slug: str | None) -> Project | None:
@@ -76,8 +68,8 @@ class MatchViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # the OpenAPI generator has no user
-            return Match.objects.none()
-        matches = access.visible_matches(self.request.user).select_related(
+            return Connection.objects.none()
+        matches = selectors.visible_matches(self.request.user).select_related(
             "project", "talent", "mentor", "employer", "organisation"
         )
         params = self.request.query_params
@@ -176,13 +168,12 @@ class MatchViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
     @action(detail=True, methods=["get"])
     def timeline(self, request, id=None):
         """State changes, meetings and reports of a match, oldest first."""
-        from plugins.mentoring.api.serializers import TimelineEntrySerializer
+        from plugins.mentoring.api.serializers import TimelineEntrySerializer, timeline_context
 
         match = self.get_object()
-        events = MatchEvent.objects.filter(match=match).select_related("actor", "meeting")
-        return Response(
-            {"match": MatchSerializer(match).data, "events": TimelineEntrySerializer(events, many=True).data}
-        )
+        events = list(ConnectionEvent.objects.filter(connection=match).select_related("actor"))
+        entries = TimelineEntrySerializer(events, many=True, context=timeline_context(events)).data
+        return Response({"match": MatchSerializer(match).data, "events": entries})
 
     @extend_schema(
         parameters=[
@@ -207,7 +198,7 @@ class MatchViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         if talent.role != Role.TALENT:
             raise exceptions.NotFound()
         if not user.is_helix_admin and not any(
-            access.is_project_member(talent, org) for org in access.staff_organisation_ids(user)
+            selectors.is_project_member(talent, org) for org in staff_organisation_ids(user)
         ):
             raise exceptions.NotFound()
         rows = suggestions.suggest_mentors(talent, by=user)
@@ -223,13 +214,7 @@ class MatchViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         if request.method == "PUT":
             body = MentoringProfileSerializer(data=request.data)
             body.is_valid(raise_exception=True)
-            MentoringProfile.objects.update_or_create(
-                user=request.user,
-                defaults={
-                    "domains": sorted(set(body.validated_data["domains"])),
-                    "accepting_mentees": body.validated_data["accepting_mentees"],
-                },
-            )
+            matching.update_mentoring_profile(request.user, **body.validated_data)
         return Response(_mentoring_profile_data(request.user))
 
 
@@ -245,7 +230,7 @@ class RequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # the OpenAPI generator has no user
             return MentorshipRequest.objects.none()
-        requests = access.visible_requests(self.request.user).select_related("talent", "project", "match")
+        requests = selectors.visible_requests(self.request.user).select_related("talent", "project", "match")
         status_filter = self.request.query_params.get("status")
         if status_filter:
             requests = requests.filter(status__in=status_filter.split(","))
@@ -312,7 +297,7 @@ class TalentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
             # Employers see talents through the talent pool, which records every view.
             return TalentProfile.objects.none()
         return (
-            access.talents_visible_to(self.request.user)
+            talents_visible_to(self.request.user)
             .filter(user__erased_at=None)
             .select_related("user")
             .prefetch_related("sectors")

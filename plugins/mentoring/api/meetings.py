@@ -12,10 +12,12 @@ from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from api.permissions import IsSignedIn
+from api.serializers.people import UUID
 from cms.accounts.models import User
-from plugins.mentoring import access
+from cms.connections.models import Connection
+from plugins.mentoring import selectors
 from plugins.mentoring.actions import meetings as actions
-from plugins.mentoring.api.matching import UUID, IsSignedIn
 from plugins.mentoring.api.serializers import (
     MeetingSerializer,
     MeetingUpdateSerializer,
@@ -25,7 +27,7 @@ from plugins.mentoring.api.serializers import (
     RespondSerializer,
 )
 from plugins.mentoring.calendar import invite
-from plugins.mentoring.models import Match, Meeting, MeetingParticipant, MeetingReport
+from plugins.mentoring.models import Meeting, MeetingParticipant, MeetingReport
 
 
 class MeetingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
@@ -43,10 +45,10 @@ class MeetingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         if getattr(self, "swagger_fake_view", False):  # the OpenAPI generator has no user
             return Meeting.objects.none()
         meetings = (
-            access.visible_meetings(self.request.user)
+            selectors.visible_meetings(self.request.user)
             .select_related("planner")
             .prefetch_related(
-                Prefetch("matches", queryset=Match.objects.only("id", "public_id")),
+                Prefetch("matches", queryset=Connection.objects.only("id", "public_id")),
                 Prefetch(
                     "participants", queryset=MeetingParticipant.objects.select_related("user").order_by("pk")
                 ),
@@ -90,7 +92,7 @@ class MeetingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         data = dict(body.validated_data)
         match_ids = data.pop("matches")
         matches = list(
-            access.visible_matches(request.user).filter(public_id__in=match_ids).select_related("project")
+            selectors.visible_matches(request.user).filter(public_id__in=match_ids).select_related("project")
         )
         if len(matches) != len(set(match_ids)):
             raise serializers.ValidationError({"matches": [_("There is no such match.")]})

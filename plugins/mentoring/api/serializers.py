@@ -1,4 +1,4 @@
-"""Serializers of the mentoring API: what frontends read and write for matches, meetings, threads."""
+"""Serializers of the mentoring API: what frontends read and write for matches and meetings."""
 
 from __future__ import annotations
 
@@ -9,20 +9,19 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from api.serializers.people import PersonSerializer
 from cms.accounts.models import TalentProfile
-from plugins.mentoring import conf
+from cms.connections.models import Connection, ConnectionEvent
 from plugins.mentoring.models import (
     NEW_MATCH_KINDS,
     Domain,
-    Match,
-    MatchEvent,
+    MatchKind,
     Meeting,
     MeetingParticipant,
     MeetingReport,
     MentorKind,
     MentorshipRequest,
-    Message,
-    MessageReport,
+    TimelineKind,
 )
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES] + [
@@ -41,26 +40,20 @@ LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES] + [
 ]
 
 
-class PersonSerializer(serializers.Serializer):
-    """Another person, as much as any connected user may see: an erased account is "deleted user"."""
-
-    id = serializers.UUIDField(source="public_id", allow_null=True)
-    name = serializers.CharField()
-    role = serializers.CharField(allow_null=True)
-
-    def to_representation(self, user):
-        if user is None or user.erased_at is not None:
-            return {"id": None, "name": _("deleted user"), "role": None}
-        return {"id": str(user.public_id), "name": str(user), "role": user.role}
-
-
 class MatchOrganisationSerializer(serializers.Serializer):
     slug = serializers.CharField()
     name = serializers.CharField()
 
 
 class MatchSerializer(serializers.ModelSerializer):
+    """A match: a core connection as the mentoring API shows it (of any kind its reader may see)."""
+
     id = serializers.UUIDField(source="public_id", read_only=True)
+    kind = serializers.CharField(
+        read_only=True,
+        help_text="talent_mentor, talent_organisation, mentor_organisation, or another plugin's kind "
+        "(talent_employer, …).",
+    )
     project = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     talent = PersonSerializer(read_only=True, allow_null=True)
     mentor = PersonSerializer(read_only=True, allow_null=True)
@@ -68,7 +61,7 @@ class MatchSerializer(serializers.ModelSerializer):
     organisation = MatchOrganisationSerializer(read_only=True, allow_null=True)
 
     class Meta:
-        model = Match
+        model = Connection
         fields = [
             "id",
             "kind",
@@ -100,9 +93,9 @@ class MatchCreateSerializer(serializers.Serializer):
 
     def validate(self, data):
         needed = {
-            Match.Kind.TALENT_MENTOR: ("talent", "mentor"),
-            Match.Kind.TALENT_ORGANISATION: ("organisation",),
-            Match.Kind.MENTOR_ORGANISATION: ("organisation",),
+            MatchKind.TALENT_MENTOR: ("talent", "mentor"),
+            MatchKind.TALENT_ORGANISATION: ("organisation",),
+            MatchKind.MENTOR_ORGANISATION: ("organisation",),
         }[data["kind"]]
         missing = {name: [_("This field is required.")] for name in needed if not data.get(name)}
         if missing:
@@ -132,13 +125,41 @@ class MeetingRefSerializer(serializers.Serializer):
     starts_at = serializers.DateTimeField()
 
 
+TIMELINE_KINDS = [
+    ("proposed", _("Proposed")),
+    ("activated", _("Activated")),
+    ("paused", _("Paused")),
+    ("resumed", _("Resumed")),
+    ("closed", _("Closed")),
+    ("contact_allowed", _("Contact allowed")),
+    ("contact_withheld", _("Contact withheld")),
+    *TimelineKind.choices,
+]
+
+
+def timeline_context(events) -> dict:
+    """The meetings a timeline names, fetched in one query."""
+    ids = {e.data.get("meeting") for e in events if isinstance(e.data, dict) and e.data.get("meeting")}
+    return {"meetings": {str(m.public_id): m for m in Meeting.objects.filter(public_id__in=ids)}}
+
+
 class TimelineEntrySerializer(serializers.ModelSerializer):
+    kind = serializers.ChoiceField(choices=TIMELINE_KINDS, read_only=True)
     actor = PersonSerializer(read_only=True, allow_null=True)
-    meeting = MeetingRefSerializer(read_only=True, allow_null=True)
+    meeting = serializers.SerializerMethodField()
+    data = serializers.SerializerMethodField()
 
     class Meta:
-        model = MatchEvent
+        model = ConnectionEvent
         fields = ["kind", "at", "actor", "meeting", "data"]
+
+    @extend_schema_field(MeetingRefSerializer(allow_null=True))
+    def get_meeting(self, event) -> dict | None:
+        meeting = self.context.get("meetings", {}).get((event.data or {}).get("meeting"))
+        return MeetingRefSerializer(meeting).data if meeting else None
+
+    def get_data(self, event) -> dict:
+        return {key: value for key, value in (event.data or {}).items() if key != "meeting"}
 
 
 class RequestSerializer(serializers.ModelSerializer):
@@ -373,103 +394,3 @@ class ReportSerializer(serializers.ModelSerializer):
         extra_kwargs = {
             name: {"max_length": 8000} for name in ("rapport", "goal", "plan", "next_steps", "evaluation")
         }
-
-
-class LastMessageSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    preview = serializers.CharField()
-    from_me = serializers.BooleanField()
-    created_at = serializers.DateTimeField()
-
-
-class ThreadSerializer(serializers.Serializer):
-    id = serializers.UUIDField(source="public_id")
-    other = serializers.SerializerMethodField(help_text='The other side; "deleted user" once erased.')
-    is_open = serializers.BooleanField(help_text="False once the match closed: read-only.")
-    blocked_by_me = serializers.BooleanField()
-    unread_count = serializers.IntegerField()
-    last_message = LastMessageSerializer(allow_null=True)
-    last_message_at = serializers.DateTimeField(allow_null=True)
-
-    @extend_schema_field(PersonSerializer)
-    def get_other(self, row) -> dict:
-        return PersonSerializer().to_representation(row["other"])
-
-
-class MessageSerializer(serializers.ModelSerializer):
-    sender = PersonSerializer(read_only=True, allow_null=True)
-    from_me = serializers.SerializerMethodField()
-
-    class Meta:
-        model = Message
-        fields = ["id", "sender", "from_me", "body", "created_at"]
-        read_only_fields = fields
-
-    def get_from_me(self, message) -> bool:
-        return message.sender_id == self.context["request"].user.pk
-
-
-def _body_field():
-    return serializers.CharField(max_length=conf.get("message_max_length"), trim_whitespace=True)
-
-
-class SendSerializer(serializers.Serializer):
-    body = _body_field()
-
-
-class NewThreadSerializer(SendSerializer):
-    to = serializers.UUIDField(help_text="The user id of the person to write to.")
-
-
-class ReadSerializer(serializers.Serializer):
-    up_to = serializers.IntegerField(required=False, min_value=0, help_text="Default: the newest message.")
-
-
-class ThreadReportSerializer(serializers.Serializer):
-    reason = serializers.CharField(max_length=2000)
-    message = serializers.IntegerField(
-        required=False, help_text="The message id, if one message is the problem."
-    )
-
-
-class MessagingSettingsSerializer(serializers.Serializer):
-    email_notifications = serializers.BooleanField()
-    include_text_in_email = serializers.BooleanField()
-
-
-class MessageReportSerializer(serializers.ModelSerializer):
-    id = serializers.UUIDField(source="public_id", read_only=True)
-    thread = serializers.UUIDField(source="thread.public_id", read_only=True)
-    reporter = PersonSerializer(read_only=True, allow_null=True)
-    message = serializers.SerializerMethodField()
-
-    class Meta:
-        model = MessageReport
-        fields = [
-            "id",
-            "thread",
-            "reporter",
-            "reason",
-            "message",
-            "status",
-            "resolution",
-            "created_at",
-            "resolved_at",
-        ]
-        read_only_fields = fields
-
-    @extend_schema_field(MessageSerializer(allow_null=True))
-    def get_message(self, report):
-        if report.message is None:
-            return None
-        message = report.message
-        return {
-            "id": message.pk,
-            "body": message.body,
-            "created_at": message.created_at,
-            "sender": PersonSerializer().to_representation(message.sender),
-        }
-
-
-class ResolutionSerializer(serializers.Serializer):
-    resolution = serializers.CharField(max_length=2000)

@@ -12,18 +12,11 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.accounts.models import Role, User
 from cms.audit import record
+from cms.connections.selectors import are_connected, connection_people
 from cms.errors import Blocked, InvalidTransition, NotConnected, RoleNotAllowed, ThreadClosed
-from cms.plugins import calls
-from plugins.mentoring import conf
-from plugins.mentoring.models import (
-    Match,
-    Message,
-    MessageReport,
-    MessagingSettings,
-    Thread,
-    ThreadParticipant,
-)
-from plugins.mentoring.notify import notify
+from cms.outbox.mail import notify
+from plugins.messaging import conf
+from plugins.messaging.models import Message, MessageReport, MessagingSettings, Thread, ThreadParticipant
 
 
 def _pair(a: User, b: User) -> tuple[int, int]:
@@ -54,7 +47,7 @@ def send_message(
     sender: User, body: str, *, recipient: User | None = None, thread: Thread | None = None
 ) -> Message:
     """Write to a connected user. Refused when the two are not connected (``not_connected``), when
-    their match has closed (``thread_closed``: the thread is read-only) or when one side blocked."""
+    their connection has closed (``thread_closed``: the thread is read-only) or when one side blocked."""
     if thread is not None:
         recipient = other_side(thread, sender)
         if recipient is None or not recipient.is_active:
@@ -62,7 +55,7 @@ def send_message(
     if recipient is None or recipient.pk == sender.pk:
         raise NotConnected()
     existing = thread or thread_between(sender, recipient)
-    if not calls.are_connected(sender, recipient):
+    if not are_connected(sender, recipient):
         if existing is not None:
             if existing.is_open:
                 Thread.objects.filter(pk=existing.pk).update(is_open=False)
@@ -98,7 +91,7 @@ def set_blocked(thread: Thread, user: User, blocked: bool) -> ThreadParticipant:
     side = ThreadParticipant.objects.get(thread=thread, user=user)
     side.blocked_at = timezone.now() if blocked else None
     side.save(update_fields=["blocked_at"])
-    record(user, "mentoring.thread_blocked" if blocked else "mentoring.thread_unblocked", thread)
+    record(user, "messaging.thread_blocked" if blocked else "messaging.thread_unblocked", thread)
     return side
 
 
@@ -108,9 +101,11 @@ def report_thread(thread: Thread, user: User, reason: str, message: Message | No
         raise InvalidTransition(_("This message is not in this conversation."), code="wrong_message")
     with transaction.atomic():
         report = MessageReport.objects.create(thread=thread, reporter=user, reason=reason, message=message)
-        record(user, "mentoring.thread_reported", report)
+        record(user, "messaging.thread_reported", report)
         admins = User.objects.filter(role=Role.ADMIN, is_active=True)
-        notify("mentoring/mail/thread_reported", admins, {"report": report}, key=f"report:{report.pk}")
+        notify(
+            "messaging/mail/thread_reported", admins, {"report": report}, key=f"messaging:report:{report.pk}"
+        )
     return report
 
 
@@ -122,7 +117,7 @@ def resolve_report(report: MessageReport, *, by: User, resolution: str) -> Messa
     report.status, report.resolution = MessageReport.Status.RESOLVED, resolution
     report.resolved_by, report.resolved_at = by, timezone.now()
     report.save()
-    record(by, "mentoring.report_resolved", report)
+    record(by, "messaging.report_resolved", report)
     return report
 
 
@@ -151,17 +146,15 @@ def touch(user: User) -> None:
         MessagingSettings.objects.get_or_create(user=user, defaults={"last_seen_at": now})
 
 
-def refresh_thread_for_match(match: Match) -> None:
-    """After a match changes state, open or close the threads between its sides."""
-    from plugins.mentoring.actions.matching import match_people
-
-    people = {user.pk: user for user in match_people(match, active_only=False)}
+def refresh_threads(connection) -> None:
+    """After a connection changes, open or close the existing threads between its sides."""
+    people = {user.pk: user for user in connection_people(connection, active_only=False)}
     pairs = {_pair(a, b) for a in people.values() for b in people.values() if a.pk != b.pk}
     for low, high in pairs:
         thread = Thread.objects.filter(user_low_id=low, user_high_id=high).first()
         if thread is None:
             continue
-        is_open = calls.are_connected(people[low], people[high])
+        is_open = are_connected(people[low], people[high])
         if thread.is_open != is_open:
             Thread.objects.filter(pk=thread.pk).update(is_open=is_open)
 
@@ -220,7 +213,7 @@ def send_unread_notifications(now: datetime | None = None) -> int:
             messages = list(reversed(newest_first))
             pref = prefs.get(side.user_id)
             notify(
-                "mentoring/mail/unread_messages",
+                "messaging/mail/unread_messages",
                 [side.user],
                 {
                     "messages": messages,
@@ -229,9 +222,24 @@ def send_unread_notifications(now: datetime | None = None) -> int:
                     "include_text": pref.include_text_in_email if pref else True,
                     "thread": side.thread_id,
                 },
-                key=f"unread:{side.pk}:{side.waiting}",
+                key=f"messaging:unread:{side.pk}:{side.waiting}",
             )
             side.notified_up_to_id, side.notified_at = side.waiting, now
             sent += 1
         ThreadParticipant.objects.bulk_update(sides, ["notified_up_to_id", "notified_at"])
     return sent
+
+
+# --- GDPR -----------------------------------------------------------------------------------
+
+
+def erase_user(user: User) -> None:
+    """Erase ``user``'s side of every conversation: their messages, settings and reports go; the
+    other side keeps their own messages, with the erased person shown as "deleted user"."""
+    Message.objects.filter(sender=user).delete()
+    ThreadParticipant.objects.filter(user=user).delete()
+    Thread.objects.filter(user_low=user).update(user_low=None, is_open=False)
+    Thread.objects.filter(user_high=user).update(user_high=None, is_open=False)
+    MessagingSettings.objects.filter(user=user).delete()
+    MessageReport.objects.filter(reporter=user).delete()
+    MessageReport.objects.filter(resolved_by=user).update(resolved_by=None)

@@ -10,9 +10,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from cms.outbox.models import OutboxMessage
-from plugins.mentoring.actions import messaging as actions
-from plugins.mentoring.actions.matching import close_match, propose_match
-from plugins.mentoring.models import Message, MessagingSettings
+from cms.connections.actions import close_connection as close_match
+from cms.connections.actions import open_connection
+from plugins.messaging import actions
+from plugins.messaging.models import Message, MessagingSettings
 
 
 def _write(client, to, body="Hello!"):
@@ -69,8 +70,12 @@ def test_after_the_match_closes_the_thread_is_read_only(make_user, programme, ac
     assert len(talent.get(f"/api/v1/threads/{thread}/messages/").json()["results"]) == 1
     assert client_for(make_user("mentor")).get(f"/api/v1/threads/{thread}/").status_code == 404
     # A new match opens it again.
-    propose_match(
-        programme["staff"], kind="talent_mentor", talent=programme["talent"], mentor=programme["mentor"]
+    open_connection(
+        "talent_mentor",
+        project=programme["project"],
+        talent=programme["talent"],
+        mentor=programme["mentor"],
+        activate=True,
     )
     assert talent.get(f"/api/v1/threads/{thread}/").json()["is_open"] is True
 
@@ -160,12 +165,12 @@ def test_notifications_run_by_the_worker_twice_send_once(programme, active_match
     Message.objects.filter(pk=message.pk).update(created_at=timezone.now() - timedelta(minutes=10))
     MessagingSettings.objects.filter(user=programme["talent"]).delete()
     mailbox.clear()
-    actor = dramatiq.get_broker().get_actor("mentoring.notify_unread")
+    actor = dramatiq.get_broker().get_actor("messaging.notify_unread")
     actor.send()
     actor.send()
     jobs.wait()
     assert [m.to for m in mailbox] == [[programme["talent"].email]]
-    assert OutboxMessage.objects.filter(key__startswith="mentoring:unread:").count() == 1
+    assert OutboxMessage.objects.filter(key__startswith="messaging:unread:").count() == 1
 
 
 def test_the_thread_list_costs_the_same_queries_for_any_number_of_threads(make_user, programme, client_for):
@@ -187,7 +192,9 @@ def test_the_thread_list_costs_the_same_queries_for_any_number_of_threads(make_u
         ProjectMembership.objects.get_or_create(
             project=programme["project"], user=talent, defaults={"status": "active"}
         )
-        propose_match(programme["staff"], kind="talent_mentor", talent=talent, mentor=mentor)
+        open_connection(
+            "talent_mentor", project=programme["project"], talent=talent, mentor=mentor, activate=True
+        )
         actions.send_message(talent, f"Hello {n}", recipient=mentor)
         if n == 0:
             count()

@@ -7,27 +7,121 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, inline_serializer
 from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from api.permissions import IsHelixAdmin
+from api.permissions import IsHelixAdmin, IsSignedIn
+from api.serializers.people import UUID, PersonSerializer, user_by_id
 from cms.accounts.models import User
-from plugins.mentoring.actions import messaging as actions
-from plugins.mentoring.api.matching import UUID, IsSignedIn, user_by_id
-from plugins.mentoring.api.serializers import (
-    MessageReportSerializer,
-    MessageSerializer,
-    MessagingSettingsSerializer,
-    NewThreadSerializer,
-    ReadSerializer,
-    ResolutionSerializer,
-    SendSerializer,
-    ThreadReportSerializer,
-    ThreadSerializer,
-)
-from plugins.mentoring.models import Message, MessageReport, Thread, ThreadParticipant
+from plugins.messaging import actions, conf
+from plugins.messaging.models import Message, MessageReport, Thread, ThreadParticipant
+
+# --- serializers ------------------------------------------------------------------------------
+
+
+class LastMessageSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    preview = serializers.CharField()
+    from_me = serializers.BooleanField()
+    created_at = serializers.DateTimeField()
+
+
+class ThreadSerializer(serializers.Serializer):
+    id = serializers.UUIDField(source="public_id")
+    other = serializers.SerializerMethodField(help_text='The other side; "deleted user" once erased.')
+    is_open = serializers.BooleanField(help_text="False once the connection closed: read-only.")
+    blocked_by_me = serializers.BooleanField()
+    unread_count = serializers.IntegerField()
+    last_message = LastMessageSerializer(allow_null=True)
+    last_message_at = serializers.DateTimeField(allow_null=True)
+
+    @extend_schema_field(PersonSerializer)
+    def get_other(self, row) -> dict:
+        return PersonSerializer().to_representation(row["other"])
+
+
+class MessageSerializer(serializers.ModelSerializer):
+    sender = PersonSerializer(read_only=True, allow_null=True)
+    from_me = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Message
+        fields = ["id", "sender", "from_me", "body", "created_at"]
+        read_only_fields = fields
+
+    def get_from_me(self, message) -> bool:
+        return message.sender_id == self.context["request"].user.pk
+
+
+def _body_field():
+    return serializers.CharField(max_length=conf.get("message_max_length"), trim_whitespace=True)
+
+
+class SendSerializer(serializers.Serializer):
+    body = _body_field()
+
+
+class NewThreadSerializer(SendSerializer):
+    to = serializers.UUIDField(help_text="The user id of the person to write to.")
+
+
+class ReadSerializer(serializers.Serializer):
+    up_to = serializers.IntegerField(required=False, min_value=0, help_text="Default: the newest message.")
+
+
+class ThreadReportSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=2000)
+    message = serializers.IntegerField(
+        required=False, help_text="The message id, if one message is the problem."
+    )
+
+
+class MessagingSettingsSerializer(serializers.Serializer):
+    email_notifications = serializers.BooleanField()
+    include_text_in_email = serializers.BooleanField()
+
+
+class MessageReportSerializer(serializers.ModelSerializer):
+    id = serializers.UUIDField(source="public_id", read_only=True)
+    thread = serializers.UUIDField(source="thread.public_id", read_only=True)
+    reporter = PersonSerializer(read_only=True, allow_null=True)
+    message = serializers.SerializerMethodField()
+
+    class Meta:
+        model = MessageReport
+        fields = [
+            "id",
+            "thread",
+            "reporter",
+            "reason",
+            "message",
+            "status",
+            "resolution",
+            "created_at",
+            "resolved_at",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(MessageSerializer(allow_null=True))
+    def get_message(self, report):
+        if report.message is None:
+            return None
+        message = report.message
+        return {
+            "id": message.pk,
+            "body": message.body,
+            "created_at": message.created_at,
+            "sender": PersonSerializer().to_representation(message.sender),
+        }
+
+
+class ResolutionSerializer(serializers.Serializer):
+    resolution = serializers.CharField(max_length=2000)
+
+
+# --- views -----------------------------------------------------------------------------------
 
 PREVIEW = 140
 
@@ -84,7 +178,7 @@ def thread_rows(user, sides) -> list[dict]:
 
 
 class ThreadViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
-    """One conversation per pair of connected people (a match, or another plugin's connection)."""
+    """One conversation per pair of connected people (any kind of connection)."""
 
     serializer_class = ThreadSerializer
     permission_classes = [IsSignedIn]
