@@ -1,5 +1,6 @@
 """Actions on a talent's networking plan: the mind map, goals, milestones, contacts, step
-progress, the mentor's comments, and the follow-up reminders the periodic job sends.
+progress, the mentor's comments, the follow-up reminders the periodic job sends, and the
+erasure of a person's networking data.
 
 Each action checks its rules before it writes, and does its change, the audit entry and the
 e-mails (outbox rows) in one transaction: a refused request leaves nothing half-written.
@@ -29,7 +30,8 @@ from cms.errors import (
     TooManyEntries,
     UnknownStep,
 )
-from plugins.networking import access, conf
+from cms.outbox.mail import notify
+from plugins.networking import conf, selectors
 from plugins.networking.models import (
     STEP_COUNT,
     NetworkingPlan,
@@ -39,7 +41,6 @@ from plugins.networking.models import (
     PlanMilestone,
     StepProgress,
 )
-from plugins.networking.notify import notify
 
 GOAL_FIELDS = ("term", "description", "measurable_target", "target_date", "done")
 MILESTONE_FIELDS = ("title", "due_date", "goal", "done")
@@ -326,8 +327,8 @@ def set_step_status(talent: User, step, status: str) -> StepProgress:
 
 
 def comment_on_plan(talent: User, *, by: User, body: str) -> PlanComment:
-    """The talent's matched mentor comments on the plan; the talent is e-mailed."""
-    if not access.is_matched_mentor(by, talent):
+    """A connected reader of the plan (the talent's mentor) comments on it; the talent is e-mailed."""
+    if not selectors.is_connected_reader(by, talent):
         raise MentorOnly()
     body = _text(body, "body")
     with transaction.atomic():
@@ -336,9 +337,9 @@ def comment_on_plan(talent: User, *, by: User, body: str) -> PlanComment:
         record(by, "networking.plan_commented", comment, talent=str(talent.public_id))
         notify(
             "networking/mail/plan_comment",
-            talent,
+            [talent],
             {"comment": comment, "mentor": by},
-            key=f"comment:{comment.pk}",
+            key=f"networking:comment:{comment.pk}",
         )
     return comment
 
@@ -379,9 +380,9 @@ def send_follow_up_reminders(today: date | None = None) -> int:
                 talent = contact.plan.talent
                 notify(
                     "networking/mail/follow_up_reminder",
-                    talent,
+                    [talent],
                     {"contact": contact, "late": contact.next_follow_up < today},
-                    key=f"follow_up:{contact.pk}:{contact.next_follow_up.isoformat()}",
+                    key=f"networking:follow_up:{contact.pk}:{contact.next_follow_up.isoformat()}",
                 )
                 contact.follow_up_sent_for = contact.next_follow_up
                 sent += 1
@@ -394,3 +395,13 @@ def _touch(plan: NetworkingPlan) -> None:
     """The plan's ``updated_at`` follows every change in it (for the mentor and the dashboard)."""
     NetworkingPlan.objects.filter(pk=plan.pk).update(updated_at=timezone.now())
 
+
+# --- erasure ----------------------------------------------------------------------------------
+
+
+def erase_user(user: User) -> None:
+    """A talent's plan goes with everything in it (its comments too); a mentor's comments on
+    other people's plans are deleted: they are the mentor's own words."""
+    with transaction.atomic():
+        PlanComment.objects.filter(author=user).delete()
+        NetworkingPlan.objects.filter(talent=user).delete()

@@ -9,8 +9,12 @@ class NetworkingConfig(HelixPluginConfig):
     plugin_id = "networking"
     verbose_name = _("Networking Guide")
     version = "1.0.0"
-    # A talent's matched mentor reads and comments on the plan: the matches are the mentoring plugin's.
-    requires = ("mentoring",)
+    # Who reads a talent's plan is asked of the core's connections, so no other plugin is needed:
+    # any connection kind that declares "networking_plan" for a side lets that side read the plan
+    # and comment on it while the connection is active or paused (the mentoring plugin's
+    # talent–mentor kind does so for the mentor). Without such a kind, only the talent and admins
+    # read it.
+    requires = ()
     description = _(
         "The 7-step Networking Guide for talents and organisers, and each talent's networking plan: "
         "mind map, goals, action plan, contacts with follow-up reminders, progress per step."

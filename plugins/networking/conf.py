@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.conf import settings
+from cms.plugins.conf import plugin_settings
 
 DEFAULTS = {
     # Dates of goals, milestones and follow-ups lie at most this many years from today.
@@ -14,7 +14,4 @@ DEFAULTS = {
     "comment_max_length": 2000,
 }
 
-
-def get(name: str):
-    """One setting's value (the operator's, else the default)."""
-    return {**DEFAULTS, **getattr(settings, "HELIX_PLUGIN_SETTINGS", {}).get("networking", {})}[name]
+get = plugin_settings("networking", DEFAULTS)

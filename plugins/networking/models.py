@@ -3,7 +3,7 @@ networking plan (CONNECT).
 
 The guide is a Wagtail page tree under the home page, one per locale, seeded from
 ``content/guide.yaml``. The plan belongs to one talent; their matched mentor reads it and
-comments on it (``plugins.networking.access``). Writes go through ``plugins.networking.actions``.
+comments on it (``plugins.networking.selectors``). Writes go through ``plugins.networking.actions``.
 """
 
 from __future__ import annotations

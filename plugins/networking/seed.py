@@ -18,7 +18,7 @@ from django.db import transaction
 from cms.accounts.models import User
 from cms.pages.models import HomePage
 from cms.pages.seed import LANGUAGES, SOURCE_LANGUAGE, SeedResult, load_plugin_content, seed_pages
-from plugins.networking import access, actions
+from plugins.networking import actions, selectors
 from plugins.networking.models import NetworkingPlan, PlanComment
 
 logger = logging.getLogger(__name__)
@@ -72,7 +72,7 @@ def seed_guide(locales: list[str] | None = None) -> SeedResult | None:
 def seed_plan() -> NetworkingPlan | None:
     """A filled plan for the demo talent: mind map, two goals, three milestones, three
     contacts (one to follow up tomorrow), steps 1–2 done and 3 in progress, and a comment of
-    the demo mentor when the mentoring demo matched them."""
+    the demo mentor when a connection lets them read the plan (the mentoring demo's match)."""
     talent = User.objects.filter(email=TALENT_EMAIL).first()
     if talent is None:
         logger.info("Networking demo: no demo talent %s; no plan seeded.", TALENT_EMAIL)
@@ -152,7 +152,7 @@ def seed_plan() -> NetworkingPlan | None:
         mentor = User.objects.filter(email=MENTOR_EMAIL).first()
         if (
             mentor is not None
-            and access.is_matched_mentor(mentor, talent)
+            and selectors.is_connected_reader(mentor, talent)
             and not PlanComment.objects.filter(plan=plan, author=mentor).exists()
         ):
             actions.comment_on_plan(

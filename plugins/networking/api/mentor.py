@@ -1,22 +1,24 @@
 """``/api/v1/networking/plans/{talent_public_id}/``: a talent's plan as their mentor reads it.
 
-The matched mentor (an active or paused talent–mentor match) reads the whole plan and comments
-on it; the talent may read their own here too, and admins read any. To everyone else the plan
-does not exist: 404, the same answer as for a talent id that does not exist.
+A connected reader (the mentor of an active or paused talent–mentor connection, or any side a
+connection kind lets see the ``networking_plan``) reads the whole plan and comments on it; the
+talent may read their own here too, and admins read any. To everyone else the plan does not
+exist: 404, the same answer as for a talent id that does not exist.
 """
 
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
-from rest_framework import exceptions, permissions, status, viewsets
+from rest_framework import exceptions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from api.permissions import IsSignedIn
 from cms.accounts.middleware import needs_second_factor
 from cms.accounts.models import Role, User
 from cms.errors import MentorOnly
-from plugins.networking import access, actions
+from plugins.networking import actions, selectors
 from plugins.networking.api.plan import UUID
 from plugins.networking.api.serializers import (
     NetworkingPlanSerializer,
@@ -27,9 +29,9 @@ from plugins.networking.api.serializers import (
 
 
 class NetworkingMenteePlanViewSet(viewsets.GenericViewSet):
-    """A mentee's networking plan, for their matched mentor (and admins)."""
+    """A mentee's networking plan, for their mentor (and admins)."""
 
-    permission_classes = [permissions.IsAuthenticated]
+    permission_classes = [IsSignedIn]
     serializer_class = NetworkingPlanSerializer
     lookup_field = "public_id"
     lookup_url_kwarg = "talent_public_id"
@@ -45,8 +47,8 @@ class NetworkingMenteePlanViewSet(viewsets.GenericViewSet):
             raise exceptions.PermissionDenied(
                 _("Set up a second factor (TOTP) before reading people's plans."), code="mfa_required"
             )
-        talent = access.talent_by_id(talent_public_id)
-        if talent is None or not access.can_read(user, talent):
+        talent = selectors.talent_by_id(talent_public_id)
+        if talent is None or not selectors.can_read(user, talent):
             raise exceptions.NotFound(_("There is no such networking plan."))
         return talent
 
@@ -60,7 +62,7 @@ class NetworkingMenteePlanViewSet(viewsets.GenericViewSet):
     def comments(self, request, talent_public_id=None):
         """Comment on my mentee's plan (matched mentors only); the talent is e-mailed."""
         talent = self._talent(talent_public_id)
-        if not access.is_matched_mentor(request.user, talent):
+        if not selectors.is_connected_reader(request.user, talent):
             raise MentorOnly()
         body = PlanCommentCreateSerializer(data=request.data)
         body.is_valid(raise_exception=True)

@@ -12,6 +12,7 @@ from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from api.permissions import IsSignedIn
 from cms.accounts.models import Role
 from cms.errors import NotATalent
 from plugins.networking import actions
@@ -45,7 +46,7 @@ class IsTalent(permissions.BasePermission):
 class NetworkingPlanViewSet(viewsets.GenericViewSet):
     """The talent's plan as a whole, the status per guide step, and the mentor's comments."""
 
-    permission_classes = [permissions.IsAuthenticated, IsTalent]
+    permission_classes = [IsSignedIn, IsTalent]
     serializer_class = NetworkingPlanSerializer
     queryset = NetworkingPlan.objects.none()  # for the OpenAPI generator; the plan is the user's
 
@@ -97,7 +98,7 @@ class _PlanPartViewSet(
 ):
     """List, add, read, change (``PATCH``) and remove one kind of thing in my plan."""
 
-    permission_classes = [permissions.IsAuthenticated, IsTalent]
+    permission_classes = [IsSignedIn, IsTalent]
     lookup_field = "public_id"
     lookup_url_kwarg = "id"
     lookup_value_regex = UUID

@@ -1,5 +1,9 @@
-"""Fixtures of the networking plugin's tests: a talent with a matched mentor, and the others
-who must not see the talent's plan."""
+"""Fixtures of the networking plugin's tests: a talent connected with a mentor, and the others
+who must not see the talent's plan.
+
+Connections are made with the core's actions; the talent–mentor kind is declared by the mentoring
+plugin (installed in the test settings), and nothing of that plugin is imported here.
+"""
 
 from __future__ import annotations
 
@@ -11,10 +15,12 @@ from django.utils import timezone
 
 @pytest.fixture
 def people(make_user):
-    """A talent (Arabic-speaking) matched with a mentor by an admin, plus an unmatched mentor,
-    an employer, another talent, an organisation's staff member and an admin with TOTP."""
-    from cms.accounts.models import MentorProfile, User
-    from plugins.mentoring.actions.matching import propose_match
+    """A talent (Arabic-speaking) connected with a mentor (an active talent–mentor connection,
+    the kind the mentoring plugin declares), plus an unconnected mentor, an employer, another
+    talent, an organisation's staff member and an admin with TOTP."""
+    from cms.accounts.models import User
+    from cms.connections.actions import open_connection
+    from cms.organisations.models import Project
 
     admin = make_user("admin", mfa=True)
     talent = make_user("talent", first_name="Amal")
@@ -23,19 +29,78 @@ def people(make_user):
     User.objects.filter(pk=mentor.pk).update(preferred_language="nl")
     talent.refresh_from_db()
     mentor.refresh_from_db()
-    MentorProfile.objects.update_or_create(user=mentor, defaults={"max_mentees": 3})
-    match = propose_match(admin, kind="talent_mentor", talent=talent, mentor=mentor)
+    connection = open_connection(
+        "talent_mentor", project=Project.default(), talent=talent, mentor=mentor, by=admin, activate=True
+    )
     return {
         "admin": admin,
         "talent": talent,
         "mentor": mentor,
-        "match": match,
+        "connection": connection,
         "other_mentor": make_user("mentor"),
         "employer": make_user("employer"),
         "other_talent": make_user("talent"),
         "organisation": make_user("organisation"),
         "pending_organisation": make_user("organisation", approved=False),
     }
+
+
+@pytest.fixture
+def declare_kind():
+    """``declare_kind(ConnectionKind(...))``: a connection kind for one test, declared through the
+    ``connection_kinds`` hook as a plugin would, and forgotten afterwards. Networking's tests use
+    it for connections no installed plugin needs to provide (a talent and an employer)."""
+    from cms.connections import kinds
+    from cms.plugins import get_manager, hookimpl
+
+    pm = get_manager().pm
+    declared = []
+
+    def declare(kind):
+        class Declaring:
+            @hookimpl
+            def connection_kinds(self):
+                return [kind]
+
+        declaring = Declaring()
+        pm.register(declaring, name=f"networking-test-{kind.id}")
+        declared.append(declaring)
+        kinds.reset()
+        return kind
+
+    yield declare
+    for declaring in declared:
+        pm.unregister(declaring)
+    kinds.reset()
+
+
+@pytest.fixture
+def connect_employer(people, declare_kind):
+    """``connect_employer()``: an active connection between the talent and the employer, of a
+    kind that lets the employer see the profile and the CV but not the networking plan."""
+    from cms.connections.actions import open_connection
+    from cms.connections.kinds import ConnectionKind
+    from cms.organisations.models import Project
+
+    kind = declare_kind(
+        ConnectionKind(
+            "networking_test_talent_employer",
+            "Talent and employer",
+            sides=("talent", "employer"),
+            sees={"employer": ("profile", "cv")},
+        )
+    )
+
+    def connect(talent=None, employer=None):
+        return open_connection(
+            kind.id,
+            project=Project.default(),
+            talent=talent or people["talent"],
+            employer=employer or people["employer"],
+            activate=True,
+        )
+
+    return connect
 
 
 @pytest.fixture

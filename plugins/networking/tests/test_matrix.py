@@ -1,9 +1,9 @@
 """The networking routes × roles × relation, in the shape of ``tests/permission_matrix.py``.
 
 "own": the acting talent's own plan (its goal, milestone, contact), and for everyone else the
-plan of the talent the mentor is matched with; "other": somebody else's (another talent, with
-their own matched mentor). The employer is connected to the talent through a talent–employer
-match, and still sees nothing.
+plan of the talent the mentor is connected with; "other": somebody else's (another talent, with
+their own connected mentor). The employer is connected to the talent through a connection that
+lets them see the profile and the CV, and still sees nothing of the plan.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ TALENT_ONLY = row(401, 200, 403, 403, 403, 403, 403)
 TALENT_CREATES = row(401, 201, 403, 403, 403, 403, 403)
 TALENT_DELETES = row(401, 204, 403, 403, 403, 403, 403)
 OTHER_TALENTS = row(401, 404, 403, 403, 403, 403, 403)
-PLAN_READERS = row(401, 200, 200, 404, 404, 200, 404)  # the talent, the matched mentor, admins
+PLAN_READERS = row(401, 200, 200, 404, 404, 200, 404)  # the talent, the connected mentor, admins
 ADMIN_READS = row(401, 404, 404, 404, 404, 200, 404)
 OWN_THING = {"own": TALENT_ONLY, "other": OTHER_TALENTS}
 
@@ -47,7 +47,7 @@ NETWORKING_MATRIX = {
         }.items()
     },
     ("get", "/api/v1/networking/plans/{talent_public_id}/"): {"own": PLAN_READERS, "other": ADMIN_READS},
-    # the talent and admins read the plan but only the matched mentor comments (403 mentor_only)
+    # the talent and admins read the plan but only the connected mentor comments (403 mentor_only)
     ("post", "/api/v1/networking/plans/{talent_public_id}/comments/"): {
         "own": row(401, 403, 201, 404, 404, 403, 404),
         "other": row(401, 404, 404, 404, 404, 403, 404),
@@ -92,17 +92,16 @@ CASES = [
 
 
 @pytest.fixture
-def world(people, filled_plan, make_user, today):
-    from cms.accounts.models import MentorProfile
+def world(people, filled_plan, connect_employer, today):
+    from cms.connections.actions import open_connection
     from cms.organisations.models import Project
-    from plugins.mentoring.actions.matching import connect, propose_match
     from plugins.networking import actions
 
     other_talent, other_mentor = people["other_talent"], people["other_mentor"]
-    MentorProfile.objects.update_or_create(user=other_mentor, defaults={"max_mentees": 3})
-    propose_match(people["admin"], kind="talent_mentor", talent=other_talent, mentor=other_mentor)
-    talent, employer = people["talent"], people["employer"]
-    connect("talent_employer", talent=talent, employer=employer, project=Project.default())
+    open_connection(
+        "talent_mentor", project=Project.default(), talent=other_talent, mentor=other_mentor, activate=True
+    )
+    connect_employer()
     other = {
         "goal": actions.add_goal(
             other_talent, term="long", description="A job", measurable_target="A contract",

@@ -1,4 +1,8 @@
-"""Only the matched mentor (and admins) read a talent's plan; only the mentor comments on it."""
+"""Only the connected mentor (and admins) read a talent's plan; only the mentor comments on it.
+
+Who that is, is the core's answer: a connection whose kind lets a side see the talent's
+``networking_plan`` (the mentoring plugin's talent–mentor kind, for the mentor).
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ def plan_url(talent) -> str:
     return f"/api/v1/networking/plans/{talent.public_id}/"
 
 
-def test_the_matched_mentor_reads_the_plan_and_comments_and_the_talent_is_emailed(
+def test_the_connected_mentor_reads_the_plan_and_comments_and_the_talent_is_emailed(
     people, filled_plan, client_for, sent
 ):
     talent, mentor = people["talent"], people["mentor"]
@@ -42,10 +46,10 @@ def test_the_matched_mentor_reads_the_plan_and_comments_and_the_talent_is_emaile
     )
 
 
-def test_a_paused_match_still_connects(people, filled_plan, client_for):
-    from plugins.mentoring.actions.matching import pause_match
+def test_a_paused_connection_still_connects(people, filled_plan, client_for):
+    from cms.connections.actions import pause_connection
 
-    pause_match(people["match"], by=people["admin"])
+    pause_connection(people["connection"], by=people["admin"])
     assert client_for(people["mentor"]).get(plan_url(people["talent"])).status_code == 200
 
 
@@ -60,25 +64,74 @@ def test_everyone_else_gets_404(people, filled_plan, client_for, role):
     assert not PlanComment.objects.exists()
 
 
-def test_an_employer_connected_through_a_match_still_gets_404(people, filled_plan, client_for):
+def test_an_employer_connected_without_the_plan_still_gets_404(
+    people, filled_plan, client_for, connect_employer
+):
+    connect_employer()
+    client = client_for(people["employer"])
+    assert client.get(plan_url(people["talent"])).status_code == 404
+    answer = client.post(f"{plan_url(people['talent'])}comments/", {"body": "Hi"}, format="json")
+    assert answer.status_code == 404
+    assert not PlanComment.objects.exists()
+
+
+def test_any_kind_that_declares_the_plan_for_a_side_lets_that_side_read_and_comment(
+    people, filled_plan, client_for, declare_kind
+):
+    from cms.connections.actions import open_connection
+    from cms.connections.kinds import ConnectionKind
     from cms.organisations.models import Project
-    from plugins.mentoring.actions.matching import connect
 
-    talent, employer = people["talent"], people["employer"]
-    connect("talent_employer", talent=talent, employer=employer, project=Project.default())
-    assert client_for(people["employer"]).get(plan_url(people["talent"])).status_code == 404
+    kind = declare_kind(
+        ConnectionKind(
+            "networking_test_coach",
+            "Talent and coach",
+            sides=("talent", "employer"),
+            sees={"employer": ("profile", "networking_plan")},
+        )
+    )
+    coach = people["employer"]
+    client = client_for(coach)
+    assert client.get(plan_url(people["talent"])).status_code == 404
+    open_connection(
+        kind.id, project=Project.default(), talent=people["talent"], employer=coach, activate=True
+    )
+    assert client.get(plan_url(people["talent"])).status_code == 200
+    answer = client.post(f"{plan_url(people['talent'])}comments/", {"body": "Well done."}, format="json")
+    assert answer.status_code == 201, answer.content
 
 
-def test_after_the_match_closes_the_mentor_gets_404(people, filled_plan, client_for):
-    from plugins.mentoring.actions.matching import close_match
+def test_a_proposed_connection_does_not_open_the_plan(people, filled_plan, client_for):
+    from cms.connections.actions import open_connection
+    from cms.organisations.models import Project
+
+    other_mentor = people["other_mentor"]
+    open_connection("talent_mentor", project=Project.default(), talent=people["talent"], mentor=other_mentor)
+    assert client_for(other_mentor).get(plan_url(people["talent"])).status_code == 404
+
+
+def test_after_the_connection_closes_the_mentor_gets_404(people, filled_plan, client_for):
+    from cms.connections.actions import close_connection
 
     client = client_for(people["mentor"])
     assert client.get(plan_url(people["talent"])).status_code == 200
-    close_match(people["match"], by=people["admin"], reason="The programme ended.")
+    close_connection(people["connection"], by=people["admin"], reason="The programme ended.")
     assert client.get(plan_url(people["talent"])).status_code == 404
     answer = client.post(f"{plan_url(people['talent'])}comments/", {"body": "Still there?"}, format="json")
     assert answer.status_code == 404
     assert not PlanComment.objects.exists()
+
+
+def test_a_mentor_whose_account_is_not_approved_gets_404(people, filled_plan, client_for):
+    from cms.accounts.models import ApprovalStatus, User
+
+    mentor = people["mentor"]
+    User.objects.filter(pk=mentor.pk).update(approval_status=ApprovalStatus.PENDING)
+    mentor.refresh_from_db()
+    client = client_for(mentor)
+    assert client.get(plan_url(people["talent"])).status_code == 404
+    answer = client.post(f"{plan_url(people['talent'])}comments/", {"body": "Hi"}, format="json")
+    assert answer.status_code == 404
 
 
 def test_admins_read_but_do_not_comment(people, filled_plan, client_for):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from cms.gdpr import export_user, models_referring_to_users
 from plugins.networking import actions
+from plugins.networking.hooks import MODELS
 from plugins.networking.models import (
     NetworkingPlan,
     PlanComment,
@@ -12,7 +13,6 @@ from plugins.networking.models import (
     PlanMilestone,
     StepProgress,
 )
-from plugins.networking.privacy import MODELS
 
 
 def test_every_model_of_the_plugin_is_covered():

@@ -101,3 +101,19 @@ def test_hook_periodic_jobs_declares_the_reminder_job():
     assert job.actor_name == "networking.send_follow_up_reminders"
     assert len(job.cron.split()) == 5
     dramatiq.get_broker().get_actor(job.actor_name)  # the actor exists
+
+
+def test_the_outbox_keys_stay_those_of_earlier_versions(people, today):
+    """A reminder or a comment queued before an upgrade is not queued again after it: the keys
+    are exactly those the plugin used before it mailed through the core's ``notify``."""
+    from cms.outbox.models import OutboxMessage
+
+    talent = people["talent"]
+    contact = actions.add_contact(talent, name="Lotte", tie="weak", next_follow_up=today)
+    actions.send_follow_up_reminders(today)
+    comment = actions.comment_on_plan(talent, by=people["mentor"], body="Well done.")
+    keys = set(OutboxMessage.objects.filter(key__startswith="networking:").values_list("key", flat=True))
+    assert keys == {
+        f"networking:follow_up:{contact.pk}:{today.isoformat()}:{talent.pk}",
+        f"networking:comment:{comment.pk}:{talent.pk}",
+    }

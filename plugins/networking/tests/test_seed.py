@@ -19,14 +19,17 @@ def _plan_counts(talent) -> dict:
 def test_the_demo_plan_is_seeded_once(db):
     from cms.accounts.demo import seed_core_demo
     from cms.accounts.models import User
-    from plugins.mentoring.seed import seed as seed_mentoring
+    from cms.connections.actions import open_connection
+    from cms.organisations.models import Project
     from plugins.networking.actions import local_today
     from plugins.networking.seed import seed_plan
 
     seed_core_demo()
-    seed_mentoring()
-    seed_plan()
     talent = User.objects.get(email="talent@helix.example")
+    # What the mentoring demo makes: the demo talent and mentor in an active talent–mentor connection.
+    mentor = User.objects.get(email="mentor@helix.example")
+    open_connection("talent_mentor", project=Project.default(), talent=talent, mentor=mentor, activate=True)
+    seed_plan()
     first = _plan_counts(talent)
     seed_plan()
     assert _plan_counts(talent) == first
@@ -42,7 +45,7 @@ def test_the_demo_plan_is_seeded_once(db):
     assert plan.milestones.filter(done_at__isnull=False).count() == 1
 
 
-def test_the_demo_plan_does_without_a_match(db):
+def test_the_demo_plan_does_without_a_connection(db):
     from cms.accounts.demo import seed_core_demo
     from plugins.networking.seed import seed_plan
 
