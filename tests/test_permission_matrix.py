@@ -119,8 +119,10 @@ def _mentoring(users, own_project, other_project, other_staff, make_user):
     from django.utils import timezone
 
     from cms.accounts.models import MentorProfile, TalentProfile
-    from plugins.mentoring.actions import matching, meetings, messaging
-    from plugins.mentoring.models import Meeting, MeetingReport, MessageReport
+    from plugins.mentoring.actions import matching, meetings
+    from plugins.mentoring.models import Meeting, MeetingReport
+    from plugins.messaging import actions as messaging
+    from plugins.messaging.models import MessageReport
 
     other_talent, other_mentor, free_mentor = make_user("talent"), make_user("mentor"), make_user("mentor")
     for project, people in ((own_project, (users["talent"], users["mentor"], free_mentor)),

@@ -17,6 +17,7 @@ from api.serializers.people import UUID
 from cms.accounts.models import CEFRLevel, EducationLevel, EmployerProfile, Role, TalentProfile, User
 from cms.connections.models import Connection
 from cms.connections.selectors import talents_visible_to
+from cms.errors import ContactFirst
 from cms.sectors.models import Sector
 from plugins.employers import actions
 from plugins.employers.actions import TALENT_EMPLOYER
@@ -247,7 +248,7 @@ class TalentPoolViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
             raise exceptions.NotFound(_("This talent has not uploaded a CV."))
         blind = _details_of(request.user).blind_listings
         if blind and profile.contact_state != EmployerRelation.Contact.ACCEPTED:
-            raise actions.ContactFirst()
+            raise ContactFirst()
         actions.record_view(request.user, profile.user, CvView.Kind.DOWNLOAD)
         return FileResponse(
             profile.cv.open("rb"),

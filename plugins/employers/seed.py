@@ -13,6 +13,7 @@ from django.db import transaction
 from cms.accounts import actions as accounts
 from cms.accounts.demo import DEMO_PASSWORD
 from cms.accounts.models import Consent, EmployerProfile, Role, TalentProfile, User
+from cms.errors import NotConnected
 from cms.sectors.models import Sector
 
 logger = logging.getLogger(__name__)
@@ -189,7 +190,7 @@ def seed() -> None:
                     tom, amal, "We are looking for a site engineer for our new warehouse in Ghent."
                 )
                 actions.accept_contact(amal, tom)
-            except actions.NotConnected:
+            except NotConnected:
                 pass
         if not CvView.objects.filter(talent=amal).exists():
             actions.record_view(tom, amal, CvView.Kind.PROFILE)

@@ -7,9 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from cms.accounts.actions import grant_consent, withdraw_consent
-from cms.plugins import calls
+from cms.connections.models import Connection as Match
+from cms.connections.selectors import are_connected
 from plugins.employers import matching
-from plugins.mentoring.models import Match
 
 
 def _connected(employer, talent) -> bool:
@@ -21,7 +21,7 @@ def _connected(employer, talent) -> bool:
 def test_a_consenting_talent_is_connected_with_the_employers_of_their_sectors(market):
     assert _connected(market["ict"], market["talent"])
     assert not _connected(market["care"], market["talent"])
-    assert calls.are_connected(market["ict"], market["talent"])  # they may write to each other
+    assert are_connected(market["ict"], market["talent"])  # they may write to each other
 
 
 def test_without_consent_there_is_no_connection_and_the_cv_stays_hidden(
@@ -51,7 +51,7 @@ def test_withdrawing_consent_ends_access_the_same_moment(market, client_for):
     # No job has run: the connection closed in the withdrawal's own transaction.
     assert employer.get(f"/api/v1/talent-pool/{talent.public_id}/").status_code == 404
     assert employer.get(f"/api/v1/talent-pool/{talent.public_id}/cv/").status_code == 404
-    assert not calls.are_connected(market["ict"], talent)
+    assert not are_connected(market["ict"], talent)
     match = Match.objects.get(kind="talent_employer", employer=market["ict"], talent=talent)
     assert match.state == "closed" and match.close_reason == "consent_withdrawn"
 

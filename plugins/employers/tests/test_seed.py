@@ -12,10 +12,10 @@ def test_demo_employers_talents_and_pages_are_seeded_once():
 
     from cms.accounts.demo import seed_core_demo
     from cms.accounts.models import User
+    from cms.connections.models import Connection as Match
     from cms.pages.seed import seed_pages
     from plugins.employers.models import CvView, EmployerRelation
     from plugins.employers.seed import seed
-    from plugins.mentoring.models import Match
 
     seed_core_demo()
     seed_pages()

@@ -6,9 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from cms.accounts.actions import grant_consent
+from cms.connections.models import Connection as Match
 from plugins.employers.models import CvView
-from plugins.mentoring.actions.messaging import send_message
-from plugins.mentoring.models import Match
 from tests.files import pdf_bytes, upload
 
 
@@ -113,7 +112,9 @@ def test_declining_and_blocking_an_employer(market, in_sectors, reconcile_jobs, 
     from plugins.employers import matching
 
     talent, ict = market["talent"], market["ict"]
-    send_message(ict, "Would you like to visit us?", recipient=talent)
+    invitation = {"to": str(talent.public_id), "body": "Would you like to visit us?"}
+    wrote = client_for(ict).post("/api/v1/threads/", invitation, format="json")
+    assert wrote.status_code == 201
     mine = client_for(talent)
     declined = mine.post(f"/api/v1/employer-connections/{ict.public_id}/decline/")
     assert declined.status_code == 200 and declined.json()["decision"] == "declined"
@@ -231,7 +232,7 @@ def test_closing_a_connection_by_hand_lasts_and_an_accepted_contact_survives_a_r
     grant_consent(talent, "cv_publication")
     reconcile_jobs()
     match = Match.objects.get(kind="talent_employer", employer=ict, talent=talent, state="active")
-    assert match.messaging  # the accepted contact still counts
+    assert match.can_contact  # the accepted contact still counts
     closed = client_for(ict).post(
         f"/api/v1/matches/{match.public_id}/close/", {"reason": "Position filled"}, format="json"
     )

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from cms.plugins import calls
-from plugins.mentoring.models import Match, MentoringProfile, MentorshipRequest
+from cms.connections.models import Connection as Match
+from cms.connections.selectors import are_connected
+from plugins.mentoring.models import MentoringProfile, MentorshipRequest
 
 
 def test_an_admin_matches_and_the_mentor_sees_the_talent_until_the_match_closes(
@@ -28,7 +29,7 @@ def test_an_admin_matches_and_the_mentor_sees_the_talent_until_the_match_closes(
     assert answer.status_code == 201, answer.content
     match = answer.json()
     assert match["state"] == "active" and match["mentor"]["name"] == str(mentor)
-    assert calls.are_connected(talent, mentor)
+    assert are_connected(talent, mentor)
 
     profile = as_mentor.get(f"/api/v1/talents/{talent.public_id}/")
     assert profile.status_code == 200
@@ -49,7 +50,7 @@ def test_an_admin_matches_and_the_mentor_sees_the_talent_until_the_match_closes(
     assert closed.status_code == 200 and closed.json()["state"] == "closed"
     assert as_mentor.get(f"/api/v1/talents/{talent.public_id}/").status_code == 404
     assert as_mentor.get(f"/api/v1/talents/{talent.public_id}/cv/").status_code == 404
-    assert not calls.are_connected(talent, mentor)
+    assert not are_connected(talent, mentor)
 
 
 def test_an_organisation_matches_only_the_members_of_its_own_projects(make_user, programme, client_for):
@@ -204,7 +205,7 @@ def test_a_talent_chooses_an_organisation_which_accepts(make_user, programme, cl
     accepted = staff.post(f"/api/v1/matches/{chosen.json()['id']}/activate/")
     assert accepted.status_code == 200 and accepted.json()["state"] == "active"
     assert staff.get(f"/api/v1/talents/{newcomer.public_id}/").status_code == 200
-    assert calls.are_connected(newcomer, programme["staff"])
+    assert are_connected(newcomer, programme["staff"])
     # The talent cannot accept on the organisation's behalf.
     mentor_asks = (
         client_for(programme["mentor"])

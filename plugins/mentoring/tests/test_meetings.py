@@ -229,8 +229,6 @@ def test_a_reminder_goes_out_the_day_before_exactly_once_and_follows_a_move(
 def test_a_reminder_run_that_crashes_half_way_loses_nothing_and_sends_nothing_twice(
     programme, active_match, later, monkeypatch
 ):
-    from plugins.mentoring import notify
-
     for n in range(3):
         actions.plan_meeting(
             programme["mentor"],
@@ -238,21 +236,21 @@ def test_a_reminder_run_that_crashes_half_way_loses_nothing_and_sends_nothing_tw
             {"title": f"Session {n}", "starts_at": later(hours=10 + n), "ends_at": later(hours=11 + n)},
         )
     OutboxMessage.objects.all().delete()
-    original, calls = notify.notify_rendered, {"n": 0}
+    original, calls = actions.queue_message, {"n": 0}
 
-    def crash_in_the_second_batch(message, user, *, key):
+    def crash_in_the_second_batch(message, *, key, user):
         calls["n"] += 1
         if calls["n"] == 5:  # batch one: two meetings × two people
             raise SystemExit("worker killed")
-        return original(message, user, key=key)
+        return original(message, key=key, user=user)
 
-    monkeypatch.setattr(actions, "notify_rendered", crash_in_the_second_batch)
+    monkeypatch.setattr(actions, "queue_message", crash_in_the_second_batch)
     with pytest.raises(SystemExit):
         actions.send_meeting_reminders(batch=2)
     # The first batch (two meetings) committed; the second rolled back.
     assert OutboxMessage.objects.filter(key__contains="reminder").count() == 4
     assert Meeting.objects.filter(reminded_for__isnull=False).count() == 2
-    monkeypatch.setattr(actions, "notify_rendered", original)
+    monkeypatch.setattr(actions, "queue_message", original)
     assert actions.send_meeting_reminders(batch=2) == 2
     assert actions.send_meeting_reminders(batch=2) == 0
     assert OutboxMessage.objects.filter(key__contains="reminder").count() == 6  # two people × three meetings

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 def _counts():
     from cms.accounts.models import User
+    from cms.connections.models import Connection, ConnectionEvent
     from plugins.mentoring import models
 
     return {
@@ -16,14 +17,11 @@ def _counts():
             for model in (
                 models.MentoringProfile,
                 models.MentorshipRequest,
-                models.Match,
-                models.MatchEvent,
+                Connection,
+                ConnectionEvent,
                 models.Meeting,
                 models.MeetingParticipant,
                 models.MeetingReport,
-                models.Thread,
-                models.ThreadParticipant,
-                models.Message,
             )
         },
     }
@@ -32,16 +30,16 @@ def _counts():
 def test_the_mentoring_demo_is_seeded_once(db):
     from cms.accounts.demo import seed_core_demo
     from cms.accounts.models import MentorProfile, User
-    from plugins.mentoring import access, suggestions
-    from plugins.mentoring.api.messaging import thread_rows
+    from cms.connections import selectors as access
+    from cms.connections.models import Connection as Match
+    from cms.connections.models import ConnectionEvent
+    from plugins.mentoring import suggestions
     from plugins.mentoring.models import (
-        Match,
-        MatchEvent,
+        MatchKind,
         Meeting,
         MeetingReport,
         MentoringProfile,
         MentorshipRequest,
-        ThreadParticipant,
     )
     from plugins.mentoring.seed import seed
 
@@ -61,7 +59,7 @@ def test_the_mentoring_demo_is_seeded_once(db):
     assert MentorProfile.objects.get(user=mentor).max_mentees >= 3
 
     # One active talent–mentor match, made by the organisation in its project, with its grants.
-    match = Match.objects.get(kind=Match.Kind.TALENT_MENTOR, talent=talent, mentor=mentor)
+    match = Match.objects.get(kind=MatchKind.TALENT_MENTOR, talent=talent, mentor=mentor)
     assert match.state == Match.State.ACTIVE and match.project.slug == "mentoring-to-work"
     assert match.proposed_by == staff and match.activated_at < timezone.now()
     visible = access.talents_visible_to(mentor)
@@ -73,7 +71,7 @@ def test_the_mentoring_demo_is_seeded_once(db):
     second = User.objects.get(email="talent2@helix.example")
     assert coach.mentor_profile.kind == "coach" and coach.emailaddress_set.get().verified
     assert MentorshipRequest.objects.get(talent=second).status == MentorshipRequest.Status.OPEN
-    join = Match.objects.get(kind=Match.Kind.MENTOR_ORGANISATION, mentor=coach)
+    join = Match.objects.get(kind=MatchKind.MENTOR_ORGANISATION, mentor=coach)
     assert join.state == Match.State.PROPOSED and join.organisation.slug == "bridge-to-work"
 
     # Suggestions rank the mentors for the second talent, the coach first.
@@ -96,17 +94,7 @@ def test_the_mentoring_demo_is_seeded_once(db):
     assert report.next_appointment == upcoming.starts_at
     assert not MeetingReport.objects.exclude(meeting=past_session).exists()
     assert Meeting.objects.count() == 3
-    kinds = list(MatchEvent.objects.filter(match=match).values_list("kind", flat=True))
+    kinds = list(ConnectionEvent.objects.filter(connection=match).values_list("kind", flat=True))
     assert kinds[:2] == ["proposed", "activated"] and kinds.count("meeting_planned") == 3
     assert "report_filed" in kinds
 
-    # The conversation: the talent has one unread message, the mentor none.
-    [row] = thread_rows(talent, ThreadParticipant.objects.filter(user=talent))
-    assert row["other"] == mentor and row["is_open"] and row["unread_count"] == 1
-    assert row["last_message"]["from_me"] is False
-    [mentor_row] = thread_rows(mentor, ThreadParticipant.objects.filter(user=mentor))
-    assert mentor_row["unread_count"] == 0
-    messages = list(match.talent.thread_participations.get().thread.messages.order_by("id"))
-    assert 5 <= len(messages) <= 8
-    assert [m.created_at for m in messages] == sorted(m.created_at for m in messages)
-    assert all(m.created_at < now for m in messages)

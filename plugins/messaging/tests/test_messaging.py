@@ -9,9 +9,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from cms.outbox.models import OutboxMessage
 from cms.connections.actions import close_connection as close_match
 from cms.connections.actions import open_connection
+from cms.outbox.models import OutboxMessage
 from plugins.messaging import actions
 from plugins.messaging.models import Message, MessagingSettings
 
