@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.accounts.models import Role, User
 from cms.audit import record
+from cms.connections.selectors import are_connected
 from cms.errors import (
     AlreadySuggested,
     ConsentRequired,
@@ -23,45 +24,21 @@ from cms.errors import (
     SuggestToTalentsOnly,
 )
 from cms.organisations.models import Organisation
+from cms.organisations.staff import staff_organisation_ids
 from cms.outbox.mail import queue_mail
-from cms.plugins import calls
 from plugins.posts import search
 from plugins.posts.models import (
     EXPIRING_TYPES,
     POSTING_ROLES,
     DigestSubscription,
+    Newsletter,
+    NewsletterRecipient,
     Post,
     SavedPost,
     Suggestion,
 )
 
-# --- errors -------------------------------------------------------------------------------
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 # --- who may do what ----------------------------------------------------------------------
-
-
-def staff_organisation_ids(user) -> set[int]:
-    """The organisations whose posts ``user`` edits as staff (approved organisation accounts)."""
-    if not user.is_authenticated or user.role != Role.ORGANISATION or not user.is_approved:
-        return set()
-    cached = getattr(user, "_posts_staff_orgs", None)
-    if cached is None:
-        cached = set(Organisation.objects.filter(staff=user).values_list("pk", flat=True))
-        user._posts_staff_orgs = cached
-    return cached
 
 
 def can_post(user) -> None:
@@ -290,7 +267,7 @@ def suggest_post(post: Post, *, by: User, talent: User, note: str = "") -> Sugge
         raise SuggestToTalentsOnly()
     if not post.is_live:
         raise PostNotLive()
-    if not calls.are_connected(by, talent):
+    if not are_connected(by, talent):
         raise NotConnected()
     with transaction.atomic():
         suggestion, created = Suggestion.objects.get_or_create(
@@ -336,6 +313,9 @@ def set_digest_frequency(user: User, frequency: str) -> DigestSubscription:
 # --- newsletters ----------------------------------------------------------------------------
 
 
+def stamp_newsletter_author(newsletter, *, by: User) -> None:
+    """Record who created a newsletter in the admin (once: a later edit does not change it)."""
+    Newsletter.objects.filter(pk=newsletter.pk, created_by=None).update(created_by=by)
 
 
 def send_newsletter_test(newsletter, *, by: User) -> list[str]:
@@ -355,7 +335,6 @@ def send_newsletter_test(newsletter, *, by: User) -> list[str]:
 def send_newsletter(newsletter, *, by: User):
     """Start sending: the fan-out job queues one e-mail per consenting recipient (exactly once)."""
     from cms.outbox.api import enqueue
-    from plugins.posts.models import Newsletter
 
     if not by.is_helix_admin:
         raise RoleNotAllowed()
@@ -376,3 +355,39 @@ def send_newsletter(newsletter, *, by: User):
         )
         record(by, "newsletter.sent", locked)
     return locked
+
+
+def fan_out_newsletter(newsletter) -> int:
+    """The fan-out job's action: queue one e-mail per recipient, then the newsletter is sent.
+
+    Runs in the fan-out's outbox transaction: either every recipient's e-mail is queued and the
+    newsletter is ``sent`` (with its number of recipients), or nothing is and the job runs again.
+    From then on the outbox delivers the e-mails (and retries them); ``mailing.progress`` counts
+    them. Returns the number of recipients.
+    """
+    from plugins.posts.mailing import fan_out
+
+    with transaction.atomic():
+        total = fan_out(newsletter)
+        Newsletter.objects.filter(pk=newsletter.pk, status=Newsletter.Status.SENDING).update(
+            status=Newsletter.Status.SENT, recipients_total=total
+        )
+    newsletter.status, newsletter.recipients_total = Newsletter.Status.SENT, total
+    return total
+
+
+# --- erasure --------------------------------------------------------------------------------
+
+
+def erase_user_posts_data(user: User) -> None:
+    """GDPR erasure: saved posts, suggestions received, digest settings and newsletter receipts
+    are deleted. Posts, suggestions made and newsletters stay, without the person."""
+    SavedPost.objects.filter(user=user).delete()
+    Suggestion.objects.filter(talent=user).delete()
+    Suggestion.objects.filter(suggested_by=user).update(suggested_by=None)
+    DigestSubscription.objects.filter(user=user).delete()
+    NewsletterRecipient.objects.filter(user=user).delete()
+    Newsletter.objects.filter(created_by=user).update(created_by=None)
+    Newsletter.objects.filter(sent_by=user).update(sent_by=None)
+    Post.objects.filter(author=user).update(author=None)
+    Post.objects.filter(moderated_by=user).update(moderated_by=None)
