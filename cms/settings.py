@@ -384,7 +384,6 @@ if "plugins.mentoring" in HELIX_PLUGIN_APPS:
     SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(
         {
             "MentoringDomainEnum": "plugins.mentoring.models.Domain",
-            "MatchKindEnum": "plugins.mentoring.models.MatchKind",
             "NewMatchKindEnum": "plugins.mentoring.models.NEW_MATCH_KINDS",
             "MeetingKindEnum": "plugins.mentoring.models.Meeting.Kind",
         }
