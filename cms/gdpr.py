@@ -9,6 +9,33 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+# Libraries' models that refer to users. Nullable references (authorship of
+# pages, images, revisions, log entries) are set to null on erasure; the rest
+# are deleted (cms.accounts.actions.erase_core_data). A new library model with user data
+# must be added here: tests/test_gdpr.py fails until it is.
+LIBRARY_MODELS = {
+    "account.emailaddress": ("email", "verified", "primary"),
+    "mfa.authenticator": ("type", "created_at", "last_used_at"),
+    "guardian.userobjectpermission": ("permission_id", "content_type_id", "object_pk"),
+    "wagtail_localize.segmentoverride": ("id", "created_at"),
+    "wagtail_localize.stringtranslation": ("id", "created_at", "updated_at"),
+    "wagtailadmin.editingsession": ("id", "object_id", "last_seen_at"),
+    "wagtailadmin.formstate": ("id", "object_id", "last_updated_at"),
+    "wagtailcore.comment": ("id", "text", "created_at"),
+    "wagtailcore.commentreply": ("id", "text", "created_at"),
+    "wagtailcore.modellogentry": ("id", "action", "timestamp", "label"),
+    "wagtailcore.page": ("id", "title", "url_path"),
+    "wagtailcore.pagelogentry": ("id", "action", "timestamp", "label"),
+    "wagtailcore.pagesubscription": ("id", "page_id", "comment_notifications"),
+    "wagtailcore.revision": ("id", "created_at", "object_str"),
+    "wagtailcore.taskstate": ("id", "status", "started_at"),
+    "wagtailcore.uploadedfile": ("id", "file"),
+    "wagtailcore.workflowstate": ("id", "status", "created_at"),
+    "wagtaildocs.document": ("id", "title", "created_at"),
+    "wagtailimages.image": ("id", "title", "created_at"),
+    "wagtailusers.userprofile": ("id", "preferred_language", "current_time_zone"),
+}
+
 
 def export_user(user) -> dict[str, Any]:
     """Everything every installed part of Helix stores about ``user``."""

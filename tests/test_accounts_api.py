@@ -218,6 +218,51 @@ def test_join_request_is_decided_by_the_owning_organisation(jobs, make_user, cli
     assert mine["my_membership"] == "active"
 
 
+def test_staff_change_their_project_and_organisation_through_actions(make_user, client_for):
+    from cms.audit.models import AuditEntry
+
+    staff = make_user("organisation")
+    organisation = Organisation.objects.get(staff=staff)
+    client = client_for(staff)
+    slug = client.post("/api/v1/projects/", {"name": "Track"}, format="json").json()["slug"]
+    changed = client.patch(f"/api/v1/projects/{slug}/", {"description": "Fast track"}, format="json")
+    assert changed.status_code == 200
+    assert changed.json()["description"] == "Fast track" and changed.json()["name"] == "Track"
+    # PUT changes only the fields sent, too.
+    put = client.put(f"/api/v1/projects/{slug}/", {"join_policy": "open"}, format="json")
+    assert put.json()["join_policy"] == "open" and put.json()["description"] == "Fast track"
+    other = client_for(make_user("organisation"))
+    assert other.patch(f"/api/v1/projects/{slug}/", {"name": "Mine"}, format="json").status_code == 403
+
+    url = f"/api/v1/organisations/{organisation.slug}/"
+    answer = client.patch(url, {"city": "Ghent", "sectors": ["ict", "healthcare"]}, format="json")
+    assert answer.status_code == 200, answer.content
+    assert answer.json()["city"] == "Ghent" and sorted(answer.json()["sectors"]) == ["healthcare", "ict"]
+    assert client.patch(url, {"sectors": []}, format="json").json()["sectors"] == []
+    assert client.patch(url, {"status": "rejected"}, format="json").json()["status"] == "approved"
+    assert list(
+        AuditEntry.objects.filter(actor=staff).order_by("pk").values_list("action", flat=True)
+    ) == ["project.created", "project.updated", "project.updated", *["organisation.updated"] * 3]
+
+
+def test_organisation_actions_check_who_acts(make_user):
+    from cms.errors import RoleNotAllowed
+    from cms.organisations import actions
+
+    staff = make_user("organisation")
+    organisation = Organisation.objects.get(staff=staff)
+    project = actions.create_project(organisation, by=staff, name="Track")
+    stranger = make_user("organisation")
+    with pytest.raises(RoleNotAllowed):
+        actions.update_project(project, by=stranger, changes={"name": "Mine"})
+    with pytest.raises(RoleNotAllowed):
+        actions.update_organisation_profile(organisation, by=stranger, changes={"city": "Mons"})
+    with pytest.raises(ValueError):
+        actions.update_organisation_profile(organisation, by=staff, changes={"status": "approved"})
+    admin = make_user("admin")
+    assert actions.update_project(project, by=admin, changes={"is_active": False}).is_active is False
+
+
 def test_api_404_has_the_error_shape(db):
     answer = Client(HTTP_ACCEPT_LANGUAGE="nl").get("/api/v1/nothing-here/")
     assert answer.status_code == 404

@@ -5,7 +5,6 @@ from __future__ import annotations
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.conf import settings
-from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -178,15 +177,14 @@ class MeSerializer(serializers.ModelSerializer):
                 )
         return attrs
 
-    def update(self, instance, validated_data):
-        from cms.accounts.actions import update_profile
-
-        profile_data = {}
+    def changes(self) -> tuple[dict, dict]:
+        """The validated changes as ``(account, profile)``, for ``actions.update_profile``."""
+        account = dict(self.validated_data)
+        profile: dict = {}
         for _role, (field, _cls) in PROFILE_SERIALIZERS.items():
-            if field in validated_data:
-                profile_data = validated_data.pop(field) or {}
-        with transaction.atomic():
-            return update_profile(instance, account=validated_data, profile=profile_data)
+            if field in account:
+                profile = account.pop(field) or {}
+        return account, profile
 
 
 class ConsentGrantSerializer(serializers.Serializer):

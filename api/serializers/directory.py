@@ -32,13 +32,6 @@ class OrganisationSerializer(serializers.ModelSerializer):
     def get_logo(self, obj) -> str | None:
         return obj.logo.url if obj.logo else None
 
-    def update(self, instance, validated_data):
-        sectors = validated_data.pop("sectors", None)
-        instance = super().update(instance, validated_data)
-        if sectors is not None:
-            instance.sectors.set(sectors)
-        return instance
-
 
 class ProjectSerializer(serializers.ModelSerializer):
     organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True)

@@ -7,9 +7,11 @@ from django.db.models import Q
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, permissions, viewsets
 from rest_framework.exceptions import PermissionDenied
+from rest_framework.response import Response
 
 from api.i18n import request_language
 from api.serializers.directory import OrganisationSerializer, SectorSerializer
+from cms.organisations import actions
 from cms.organisations.models import Organisation
 from cms.sectors.models import Sector
 
@@ -88,4 +90,12 @@ class OrganisationViewSet(
 
     @extend_schema(description="Change the own organisation's description, contact and sectors.")
     def partial_update(self, request, *args, **kwargs):
-        return super().partial_update(request, *args, **kwargs)
+        organisation = self.get_object()
+        serializer = self.get_serializer(organisation, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        changes = dict(serializer.validated_data)
+        sectors = changes.pop("sectors", None)
+        organisation = actions.update_organisation_profile(
+            organisation, by=request.user, changes=changes, sectors=sectors
+        )
+        return Response(self.get_serializer(organisation).data)

@@ -57,7 +57,8 @@ class MeView(APIView):
             self.get_object(), data=request.data, partial=True, context={"request": request}
         )
         serializer.is_valid(raise_exception=True)
-        serializer.save()
+        account, profile = serializer.changes()
+        actions.update_profile(serializer.instance, account=account, profile=profile)
         return Response(MeSerializer(self.get_object(), context={"request": request}).data)
 
     @extend_schema(

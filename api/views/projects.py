@@ -81,9 +81,14 @@ class ProjectViewSet(
         )
 
     def update(self, request, *args, **kwargs):
-        self._require_manager(self.get_object())
-        kwargs["partial"] = True
-        return super().update(request, *args, **kwargs)
+        # PUT and PATCH both change only the fields sent. (No docstring: it would become the
+        # operations' description in the contract.)
+        project = self.get_object()
+        self._require_manager(project)
+        serializer = self.get_serializer(project, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        project = actions.update_project(project, by=request.user, changes=serializer.validated_data)
+        return Response(self.get_serializer(project).data)
 
     @extend_schema(request=JoinRequestSerializer, responses={201: MembershipSerializer})
     @action(detail=True, methods=["post"])

@@ -220,6 +220,87 @@ def erase_account(user: User) -> list[str]:
     return handled
 
 
+
+def erase_core_data(user: User) -> list[str]:
+    """The core's part of an erasure, after every plugin's: delete what the core stores about
+    ``user`` (profiles and their files, consents, memberships, outbox rows, unpublished
+    questions), keep shared records without the person, and anonymise the account.
+
+    Called by the core's ``erase_user_data`` hook inside ``erase_account``'s transaction.
+    Returns the model labels handled.
+    """
+    from django.contrib.auth.hashers import make_password
+
+    from cms.audit import record
+    from cms.audit.models import AuditEntry
+    from cms.organisations.models import Organisation, ProjectMembership
+    from cms.outbox.models import OutboxMessage
+    from cms.pages.models import FaqQuestion
+
+    for model in (TalentProfile, MentorProfile, EmployerProfile):
+        for profile in model.objects.filter(user=user):
+            for name in ("photo", "cv", "logo"):
+                file_field = getattr(profile, name, None)
+                if file_field:
+                    # Only once the erasure has committed: a rollback keeps the files.
+                    storage, path = file_field.storage, file_field.name
+                    transaction.on_commit(lambda s=storage, p=path: s.delete(p))
+            profile.delete()
+    Consent.objects.filter(user=user).delete()
+    ProjectMembership.objects.filter(user=user).delete()
+    ProjectMembership.objects.filter(decided_by=user).update(decided_by=None)
+    for organisation in Organisation.objects.filter(staff=user):
+        organisation.staff.remove(user)
+    OutboxMessage.objects.filter(user=user).delete()
+    AuditEntry.objects.filter(actor=user).update(actor=None)
+    # Questions not published are the person's own words: deleted. Published ones are
+    # editorial content by now (an editor answered them): kept, without the person.
+    FaqQuestion.objects.filter(asked_by=user).exclude(status=FaqQuestion.Status.PUBLISHED).delete()
+    FaqQuestion.objects.filter(asked_by=user).update(asked_by=None)
+    FaqQuestion.objects.filter(answered_by=user).update(answered_by=None)
+    handled = _erase_library_rows(user)
+
+    user.groups.clear()
+    user.user_permissions.clear()
+    user.email = f"erased-{user.public_id}@erased.invalid"
+    user.first_name = ""
+    user.last_name = ""
+    user.approval_note = ""
+    user.password = make_password(None)
+    user.is_active = False
+    user.is_staff = False
+    user.is_superuser = False
+    user.erased_at = timezone.now()
+    user.save()
+    record(None, "account.erased", user)
+    return [
+        "accounts.user", "accounts.user_groups", "accounts.user_user_permissions",
+        "accounts.talentprofile", "accounts.mentorprofile", "accounts.employerprofile",
+        "accounts.consent", "organisations.organisation", "organisations.organisation_staff",
+        "organisations.projectmembership", "outbox.outboxmessage", "audit.auditentry",
+        "pages.faqquestion", *handled,
+    ]
+
+
+def _erase_library_rows(user: User) -> list[str]:
+    """Installed libraries' rows about ``user`` (``cms.gdpr.LIBRARY_MODELS``): a nullable
+    reference is set to null, a row that cannot lose its user is deleted."""
+    from django.apps import apps
+
+    from cms.gdpr import LIBRARY_MODELS, user_relation_fields
+
+    handled = []
+    for label in LIBRARY_MODELS:
+        model = apps.get_model(label)
+        for field in user_relation_fields(model):
+            rows = model._default_manager.filter(**{field.name: user})
+            if field.null:
+                rows.update(**{field.name: None})
+            else:
+                rows.delete()
+        handled.append(label)
+    return handled
+
 ACCOUNT_FIELDS = ("first_name", "last_name", "preferred_language")
 
 

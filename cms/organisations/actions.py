@@ -43,6 +43,61 @@ def create_project(organisation: Organisation, *, by: User, name: str, descripti
     return project
 
 
+PROJECT_FIELDS = ("name", "description", "join_policy", "is_active")
+
+
+def update_project(project: Project, *, by: User, changes: dict) -> Project:
+    """The running organisation (or an admin) changes a project's name, description, join
+    policy or whether it is active."""
+    _check_fields(changes, PROJECT_FIELDS)
+    if not can_manage_project(by, project):
+        raise RoleNotAllowed()
+    with transaction.atomic():
+        for field, value in changes.items():
+            setattr(project, field, value)
+        project.save()
+        record(by, "project.updated", project, fields=sorted(changes))
+    return project
+
+
+ORGANISATION_PROFILE_FIELDS = (
+    "name", "type", "description", "website", "contact_email", "contact_phone", "city",
+)
+
+
+def can_edit_organisation(user: User, organisation: Organisation) -> bool:
+    """Admins edit every organisation's profile; approved staff edit their own."""
+    if not user.is_authenticated:
+        return False
+    if user.is_helix_admin:
+        return True
+    return user.is_approved and organisation.staff.filter(pk=user.pk).exists()
+
+
+def update_organisation_profile(organisation: Organisation, *, by: User, changes: dict,
+                                sectors=None) -> Organisation:
+    """Staff (or an admin) change their organisation's directory entry: description, contact
+    details and, when ``sectors`` is given, its sectors. Its status is decided elsewhere."""
+    _check_fields(changes, ORGANISATION_PROFILE_FIELDS)
+    if not can_edit_organisation(by, organisation):
+        raise RoleNotAllowed()
+    with transaction.atomic():
+        for field, value in changes.items():
+            setattr(organisation, field, value)
+        organisation.save()
+        if sectors is not None:
+            organisation.sectors.set(sectors)
+        changed = sorted([*changes, *(["sectors"] if sectors is not None else [])])
+        record(by, "organisation.updated", organisation, fields=changed)
+    return organisation
+
+
+def _check_fields(changes: dict, allowed: tuple[str, ...]) -> None:
+    unknown = set(changes) - set(allowed)
+    if unknown:
+        raise ValueError(f"Not changed by this action: {', '.join(sorted(unknown))}")
+
+
 def grant_staff_permissions(organisation: Organisation, user: User) -> None:
     """Give a new staff member the right to manage the organisation's projects."""
     for project in organisation.projects.all():

@@ -26,16 +26,10 @@ class NewsletterSendView(TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
+        # Read-only: the fan-out job marks the newsletter sent (actions.fan_out_newsletter).
         newsletter = self.newsletter
         draft = newsletter.status == Newsletter.Status.DRAFT
         progress = mailing.progress(newsletter)
-        if (
-            newsletter.status == Newsletter.Status.SENDING
-            and progress["prepared"]
-            and not progress["to_send"]
-        ):
-            Newsletter.objects.filter(pk=newsletter.pk).update(status=Newsletter.Status.SENT)
-            newsletter.status = Newsletter.Status.SENT
         return {
             **super().get_context_data(**kwargs),
             "title": _("Newsletter: %(title)s") % {"title": newsletter.title},
@@ -44,7 +38,8 @@ class NewsletterSendView(TemplateView):
             "recipient_count": mailing.newsletter_recipients(newsletter).count() if draft else None,
             "languages": list(newsletter.intros.values_list("language", flat=True)),
             "progress": progress,
-            "refresh": newsletter.status == Newsletter.Status.SENDING,
+            # Until the fan-out has run, and then while the outbox still has e-mails to deliver.
+            "refresh": newsletter.status == Newsletter.Status.SENDING or progress["to_send"] > 0,
         }
 
     def post(self, request, *args, **kwargs):

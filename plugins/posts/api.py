@@ -23,12 +23,13 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
 from api.i18n import request_language
-from api.permissions import IsHelixAdmin
+from api.permissions import IsHelixAdmin, IsSignedIn
 from api.serializers.fields import LANGUAGE_CODE_RE, SectorSlugsField, StringListField
 from cms.accounts.models import CEFRLevel, User
 from cms.accounts.uploads import validate_image
 from cms.errors import HelixError, LoginRequired
 from cms.organisations.models import Organisation
+from cms.organisations.staff import staff_organisation_ids
 from cms.sectors.models import Sector
 from plugins.posts import actions, mailing
 from plugins.posts.models import (
@@ -232,7 +233,7 @@ class PostSerializer(serializers.ModelSerializer):
         if (
             value is not None
             and not user.is_helix_admin
-            and value.pk not in actions.staff_organisation_ids(user)
+            and value.pk not in staff_organisation_ids(user)
         ):
             raise serializers.ValidationError(_("You can only post for an organisation you are staff of."))
         return value
@@ -360,10 +361,6 @@ class DigestSerializer(serializers.Serializer):
 
 
 # --- the viewset ----------------------------------------------------------------------------
-
-
-class IsSignedIn(permissions.IsAuthenticated):
-    pass
 
 
 def _sectors_prefetch():
@@ -519,7 +516,7 @@ class PostViewSet(viewsets.GenericViewSet):
         unpublished by an admin with the reason, expired)."""
         user = request.user
         posts = Post.objects.filter(
-            Q(author=user) | Q(organisation_id__in=actions.staff_organisation_ids(user))
+            Q(author=user) | Q(organisation_id__in=staff_organisation_ids(user))
         ).order_by("-updated_at", "-id")
         page = self.paginate_queryset(self._annotated(posts))
         return self.get_paginated_response(self.get_serializer(page, many=True).data)

@@ -204,24 +204,9 @@ def export_user_data(user) -> dict[str, Any]:
 def erase_user_data(user) -> list[str]:
     """Saved posts, suggestions received, digest settings and newsletter receipts are deleted.
     Authored posts stay with the organisation behind them, without the person."""
-    from plugins.posts.models import (
-        DigestSubscription,
-        Newsletter,
-        NewsletterRecipient,
-        Post,
-        SavedPost,
-        Suggestion,
-    )
+    from plugins.posts.actions import erase_user_posts_data
 
-    SavedPost.objects.filter(user=user).delete()
-    Suggestion.objects.filter(talent=user).delete()
-    Suggestion.objects.filter(suggested_by=user).update(suggested_by=None)
-    DigestSubscription.objects.filter(user=user).delete()
-    NewsletterRecipient.objects.filter(user=user).delete()
-    Newsletter.objects.filter(created_by=user).update(created_by=None)
-    Newsletter.objects.filter(sent_by=user).update(sent_by=None)
-    Post.objects.filter(author=user).update(author=None)
-    Post.objects.filter(moderated_by=user).update(moderated_by=None)
+    erase_user_posts_data(user)
     return list(MODELS)
 
 

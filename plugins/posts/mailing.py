@@ -367,10 +367,11 @@ def render_newsletter(newsletter: Newsletter, user: User, *, test: bool = False,
 
 
 def fan_out(newsletter: Newsletter) -> int:
-    """Write one recipient row and one e-mail outbox row per recipient (idempotent by key).
+    """Write one recipient row and one e-mail outbox row per recipient (idempotent by key);
+    returns how many.
 
-    Runs inside one transaction (the fan-out job's): either every recipient is queued, or
-    nobody and the job runs again.
+    Called by the action ``fan_out_newsletter``, inside the fan-out job's transaction: either
+    every recipient is queued, or nobody and the job runs again.
     """
     total = 0
     last_pk = 0
@@ -397,7 +398,6 @@ def fan_out(newsletter: Newsletter) -> int:
             ignore_conflicts=True,
         )
         total += len(batch)
-    Newsletter.objects.filter(pk=newsletter.pk).update(recipients_total=total)
     return total
 
 

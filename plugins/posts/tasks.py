@@ -33,10 +33,11 @@ def send_digests() -> None:
 
 @outbox_actor("posts.newsletter_fanout")
 def newsletter_fanout(payload: dict, row) -> None:
-    """Queue one e-mail per recipient of a newsletter, in one transaction with the outbox row."""
-    from plugins.posts.mailing import fan_out
+    """Queue one e-mail per recipient of a newsletter, in one transaction with the outbox row;
+    the newsletter is then sent."""
+    from plugins.posts.actions import fan_out_newsletter
     from plugins.posts.models import Newsletter
 
     newsletter = Newsletter.objects.filter(pk=payload["newsletter"]).first()
     if newsletter is not None:
-        fan_out(newsletter)
+        fan_out_newsletter(newsletter)

@@ -12,6 +12,7 @@ from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from plugins.posts import actions
 from plugins.posts.admin_views import NewsletterSendView
 from plugins.posts.models import Newsletter
 
@@ -88,7 +89,7 @@ register_snippet(NewsletterViewSet)
 @hooks.register("after_create_snippet")
 def stamp_newsletter_author(request, instance):
     if isinstance(instance, Newsletter) and instance.created_by_id is None:
-        Newsletter.objects.filter(pk=instance.pk).update(created_by=request.user)
+        actions.stamp_newsletter_author(instance, by=request.user)
 
 
 @hooks.register("register_admin_urls")

@@ -231,3 +231,40 @@ def test_the_admin_screen_previews_tests_and_sends(make_user, newsletter, client
     newsletter.refresh_from_db()
     assert newsletter.status == "sending" and newsletter.sent_by == admin
     assert "data-helix-progress" in client.get(screen).content.decode()
+
+
+def test_the_fan_out_sends_the_newsletter(make_user, newsletter, jobs, mailbox):
+    from plugins.posts import actions
+
+    admin = make_user("admin", mfa=True)
+    people = [subscriber(make_user) for _n in range(3)]
+    sending = actions.send_newsletter(newsletter, by=admin)
+    assert sending.status == "sending" and sending.recipients_total is None
+    jobs.wait()
+    newsletter.refresh_from_db()
+    assert newsletter.status == "sent" and newsletter.recipients_total == 3
+    assert sorted(m.to[0] for m in mailbox) == sorted(p.email for p in people)
+    assert mailing.progress(newsletter)["to_send"] == 0
+
+
+def test_the_sending_screen_only_reads(make_user, newsletter, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    admin = make_user("admin", mfa=True)
+    admin.is_superuser = True
+    admin.save()
+    client.force_login(admin)
+    screen = reverse("posts_newsletter_send", args=[newsletter.pk])
+    client.get(screen)  # the first admin page of a user may set up their Wagtail profile
+    # Every e-mail prepared and none left to send: still the fan-out's to mark it sent.
+    Newsletter.objects.filter(pk=newsletter.pk).update(status="sending", recipients_total=0)
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(screen)
+    assert page.status_code == 200 and "data-helix-progress" in page.content.decode()
+    verbs = ("INSERT", "UPDATE", "DELETE")
+    writes = [q["sql"] for q in queries.captured_queries if q["sql"].split()[0].upper() in verbs]
+    assert writes == []
+    newsletter.refresh_from_db()
+    assert newsletter.status == "sending"

@@ -64,6 +64,26 @@ def test_an_organisation_posts_for_itself_and_its_staff_edit_it(make_user, clien
     assert answer.status_code == 200 and answer.json()["city"] == "Mechelen"
 
 
+def test_staff_never_post_as_an_organisation_still_waiting_for_approval(make_user, client_for):
+    pending = Organisation.objects.create(name="Newcomers Hub", slug="newcomers-hub", status="pending")
+    staff = make_user("organisation")
+    approved = Organisation.objects.get(staff=staff)
+    pending.staff.add(staff)  # the first of their organisations, but not approved
+    client = client_for(staff)
+    refused = client.post("/api/v1/posts/", {**NEW_POST, "organisation_slug": pending.slug}, format="json")
+    assert refused.status_code == 400 and "organisation_slug" in refused.json()["error"]["fields"]
+    post = client.post("/api/v1/posts/", NEW_POST, format="json").json()
+    assert post["organisation"]["slug"] == approved.slug
+    # A post of the pending organisation (written by an admin) is not theirs to change.
+    admin = make_user("admin", mfa=True)
+    theirs = client_for(admin).post(
+        "/api/v1/posts/", {**NEW_POST, "organisation_slug": pending.slug}, format="json"
+    ).json()
+    assert theirs["organisation"]["slug"] == pending.slug
+    answer = client.patch(f"/api/v1/posts/{theirs['id']}/", {"city": "Mons"}, format="json")
+    assert answer.status_code == 403
+
+
 def test_an_employer_posts_in_the_name_of_its_company(make_user, client_for):
     employer = make_user("employer")
     employer.employer_profile.company = "Scheldt Software"
