@@ -1,0 +1,1 @@
+"""Language buddies: a Helix plugin (plugin id ``language_buddy``) written as a partner would."""
