@@ -423,19 +423,16 @@ def test_organisations_suggest_posts_to_their_connected_talents(make_user, make_
 
 
 def test_a_mentor_suggests_through_any_plugins_connection(make_user, make_post, client_for):
-    from tests.plugins.alpha import state
+    from cms.connections.actions import open_connection
+    from cms.organisations.models import Project
 
     mentor, talent = make_user("mentor"), make_user("talent")
     post = make_post(mentor)
     url = f"/api/v1/posts/{post.public_id}/suggest/"
     assert client_for(mentor).post(url, {"talent": str(talent.public_id)}, format="json").status_code == 403
-    state.CONNECTED.add(frozenset((mentor.pk, talent.pk)))
-    try:
-        assert (
-            client_for(mentor).post(url, {"talent": str(talent.public_id)}, format="json").status_code == 201
-        )
-    finally:
-        state.CONNECTED.clear()
+    # A kind another plugin declares (the alpha test plugin's): posts asks the core, not a plugin.
+    open_connection("alpha_pair", project=Project.default(), talent=talent, mentor=mentor, activate=True)
+    assert client_for(mentor).post(url, {"talent": str(talent.public_id)}, format="json").status_code == 201
     assert Suggestion.objects.filter(talent=talent, suggested_by=mentor).exists()
 
 
