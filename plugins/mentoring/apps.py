@@ -11,6 +11,6 @@ class MentoringConfig(HelixPluginConfig):
     version = "1.0.0"
     requires = ()
     description = _(
-        "Matches between talents, mentors and organisations, meetings with reports and reminders, "
-        "and messages between connected people."
+        "Matches between talents, mentors and organisations (core connections of its kinds), and "
+        "meetings with reports and reminders."
     )
