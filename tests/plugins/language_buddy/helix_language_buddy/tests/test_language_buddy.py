@@ -152,3 +152,22 @@ def test_buddies_write_to_each_other_through_the_messaging_plugin(people, ask, c
     assert client_for(talent).post("/api/v1/threads/", hello, format="json").status_code == 403
     client_for(mentor).post(f"{URL}{asked['id']}/accept/")
     assert client_for(talent).post("/api/v1/threads/", hello, format="json").status_code == 201
+
+
+@pytest.mark.skipif(not apps.is_installed("plugins.posts"), reason="suggestions are the posts plugin's")
+def test_the_mentor_suggests_posts_to_the_talent(people, ask, client_for):
+    talent, mentor = people["talent"], people["mentor"]
+    asked = ask()
+    post = {
+        "type": "study",
+        "title": "Dutch conversation table",
+        "summary": "Every Tuesday in Ghent.",
+        "link": "https://www.vdab.be",
+    }
+    created = client_for(mentor).post("/api/v1/posts/", post, format="json")
+    assert created.status_code == 201, created.content
+    suggest = f"/api/v1/posts/{created.json()['id']}/suggest/"
+    body = {"talent": str(talent.public_id)}
+    assert client_for(mentor).post(suggest, body, format="json").status_code == 403  # not connected yet
+    client_for(mentor).post(f"{URL}{asked['id']}/accept/")
+    assert client_for(mentor).post(suggest, body, format="json").status_code == 201
