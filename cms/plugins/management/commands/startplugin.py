@@ -1,10 +1,13 @@
 """``python manage.py startplugin NAME``: write a new, installable plugin package.
 
 The package is rendered from ``cms/plugins/skeleton/``: every ``*.tmpl`` file
-there is copied with its ``{{ variable }}`` placeholders filled in. The result
-is a separate distribution (``helix-plugin-NAME``) that declares itself in the
-``helix.plugins`` entry-point group, so installing it is all it takes for Helix
-to find it.
+there is copied with its ``{{ variable }}`` placeholders filled in, every other
+file (a Django template, which has ``{{ }}`` of its own) as it is. A folder named
+``package`` becomes the package, one named ``plugin_id`` the plugin id
+(``templates/<plugin_id>/``). The result is a separate distribution
+(``helix-plugin-NAME``) with the one plugin layout of ``docs/plugins.md``, which
+declares itself in the ``helix.plugins`` entry-point group, so installing it is
+all it takes for Helix to find it.
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ SKELETON_DIR = Path(__file__).resolve().parents[2] / "skeleton"
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9_]{1,30}$")
 PLACEHOLDER = re.compile(r"\{\{\s*(\w+)\s*\}\}")
 TEMPLATE_SUFFIX = ".tmpl"
+# Build and editor leftovers are never copied.
+IGNORED = ("__pycache__", ".pyc", ".mo", ".DS_Store", "~")
 
 
 def validate_name(name: str) -> None:
@@ -78,12 +83,23 @@ def render(text: str, context: dict[str, str], source: Path) -> str:
 
 
 def target_path(relative: Path, context: dict[str, str]) -> Path:
-    """Where a skeleton file goes: ``package/`` becomes the package, ``.tmpl`` drops off."""
-    parts = [context["package"] if part == "package" else part for part in relative.parts]
+    """Where a skeleton file goes: ``package/`` becomes the package, ``plugin_id/`` the plugin id,
+    ``.tmpl`` drops off."""
+    renamed = {"package": context["package"], "plugin_id": context["plugin_id"]}
+    parts = [renamed.get(part, part) for part in relative.parts]
     parts[-1] = parts[-1].removesuffix(TEMPLATE_SUFFIX)
     if parts[-1] == "test_plugin.py":
         parts[-1] = f"test_{context['plugin_id']}.py"
     return Path(*parts)
+
+
+def skeleton_files() -> list[Path]:
+    """The files of the skeleton, without build and editor leftovers."""
+    return sorted(
+        path
+        for path in SKELETON_DIR.rglob("*")
+        if path.is_file() and not any(part.endswith(IGNORED) for part in path.relative_to(SKELETON_DIR).parts)
+    )
 
 
 def write_skeleton(name: str, destination: Path) -> list[Path]:
@@ -91,18 +107,22 @@ def write_skeleton(name: str, destination: Path) -> list[Path]:
     context = template_context(name)
     written = []
     destination.mkdir(parents=True)
-    for source in sorted(SKELETON_DIR.rglob(f"*{TEMPLATE_SUFFIX}")):
+    for source in skeleton_files():
         target = destination / target_path(source.relative_to(SKELETON_DIR), context)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(render(source.read_text(encoding="utf-8"), context, source), "utf-8")
+        if source.name.endswith(TEMPLATE_SUFFIX):
+            target.write_text(render(source.read_text(encoding="utf-8"), context, source), "utf-8")
+        else:
+            target.write_bytes(source.read_bytes())
         written.append(target)
     return written
 
 
 class Command(BaseCommand):
     help = (
-        "Write a new Helix plugin package, with a model, an API, hooks, a migration and "
-        "passing tests, into DIRECTORY/helix-plugin-NAME/."
+        "Write a new Helix plugin package in the one plugin layout (a model, actions, selectors, "
+        "an API, hooks, a periodic job, settings, demo data, an admin summary, translations, a "
+        "migration and passing tests) into DIRECTORY/helix-plugin-NAME/."
     )
 
     def add_arguments(self, parser) -> None:
