@@ -11,15 +11,11 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from api.permissions import IsSignedIn, request_project
+from api.serializers.people import PersonSerializer
 from cms.accounts.models import User
 from helix_language_buddy import actions, conf, selectors
 
 UUID = r"[0-9a-f-]{36}"
-
-
-class PersonSerializer(serializers.Serializer):
-    id = serializers.UUIDField(source="public_id")
-    first_name = serializers.CharField()
 
 
 class BuddySerializer(serializers.Serializer):
