@@ -282,6 +282,8 @@ DRAMATIQ_AUTODISCOVER_MODULES = ["tasks"]
 # Seconds after which an unacknowledged outbox row is sent again by the sweep.
 HELIX_OUTBOX_RESEND_AFTER = env.int("HELIX_OUTBOX_RESEND_AFTER", default=120)
 HELIX_OUTBOX_MAX_ATTEMPTS = env.int("HELIX_OUTBOX_MAX_ATTEMPTS", default=10)
+# How long a worker's claim on an e-mail row keeps other deliveries of it away (seconds).
+HELIX_OUTBOX_CLAIM_SECONDS = env.int("HELIX_OUTBOX_CLAIM_SECONDS", default=90)
 # Done rows (their payloads hold e-mail bodies) are deleted after this many days.
 HELIX_OUTBOX_RETENTION_DAYS = env.int("HELIX_OUTBOX_RETENTION_DAYS", default=14)
 # Retry back-off of jobs (milliseconds); tests shorten it.

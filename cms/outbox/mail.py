@@ -150,6 +150,16 @@ def notify(template_prefix: str, users: Iterable, context: dict, *, key: str) ->
     return count
 
 
-def deliver(data: dict) -> None:
+def message_id_for(row) -> str:
+    """The Message-ID of an outbox row's mail: the same on every attempt, so a copy sent again
+    after a crash is recognised as the same message by mail servers and programs."""
+    domain = (settings.DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip(" >") or "helix.invalid").lower()
+    return f"<{row.pk}@{domain}>"
+
+
+def deliver(data: dict, *, message_id: str | None = None) -> None:
     """Send a serialised message with the configured backend (raises on failure)."""
-    deserialise(data).send(fail_silently=False)
+    message = deserialise(data)
+    if message_id:
+        message.extra_headers["Message-ID"] = message_id
+    message.send(fail_silently=False)

@@ -35,6 +35,9 @@ class OutboxMessage(models.Model):
     dispatch_count = models.PositiveIntegerField(default=0)
     attempts = models.PositiveIntegerField(default=0)
     last_error = models.TextField(blank=True)
+    # For side effects outside the database (e-mail): when a worker took the row, so a second
+    # delivery of the same message leaves it alone while the first is sending.
+    claimed_at = models.DateTimeField(null=True, blank=True)
     done_at = models.DateTimeField(null=True, blank=True)
     failed_at = models.DateTimeField(null=True, blank=True)
 

@@ -6,16 +6,16 @@ import dramatiq
 from django.conf import settings
 from django.utils import timezone
 
-from cms.outbox.actors import outbox_actor
-from cms.outbox.api import dispatch, pending_for_resend
-from cms.outbox.mail import MAIL_ACTOR, deliver
+from cms.outbox.actors import claimed_elsewhere, outbox_actor
+from cms.outbox.api import dispatch_many, pending_for_resend
+from cms.outbox.mail import MAIL_ACTOR, deliver, message_id_for
 from cms.outbox.models import OutboxMessage
 
 
-@outbox_actor(MAIL_ACTOR)
+@outbox_actor(MAIL_ACTOR, external=True)
 def send_mail(payload: dict, row: OutboxMessage) -> None:
-    """Send one queued e-mail."""
-    deliver(payload)
+    """Send one queued e-mail, with a Message-ID that is the same on every attempt."""
+    deliver(payload, message_id=message_id_for(row))
 
 
 @dramatiq.actor(actor_name="outbox.sweep", max_retries=0)
@@ -33,15 +33,26 @@ def purge() -> None:
     OutboxMessage.objects.filter(done_at__lt=cutoff).delete()
 
 
-def sweep_now(now=None) -> int:
-    """The sweep's work, callable directly (the scheduler and tests use it)."""
+def sweep_now(now=None, *, batch: int = 1000, max_batches: int = 100) -> int:
+    """The sweep's work, callable directly (the scheduler and tests use it).
+
+    Recovery scales with the backlog: batches of ``batch`` rows, one read and one write each,
+    until nothing is left (at most ``max_batches`` a run; the next run goes on).
+    """
     now = now or timezone.now()
     resent = 0
-    rows = pending_for_resend(now, resend_after=settings.HELIX_OUTBOX_RESEND_AFTER)
-    for row in rows.only("pk", "attempts", "dispatch_count")[:500]:
-        if row.dispatch_count >= settings.HELIX_OUTBOX_MAX_ATTEMPTS:
-            OutboxMessage.objects.filter(pk=row.pk, done_at=None).update(failed_at=now)
-            continue
-        if dispatch(row.pk):
-            resent += 1
+    rows = pending_for_resend(now, resend_after=settings.HELIX_OUTBOX_RESEND_AFTER).exclude(
+        claimed_elsewhere(now)
+    )
+    last = None
+    for _ in range(max_batches):
+        page = rows.order_by("pk") if last is None else rows.filter(pk__gt=last).order_by("pk")
+        found = list(page.values_list("pk", "dispatch_count")[:batch])
+        if not found:
+            break
+        last = found[-1][0]
+        given_up = [pk for pk, count in found if count >= settings.HELIX_OUTBOX_MAX_ATTEMPTS]
+        if given_up:
+            OutboxMessage.objects.filter(pk__in=given_up, done_at=None).update(failed_at=now)
+        resent += dispatch_many([pk for pk, count in found if count < settings.HELIX_OUTBOX_MAX_ATTEMPTS])
     return resent

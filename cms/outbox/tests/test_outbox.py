@@ -101,9 +101,9 @@ def test_sweep_resends_rows_never_acknowledged(jobs, make_user, mailbox):
     user = make_user("talent")
     row = _mail_for(user, "lost")
     jobs.wait()
-    # The broker lost the message: pretend the row was dispatched long ago and never done.
+    # The broker lost the message: pretend the row was dispatched long ago and never taken.
     OutboxMessage.objects.filter(pk=row.pk).update(
-        done_at=None, dispatched_at=timezone.now() - timedelta(hours=1)
+        done_at=None, claimed_at=None, dispatched_at=timezone.now() - timedelta(hours=1)
     )
     mailbox.clear()
     assert sweep_now() == 1
