@@ -269,11 +269,12 @@ def generate_connections() -> int:
     from django.utils import timezone
 
     from cms.accounts.models import Consent, EmployerProfile, TalentProfile, User
+    from cms.connections.models import Connection as Match
+    from cms.connections.models import TalentProfileUserObjectPermission
     from cms.organisations.models import Project
     from plugins.employers.models import EmployerDetails
-    from plugins.mentoring.models import Match, TalentProfileUserObjectPermission
 
-    if Match.objects.filter(kind=Match.Kind.TALENT_EMPLOYER).exists():
+    if Match.objects.filter(kind="talent_employer").exists():
         return 0
     project = Project.default()
     permission = Permission.objects.get(content_type__app_label="accounts", codename="view_talentprofile")
@@ -428,7 +429,8 @@ def _state(talent=None, employer=None) -> dict:
     """Open connections and permission rows of one talent or one employer (for rows touched)."""
     from django.db.models import Max
 
-    from plugins.mentoring.models import Match, TalentProfileUserObjectPermission
+    from cms.connections.models import Connection as Match
+    from cms.connections.models import TalentProfileUserObjectPermission
 
     side = {"talent": talent} if talent is not None else {"employer": employer}
     perms = (
@@ -437,18 +439,18 @@ def _state(talent=None, employer=None) -> dict:
         else TalentProfileUserObjectPermission.objects.filter(user=employer)
     )
     return {
-        "open": Match.objects.filter(kind=Match.Kind.TALENT_EMPLOYER, state="active", **side).count(),
+        "open": Match.objects.filter(kind="talent_employer", state="active", **side).count(),
         "max_match": Match.objects.aggregate(m=Max("pk"))["m"] or 0,
         "perm_ids": set(perms.values_list("pk", flat=True)),
     }
 
 
 def _touched(before: dict, talent=None, employer=None) -> dict:
-    from plugins.mentoring.models import Match
+    from cms.connections.models import Connection as Match
 
     side = {"talent": talent} if talent is not None else {"employer": employer}
     after = _state(talent, employer)
-    matches = Match.objects.filter(kind=Match.Kind.TALENT_EMPLOYER, **side)
+    matches = Match.objects.filter(kind="talent_employer", **side)
     created = matches.filter(pk__gt=before["max_match"]).count()
     closed = matches.filter(pk__lte=before["max_match"], state="closed", closed_at__gte=before["at"]).count()
     return {
@@ -628,7 +630,7 @@ def busiest_employer():
     from django.db.models import Count
 
     from cms.accounts.models import EmployerProfile, User
-    from plugins.mentoring.models import Match
+    from cms.connections.models import Connection as Match
 
     most = (
         EmployerProfile.objects.filter(user__email__startswith="bench-employer-")
@@ -637,7 +639,7 @@ def busiest_employer():
         .values_list("user_id", flat=True)[:20]
     )
     counts = {
-        pk: Match.objects.filter(kind=Match.Kind.TALENT_EMPLOYER, employer_id=pk, state="active").count()
+        pk: Match.objects.filter(kind="talent_employer", employer_id=pk, state="active").count()
         for pk in most
     }
     pk = max(counts, key=lambda k: (counts[k], -k))
@@ -674,8 +676,9 @@ def main() -> None:
     from django.test import Client
 
     from cms.accounts.models import Consent, Role, User
+    from cms.connections.models import Connection as Match
+    from cms.connections.models import TalentProfileUserObjectPermission
     from cms.sectors.models import Sector
-    from plugins.mentoring.models import Match, TalentProfileUserObjectPermission
 
     call_command("migrate", verbosity=0)
     began = time.perf_counter()
@@ -691,7 +694,7 @@ def main() -> None:
     talents = User.objects.filter(role=Role.TALENT, email__startswith="bench-talent-").count()
     employers = User.objects.filter(role=Role.EMPLOYER, email__startswith="bench-employer-").count()
     publishing = Consent.objects.filter(purpose="cv_publication", withdrawn_at=None).count()
-    connections = Match.objects.filter(kind=Match.Kind.TALENT_EMPLOYER, state="active").count()
+    connections = Match.objects.filter(kind="talent_employer", state="active").count()
     permissions = TalentProfileUserObjectPermission.objects.count()
     pairs = talents * employers
     data = {

@@ -64,8 +64,9 @@ def generate_people(n_talents: int, n_mentors: int, busy: int) -> None:
     from django.utils import timezone
 
     from cms.accounts.models import Role, User
+    from cms.connections.models import Connection as Match
     from cms.organisations.models import Project
-    from plugins.mentoring.models import Match, Thread, ThreadParticipant
+    from plugins.messaging.models import Thread, ThreadParticipant
 
     if Thread.objects.exists():
         return
@@ -108,7 +109,7 @@ def generate_people(n_talents: int, n_mentors: int, busy: int) -> None:
         Match.objects.bulk_create(
             [
                 Match(
-                    kind=Match.Kind.TALENT_MENTOR,
+                    kind="talent_mentor",
                     state=Match.State.ACTIVE,
                     project=project,
                     talent_id=talent,
@@ -147,7 +148,7 @@ def generate_messages(n_messages: int) -> bool:
     from django.db import connection, transaction
     from django.utils import timezone
 
-    from plugins.mentoring.models import Message, Thread
+    from plugins.messaging.models import Message, Thread
 
     existing = Message.objects.count()
     if existing >= n_messages:
@@ -201,7 +202,7 @@ def generate_read_state(force: bool) -> None:
     from django.utils import timezone
 
     from cms.accounts.models import User
-    from plugins.mentoring.models import Message, MessagingSettings, Thread, ThreadParticipant
+    from plugins.messaging.models import Message, MessagingSettings, Thread, ThreadParticipant
 
     if MessagingSettings.objects.exists() and not force:
         return
@@ -271,8 +272,9 @@ def generate_meetings(n_meetings: int) -> None:
     from django.db import transaction
     from django.utils import timezone
 
+    from cms.connections.models import Connection as Match
     from cms.organisations.models import Project
-    from plugins.mentoring.models import Match, Meeting, MeetingParticipant
+    from plugins.mentoring.models import Meeting, MeetingParticipant
 
     existing = Meeting.objects.count()
     if existing >= n_meetings:
@@ -321,7 +323,7 @@ def generate_meetings(n_meetings: int) -> None:
                     MeetingParticipant(meeting_id=pk, user_id=mentor, response=Response.YES),
                     MeetingParticipant(meeting_id=pk, user_id=talent, response=answer),
                 ]
-                links.append(through(meeting_id=pk, match_id=match_id))
+                links.append(through(meeting_id=pk, connection_id=match_id))
             MeetingParticipant.objects.bulk_create(participants, batch_size=2000)
             through.objects.bulk_create(links, batch_size=2000)
         existing += size
@@ -370,7 +372,7 @@ def measure_send(client, thread, sender, repeat: int) -> dict:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from plugins.mentoring.models import Message, Thread, ThreadParticipant
+    from plugins.messaging.models import Message, Thread, ThreadParticipant
 
     url = f"/api/v1/threads/{thread.public_id}/messages/"
     before = Message.objects.order_by("-id").values_list("id", flat=True).first()
@@ -456,7 +458,7 @@ def notification_run() -> dict:
     from django.db import transaction
 
     from cms.outbox.models import OutboxMessage
-    from plugins.mentoring.actions.messaging import send_unread_notifications
+    from plugins.messaging.actions import send_unread_notifications
 
     result = {}
     try:
@@ -545,7 +547,7 @@ def main() -> None:
     from django.test import Client
 
     from cms.accounts.models import User
-    from plugins.mentoring.models import Message, Thread, ThreadParticipant
+    from plugins.messaging.models import Message, Thread, ThreadParticipant
 
     call_command("migrate", verbosity=0)
     began = time.perf_counter()
