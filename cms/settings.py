@@ -282,6 +282,9 @@ DRAMATIQ_AUTODISCOVER_MODULES = ["tasks"]
 # Seconds after which an unacknowledged outbox row is sent again by the sweep.
 HELIX_OUTBOX_RESEND_AFTER = env.int("HELIX_OUTBOX_RESEND_AFTER", default=120)
 HELIX_OUTBOX_MAX_ATTEMPTS = env.int("HELIX_OUTBOX_MAX_ATTEMPTS", default=10)
+# How long the scheduler's lease lasts without renewal: a dead scheduler's successor takes over
+# after at most this many seconds (the holder renews every third of it).
+HELIX_SCHEDULER_LEASE_SECONDS = env.float("HELIX_SCHEDULER_LEASE_SECONDS", default=30)
 # How long a worker's claim on an e-mail row keeps other deliveries of it away (seconds).
 HELIX_OUTBOX_CLAIM_SECONDS = env.int("HELIX_OUTBOX_CLAIM_SECONDS", default=90)
 # Done rows (their payloads hold e-mail bodies) are deleted after this many days.

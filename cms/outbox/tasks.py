@@ -6,6 +6,7 @@ import dramatiq
 from django.conf import settings
 from django.utils import timezone
 
+from cms.jobs.periodic import PERIODIC_QUEUE
 from cms.outbox.actors import claimed_elsewhere, outbox_actor
 from cms.outbox.api import dispatch_many, pending_for_resend
 from cms.outbox.mail import MAIL_ACTOR, deliver, message_id_for
@@ -18,13 +19,13 @@ def send_mail(payload: dict, row: OutboxMessage) -> None:
     deliver(payload, message_id=message_id_for(row))
 
 
-@dramatiq.actor(actor_name="outbox.sweep", max_retries=0)
+@dramatiq.actor(actor_name="outbox.sweep", queue_name=PERIODIC_QUEUE, max_retries=0)
 def sweep() -> None:
     """Send again every row not acknowledged in time; give up after too many tries."""
     sweep_now()
 
 
-@dramatiq.actor(actor_name="outbox.purge", max_retries=0)
+@dramatiq.actor(actor_name="outbox.purge", queue_name=PERIODIC_QUEUE, max_retries=0)
 def purge() -> None:
     """Delete finished rows past their retention: their payloads hold e-mail bodies."""
     from datetime import timedelta

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import dramatiq
 
+from cms.jobs.periodic import PERIODIC_QUEUE
 from cms.plugins import enabled_projects
 
 
-@dramatiq.actor(actor_name="messaging.notify_unread", max_retries=3)
+@dramatiq.actor(actor_name="messaging.notify_unread", queue_name=PERIODIC_QUEUE, max_retries=3)
 def notify_unread() -> None:
     """Unread messages to people who have been away for a few minutes: one e-mail per thread."""
     from plugins.messaging.actions import send_unread_notifications

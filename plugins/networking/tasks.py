@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import dramatiq
 
+from cms.jobs.periodic import PERIODIC_QUEUE
 from cms.plugins import enabled_projects
 
 
-@dramatiq.actor(actor_name="networking.send_follow_up_reminders", max_retries=3)
+@dramatiq.actor(actor_name="networking.send_follow_up_reminders", queue_name=PERIODIC_QUEUE, max_retries=3)
 def send_follow_up_reminders() -> None:
     """On a contact's follow-up date (Europe/Brussels), the talent is reminded, once per date."""
     from plugins.networking.actions import send_follow_up_reminders as run

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dramatiq
 
+from cms.jobs.periodic import PERIODIC_QUEUE
 from cms.outbox.actors import outbox_actor
 from cms.plugins import is_enabled
 
@@ -14,7 +15,7 @@ def _enabled() -> bool:
     return is_enabled("posts", Project.default())
 
 
-@dramatiq.actor(actor_name="posts.expire", max_retries=0)
+@dramatiq.actor(actor_name="posts.expire", queue_name=PERIODIC_QUEUE, max_retries=0)
 def expire() -> None:
     """Vacancies and events past their end become expired."""
     from plugins.posts.actions import expire_posts
@@ -22,7 +23,7 @@ def expire() -> None:
     expire_posts()
 
 
-@dramatiq.actor(actor_name="posts.send_digests", max_retries=3)
+@dramatiq.actor(actor_name="posts.send_digests", queue_name=PERIODIC_QUEUE, max_retries=3)
 def send_digests() -> None:
     """Queue the digests that are due (each batch commits; a rerun skips what was sent)."""
     from plugins.posts.mailing import send_digests as run
