@@ -6,15 +6,15 @@ from datetime import datetime, time, timedelta
 
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import exceptions, mixins, serializers, viewsets
+from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from api.params import date_param
 from api.permissions import IsHelixAdmin
 from api.serializers.directory import DecisionSerializer
 from cms.accounts import actions
@@ -115,9 +115,7 @@ class DashboardView(APIView):
     def get(self, request):
         raw = request.query_params.get("since")
         if raw:
-            day = parse_date(raw) if len(raw) == 10 else None
-            if day is None:
-                raise exceptions.ValidationError({"since": [_("Use a date like 2026-01-31.")]})
+            day = date_param("since", raw, _("Use a date like 2026-01-31."))
             since = timezone.make_aware(datetime.combine(day, time.min))
         else:
             since = timezone.now() - timedelta(days=30)

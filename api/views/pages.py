@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -32,6 +32,7 @@ from wagtail.models import Locale, Page, Site
 
 from api.i18n import request_language
 from api.pagination import PageNumberPagination
+from api.params import datetime_param
 from api.permissions import request_project
 from api.serializers.pages import PageChangesSerializer, PageSerializer
 from cms.errors import InvalidParameter, PageNotFound, TranslationMissing
@@ -188,7 +189,8 @@ class PageViewSet(viewsets.GenericViewSet):
         order = request.query_params.get("order") or "path"
         if order not in ORDERINGS:
             raise _bad("order", _("Use one of: %(codes)s.") % {"codes": ", ".join(ORDERINGS)})
-        search = (request.query_params.get("search") or "").strip()
+        # Only words reach the search backend: quotes, NUL and operators broke SQLite's FTS (500).
+        search = " ".join(re.findall(r"\w+", request.query_params.get("search") or ""))
         if search:
             if not language:
                 pages = pages.filter(locale_id=_locale_id(request_language()))
@@ -350,11 +352,9 @@ class PageViewSet(viewsets.GenericViewSet):
         since = None
         raw = request.query_params.get("since")
         if raw:
-            since = parse_datetime(raw.replace(" ", "+"))
-            if since is None:
-                raise _bad("since", _("Give an ISO 8601 date and time, e.g. 2026-01-31T12:00:00Z."))
-            if timezone.is_naive(since):
-                since = timezone.make_aware(since, timezone.utc)
+            since = datetime_param(
+                "since", raw, _("Give an ISO 8601 date and time, e.g. 2026-01-31T12:00:00Z.")
+            )
         pages = published_pages().filter(last_published_at__lte=until)
         # A first sync (no since) has nothing to remove.
         removed = PageRemoval.objects.filter(removed_at__lte=until) if since else PageRemoval.objects.none()

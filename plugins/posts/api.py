@@ -23,7 +23,8 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
 from api.i18n import request_language
-from api.permissions import IsHelixAdmin, IsSignedIn
+from api.parsers import JSONParser
+from api.permissions import IsApproved, IsHelixAdmin, IsSignedIn
 from api.serializers.fields import LANGUAGE_CODE_RE, SectorSlugsField, StringListField
 from cms.accounts.models import CEFRLevel, User
 from cms.accounts.uploads import validate_image
@@ -377,7 +378,7 @@ class PostViewSet(viewsets.GenericViewSet):
     lookup_field = "public_id"
     lookup_url_kwarg = "id"
     lookup_value_regex = "[0-9a-fA-F-]{36}"
-    parser_classes = [parsers.JSONParser, parsers.MultiPartParser, parsers.FormParser]
+    parser_classes = [JSONParser, parsers.MultiPartParser, parsers.FormParser]
     http_method_names = ["get", "post", "patch", "put", "delete", "head", "options"]
 
     def get_permissions(self):
@@ -608,6 +609,7 @@ class PostViewSet(viewsets.GenericViewSet):
     @action(detail=True, methods=["post", "delete"], url_path="save")
     def save_post(self, request, id=None):
         """Save a post for later (POST) or forget it (DELETE)."""
+        IsApproved().has_permission(request, self)  # a pending account saves nothing yet (403)
         post = self.get_object()
         if request.method == "DELETE":
             actions.unsave_post(request.user, post)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Prefetch
 from django.http import HttpResponse
-from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -12,6 +11,7 @@ from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from api.params import datetime_param
 from api.permissions import IsSignedIn
 from api.serializers.people import UUID
 from cms.accounts.models import User
@@ -58,9 +58,7 @@ class MeetingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         params = self.request.query_params
         for name, lookup in (("from", "ends_at__gte"), ("to", "starts_at__lte")):
             if params.get(name):
-                moment = parse_datetime(params[name])
-                if moment is None:
-                    raise serializers.ValidationError({name: [_("Give a date and time (ISO 8601).")]})
+                moment = datetime_param(name, params[name], _("Give a date and time (ISO 8601)."))
                 meetings = meetings.filter(**{lookup: moment})
         if params.get("match"):
             meetings = meetings.filter(matches__public_id=params["match"])

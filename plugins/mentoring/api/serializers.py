@@ -328,7 +328,7 @@ class MeetingSerializer(serializers.ModelSerializer):
 def _check_zone(value: str) -> str:
     try:
         ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a file
         raise serializers.ValidationError(_("This is not a time zone (for example Europe/Brussels)."))
     return value
 
@@ -348,7 +348,7 @@ class MeetingWriteSerializer(serializers.Serializer):
         help_text="ISO 8601 with an offset (a time without one is read as Europe/Brussels time)."
     )
     ends_at = serializers.DateTimeField()
-    time_zone = serializers.CharField(default="Europe/Brussels", validators=[_check_zone])
+    time_zone = serializers.CharField(default="Europe/Brussels", max_length=60, validators=[_check_zone])
     place = serializers.CharField(required=False, allow_blank=True, max_length=300)
     online_url = serializers.URLField(required=False, allow_blank=True, max_length=500)
 

@@ -1,0 +1,101 @@
+"""Bad input at the edge gets the one error shape (a 4xx with a stable code), never a 500."""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from pathlib import Path
+
+import pytest
+import yaml
+
+CONTRACT = Path(__file__).resolve().parent.parent / "frontend-contract" / "openapi.yaml"
+DEEP = b"[" * 6000 + b"]" * 6000
+
+
+def _error(response, status: int, code: str | None = None) -> dict:
+    assert response.status_code == status, (response.status_code, response.content[:300])
+    error = response.json()["error"]
+    assert set(error) >= {"code", "message", "fields"}
+    if code:
+        assert error["code"] == code
+    return error
+
+
+@pytest.mark.django_db
+def test_deeply_nested_json_is_a_400(client_for, make_user):
+    client = client_for(make_user("talent"))
+    response = client.generic("PATCH", "/api/v1/me/", DEEP, content_type="application/json")
+    _error(response, 400, "parse_error")
+
+
+@pytest.mark.django_db
+def test_deeply_nested_json_on_the_allauth_login_is_a_400(client):
+    response = client.post(
+        "/_allauth/browser/v1/auth/login", DEEP, content_type="application/json"
+    )
+    _error(response, 400, "parse_error")
+
+
+@pytest.mark.django_db
+def test_a_lone_surrogate_is_a_400(client_for, make_user):
+    client = client_for(make_user("talent"))
+    body = b'{"purpose": "\\ud800"}'
+    response = client.generic("POST", "/api/v1/me/consents/", body, content_type="application/json")
+    _error(response, 400, "parse_error")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("role", "url"),
+    [
+        ("mentor", "/api/v1/meetings/?from=2026-02-30T10:00:00"),
+        ("mentor", "/api/v1/meetings/?to=2026-02-30T10:00:00"),
+        ("talent", "/api/v1/pages/changes/?since=2026-02-30T10:00:00"),
+        ("admin", "/api/v1/admin/dashboard/?since=2026-02-30"),
+    ],
+)
+def test_an_impossible_date_is_an_invalid_parameter(client_for, make_user, role, url):
+    response = client_for(make_user(role, mfa=role == "admin")).get(url)
+    _error(response, 400, "invalid_parameter")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("words", ['"', "\x00", 'a "b', "care*", "(x OR y", "NEAR(a b)", ":-^"])
+def test_page_search_with_operators_or_nul_is_not_a_500(api, words):
+    response = api.get("/api/v1/pages/", {"search": words})
+    assert response.status_code == 200, response.content[:300]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("zone", ["A" * 300, "Europe/Nowhere", "../../etc/passwd"])
+def test_a_meeting_time_zone_must_be_a_real_zone(client_for, make_user, zone):
+    client = client_for(make_user("mentor"))
+    response = client.post(
+        "/api/v1/meetings/",
+        {
+            "matches": [str(uuid.uuid4())],
+            "title": "Intro",
+            "starts_at": "2026-03-02T10:00:00Z",
+            "ends_at": "2026-03-02T11:00:00Z",
+            "time_zone": zone,
+        },
+        format="json",
+    )
+    error = _error(response, 400)
+    assert "time_zone" in json.dumps(error["fields"])
+
+
+def _contract_paths() -> list[str]:
+    """Every API route of the URL conf, as the committed contract lists them, with sample ids."""
+    paths = yaml.safe_load(CONTRACT.read_text())["paths"]
+    return [re.sub(r"\{[^}]+\}", "1", path) for path in paths]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", _contract_paths())
+def test_options_on_every_route_is_not_a_500(client_for, make_user, path):
+    for role in ("talent", "mentor"):
+        response = client_for(make_user(role)).options(path)
+        assert response.status_code < 500, (role, path, response.content[:300])
