@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install messages contract lint migrate seed services-test clean
+.PHONY: run test install messages contract lint migrate seed services-test drill clean
 
 # The partner-plugin example (tests/plugins/language_buddy) is installed like a partner's plugin:
 # its own distribution, found through its `helix.plugins` entry point. `make run` has it too, off in
@@ -42,6 +42,11 @@ test: install
 # The same suite against the real PostgreSQL, RabbitMQ and Redis of the machine.
 services-test: install
 	bash .ci/services
+
+# The fault drill against the machine's PostgreSQL, RabbitMQ and Redis (bench/drill.py; see
+# docs/operations.md, "Fault drill"): DRILL_ARGS=--short for the CI version.
+drill: install
+	$(PY) bench/drill.py $(DRILL_ARGS)
 
 # The committed contract is Helix's own: the core and the plugins pyproject.toml declares, not the
 # other plugins installed here (tests/test_contract.py compares it the same way).
