@@ -5,8 +5,6 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, permissions
 
-from cms.accounts.middleware import needs_second_factor
-from cms.accounts.models import Role
 from cms.errors import NotApproved
 
 
@@ -79,9 +77,9 @@ class IsHelixAdmin(permissions.BasePermission):
         user = request.user
         if not user or not user.is_authenticated:
             return False
-        if not (user.role == Role.ADMIN or user.is_superuser):
+        if not user.holds_admin_role:
             return False
-        if needs_second_factor(user):
+        if not user.is_helix_admin:
             raise exceptions.PermissionDenied(
                 _("Set up a second factor (TOTP) before using the admin API."), code="mfa_required"
             )

@@ -37,7 +37,13 @@ DEBUG = env.bool("DEBUG", default=not PRODUCTION)
 ALLOWED_HOSTS = env.list(
     "ALLOWED_HOSTS", default=[] if PRODUCTION else ["localhost", "127.0.0.1", "[::1]", "testserver"]
 )
-HELIX_SITE_URL = env.str("HELIX_SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+HELIX_SITE_URL = env.str("HELIX_SITE_URL", default="" if PRODUCTION else "http://127.0.0.1:8000").rstrip("/")
+if PRODUCTION and not HELIX_SITE_URL.startswith("https://"):
+    # Mail links and the CSRF-trusted origin would otherwise point at a development address.
+    raise ImproperlyConfigured(
+        "HELIX_ENV=production needs HELIX_SITE_URL, the public https:// address of the site; "
+        "refusing to start."
+    )
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[HELIX_SITE_URL])
 
 # --- Plugins: discovered through entry points, selected by HELIX_PLUGINS -------------
@@ -107,6 +113,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "cms.accounts.middleware.AdminSecondFactorMiddleware",
+    "cms.accounts.middleware.SessionIdleMiddleware",
+    "cms.accounts.middleware.SecurityHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -155,6 +163,14 @@ DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://helix")}
+if PRODUCTION and CACHES["default"]["BACKEND"].rsplit(".", 1)[-1] in (
+    "LocMemCache", "DummyCache", "FileBasedCache"
+):
+    # Login back-off and API throttling are counted in the cache: per process they do not hold.
+    raise ImproperlyConfigured(
+        "HELIX_ENV=production needs CACHE_URL, a cache shared by every process (redis:// or "
+        "pymemcache://); refusing to start."
+    )
 
 # --- Accounts ----------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -189,6 +205,7 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
 }
 HEADLESS_CLIENTS = ("browser", "app")
+HEADLESS_ADAPTER = "cms.accounts.adapter.HelixHeadlessAdapter"  # public UUIDs, not database ids
 HEADLESS_SERVE_SPECIFICATION = True
 HEADLESS_FRONTEND_URLS = {
     "account_confirm_email": f"{HELIX_SITE_URL}/account/verify-email/{{key}}",
@@ -236,6 +253,11 @@ STORAGES = {
 # --- E-mail: EMAIL_URL (smtp://, smtp+tls://, consolemail://) or .eml files -------------
 EMAIL_URL = env.str("EMAIL_URL", default="")
 HELIX_MAIL_DIR = Path(env.str("HELIX_MAIL_DIR", default=str(VAR_DIR / "mail")))
+if PRODUCTION and not EMAIL_URL:
+    raise ImproperlyConfigured(
+        "HELIX_ENV=production needs EMAIL_URL (smtp+tls://...): without it, e-mails with "
+        "verification and reset links would be written to disk; refusing to start."
+    )
 if EMAIL_URL:
     vars().update(env.email_url("EMAIL_URL"))
 else:
@@ -421,9 +443,20 @@ if "plugins.employers" in HELIX_PLUGIN_APPS:
 # --- Security ----------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # the browser frontend reads it to send X-CSRFToken
-# Wagtail's live preview shows pages in a same-origin iframe, so SAMEORIGIN, not DENY.
-X_FRAME_OPTIONS = "SAMEORIGIN"
-SILENCED_SYSTEM_CHECKS = ["security.W019"]
+# Nothing of Helix is framed; Wagtail's preview and wagtail-localize's translation preview set
+# SAMEORIGIN on their own views (wagtail.utils.decorators.xframe_options_sameorigin_override).
+X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# Permissions-Policy (cms.accounts.middleware.SecurityHeadersMiddleware): no powerful feature.
+HELIX_PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+    "payment=(), usb=(), interest-cohort=()"
+)
+# Sessions end after a time without requests (cms.accounts.middleware.SessionIdleMiddleware
+# renews them); an admin's sooner.
+SESSION_COOKIE_AGE = env.int("HELIX_SESSION_IDLE_SECONDS", default=8 * 3600)
+HELIX_ADMIN_SESSION_IDLE_SECONDS = env.int("HELIX_ADMIN_SESSION_IDLE_SECONDS", default=30 * 60)
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -432,8 +465,6 @@ if PRODUCTION:
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
-    SECURE_CONTENT_TYPE_NOSNIFF = True
-    SECURE_REFERRER_POLICY = "same-origin"
 
 LOGGING = {
     "version": 1,

@@ -1,7 +1,9 @@
 """The permission matrix: every API operation × role × relation → expected status.
 
 Roles: anonymous, talent, mentor, organisation, employer, admin (with TOTP),
-pending_organisation. Relation: "-" for routes without an object, "own" for
+pending_organisation. A further actor, the admin without a second factor, is derived from each
+row (``cms.plugins.testing.without_second_factor``): refused wherever the admin's answer differs
+from every account's. Relation: "-" for routes without an object, "own" for
 the acting user's object (their organisation, their organisation's project),
 "other" for somebody else's. A new route without rows fails
 ``tests/test_permission_matrix.py``.
@@ -18,8 +20,8 @@ def row(anonymous, talent, mentor, organisation, employer, admin, pending_organi
 EVERYONE_OK = row(200, 200, 200, 200, 200, 200, 200)
 SIGNED_IN_OK = row(401, 200, 200, 200, 200, 200, 200)
 ADMIN_ONLY = row(401, 403, 403, 403, 403, 200, 403)
-SIGNED_IN_CREATED = row(401, 201, 201, 201, 201, 201, 201)
-SIGNED_IN_GONE = row(401, 204, 204, 204, 204, 204, 204)
+APPROVED_CREATED = row(401, 201, 201, 201, 201, 201, 403)  # a pending account: account_not_approved
+APPROVED_GONE = row(401, 204, 204, 204, 204, 204, 403)
 POST_EDITORS = {
     "own": row(401, 403, 200, 200, 200, 200, 403),
     "other": row(401, 403, 403, 403, 403, 200, 403),  # admins correct any post, with a reason
@@ -89,7 +91,7 @@ MATRIX = {
     ("get", "/api/v1/pages/find/"): {"-": EVERYONE_OK},
     ("get", "/api/v1/pages/changes/"): {"-": EVERYONE_OK},
     ("get", "/api/v1/faq/"): {"-": EVERYONE_OK},
-    ("post", "/api/v1/faq/"): {"-": row(401, 201, 201, 201, 201, 201, 201)},
+    ("post", "/api/v1/faq/"): {"-": row(401, 201, 201, 201, 201, 201, 403)},  # not approved yet
     ("get", "/api/v1/faq/mine/"): {"-": SIGNED_IN_OK},
     # the posts plugin: "own" is a post the acting user wrote (roles that may post), "other"
     # somebody else's; talents and pending organisations have no posts of their own.
@@ -107,8 +109,8 @@ MATRIX = {
         "other": row(401, 403, 403, 403, 403, 409, 403),
     },
     ("post", "/api/v1/posts/{id}/unpublish/"): {"own": ADMIN_ONLY, "other": ADMIN_ONLY},
-    ("post", "/api/v1/posts/{id}/save/"): {"own": SIGNED_IN_CREATED, "other": SIGNED_IN_CREATED},
-    ("delete", "/api/v1/posts/{id}/save/"): {"own": SIGNED_IN_GONE, "other": SIGNED_IN_GONE},
+    ("post", "/api/v1/posts/{id}/save/"): {"own": APPROVED_CREATED, "other": APPROVED_CREATED},
+    ("delete", "/api/v1/posts/{id}/save/"): {"own": APPROVED_GONE, "other": APPROVED_GONE},
     # "own": a talent connected with the organisation (a member of its project); "other": a stranger
     ("post", "/api/v1/posts/{id}/suggest/"): {
         "own": row(401, 403, 403, 201, 403, 403, 403),

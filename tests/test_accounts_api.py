@@ -259,7 +259,9 @@ def test_organisation_actions_check_who_acts(make_user):
         actions.update_organisation_profile(organisation, by=stranger, changes={"city": "Mons"})
     with pytest.raises(ValueError):
         actions.update_organisation_profile(organisation, by=staff, changes={"status": "approved"})
-    admin = make_user("admin")
+    with pytest.raises(RoleNotAllowed):  # an admin's powers need the second factor
+        actions.update_project(project, by=make_user("admin"), changes={"is_active": False})
+    admin = make_user("admin", mfa=True)
     assert actions.update_project(project, by=admin, changes={"is_active": False}).is_active is False
 
 
@@ -307,10 +309,29 @@ def test_production_refuses_to_start_without_a_real_secret_key(tmp_path):
     assert result.returncode != 0 and "SECRET_KEY" in result.stderr
 
 
+PRODUCTION_ENV = {
+    "HELIX_ENV": "production", "SECRET_KEY": "k3J!9vQz#2mW7pL0xR5tB8nC4yH6dF1gA-sE_uI+oP@qT%aZ&wV^cX*",
+    "DRAMATIQ_BROKER_URL": "redis://127.0.0.1:6379/9", "ALLOWED_HOSTS": "helix.example",
+    "HELIX_SITE_URL": "https://helix.example", "EMAIL_URL": "smtp+tls://mailer:secret@smtp.example:587",
+    "CACHE_URL": "redis://127.0.0.1:6379/8",
+}
+
+
 def test_production_passes_the_deploy_check(tmp_path):
-    secret = "k3J!9vQz#2mW7pL0xR5tB8nC4yH6dF1gA-sE_uI+oP@qT%aZ&wV^cX*"
-    env = {"HELIX_ENV": "production", "SECRET_KEY": secret, "HELIX_VAR_DIR": str(tmp_path),
-           "DRAMATIQ_BROKER_URL": "redis://127.0.0.1:6379/9", "ALLOWED_HOSTS": "helix.example",
-           "HELIX_SITE_URL": "https://helix.example"}
-    result = _manage("check", "--deploy", "--fail-level", "WARNING", **env)
+    """With a complete environment and nothing silenced (W019 included)."""
+    result = _manage("check", "--deploy", "--fail-level", "WARNING",
+                     **PRODUCTION_ENV, HELIX_VAR_DIR=str(tmp_path))
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(("variable", "value"), [
+    ("HELIX_SITE_URL", ""),  # would fall back to a development address, trusted for CSRF
+    ("HELIX_SITE_URL", "http://helix.example"),
+    ("EMAIL_URL", ""),  # would write verification and reset mails to disk
+    ("CACHE_URL", ""),  # per-process cache: per-process rate limits
+    ("CACHE_URL", "locmemcache://helix"),
+])
+def test_production_refuses_to_start_without_a_complete_environment(tmp_path, variable, value):
+    result = _manage("check", **{**PRODUCTION_ENV, variable: value, "HELIX_VAR_DIR": str(tmp_path)})
+    assert result.returncode != 0 and variable in result.stderr, result.stderr[-500:]
+    assert "ImproperlyConfigured" in result.stderr

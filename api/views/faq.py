@@ -10,6 +10,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
 from api.i18n import request_language
+from api.permissions import IsApproved
 from cms.pages.actions import submit_question
 from cms.pages.models import FaqQuestion
 
@@ -67,6 +68,7 @@ class FaqViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.Generi
         return rows.order_by("-published_at")
 
     def create(self, request, *args, **kwargs):
+        IsApproved().has_permission(request, self)  # a pending account asks nothing yet (403)
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         item = submit_question(

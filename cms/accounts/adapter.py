@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from types import SimpleNamespace
+from typing import Optional
 from urllib.parse import urlparse
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
+from allauth.headless.adapter import DefaultHeadlessAdapter
 from django.conf import settings
 from django.utils import translation
 
@@ -49,3 +52,26 @@ class HelixAccountAdapter(DefaultAccountAdapter):
 
     def is_open_for_signup(self, request) -> bool:
         return getattr(settings, "HELIX_SIGNUP_OPEN", True)
+
+
+_EXAMPLE_ID = "3f2b8c1e-7a4d-4e9b-9c2a-5d6e7f8a9b0c"  # fixed, so the served specification is stable
+
+
+class HelixHeadlessAdapter(DefaultHeadlessAdapter):
+    """allauth's headless answers name a user by the public UUID, never the sequential
+    database id (which would tell how many accounts exist and let one guess others')."""
+
+    def get_user_dataclass(self):
+        fields = []
+        for field in dataclasses.fields(super().get_user_dataclass()):
+            if field.name == "id":
+                metadata = {"description": "The user's public id.", "example": _EXAMPLE_ID}
+                fields.append(("id", Optional[str], dataclasses.field(metadata=metadata)))  # noqa: UP045
+            else:
+                fields.append((field.name, field.type, dataclasses.field(metadata=field.metadata)))
+        return dataclasses.make_dataclass("User", fields)
+
+    def user_as_dataclass(self, user):
+        data = super().user_as_dataclass(user)
+        data.id = str(user.public_id) if user.pk else None
+        return data

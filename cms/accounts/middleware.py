@@ -1,20 +1,22 @@
-"""The Wagtail admin is reachable only after a second factor."""
+"""The Wagtail admin is reachable only after a second factor; session idle time; headers."""
 
 from __future__ import annotations
 
+import time
+
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 
 
 def needs_second_factor(user) -> bool:
     """Whether ``user`` must have TOTP set up (admins) and has not yet."""
-    from allauth.mfa.models import Authenticator
-
     if not user.is_authenticated:
         return False
     if user.role not in settings.HELIX_MFA_REQUIRED_ROLES and not user.is_superuser:
         return False
-    return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+    return not user.has_second_factor
 
 
 class AdminSecondFactorMiddleware:
@@ -28,6 +30,51 @@ class AdminSecondFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path.startswith("/admin/") and needs_second_factor(request.user):
-            return redirect(f"/accounts/2fa/totp/activate/?next={request.path}")
+        if request.path.startswith("/admin/") and request.user.is_authenticated:
+            if needs_second_factor(request.user):
+                return redirect(f"/accounts/2fa/totp/activate/?next={request.path}")
+            if not request.user.has_perm("wagtailadmin.access_admin"):
+                # Wagtail would send a signed-in account to the login page, which sends it
+                # back to /admin/: a loop. Say plainly that the admin is not for them.
+                raise PermissionDenied(_("The admin is for Helix's administrators and editors."))
         return self.get_response(request)
+
+
+class SessionIdleMiddleware:
+    """A session ends after a time without requests: ``SESSION_COOKIE_AGE`` seconds, an
+    admin's after ``HELIX_ADMIN_SESSION_IDLE_SECONDS``.
+
+    A request renews the session at most once a minute (``RENEW_AFTER``), so that reading pages
+    does not write the session table on every request.
+    """
+
+    RENEW_AFTER = 60
+    KEY = "_helix_renewed_at"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        session = getattr(request, "session", None)
+        user = getattr(request, "user", None)
+        if session is not None and user is not None and user.is_authenticated:
+            idle = (settings.HELIX_ADMIN_SESSION_IDLE_SECONDS if user.holds_admin_role
+                    else settings.SESSION_COOKIE_AGE)
+            now = int(time.time())
+            renewed = session.get(self.KEY)
+            if renewed is None or now - renewed >= self.RENEW_AFTER or session.get_expiry_age() != idle:
+                session[self.KEY] = now
+                session.set_expiry(idle)
+        return self.get_response(request)
+
+
+class SecurityHeadersMiddleware:
+    """Headers Django's SecurityMiddleware does not set: ``Permissions-Policy``."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.HELIX_PERMISSIONS_POLICY)
+        return response

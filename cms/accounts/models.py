@@ -132,8 +132,54 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.approval_status == ApprovalStatus.APPROVED and self.is_active
 
     @property
-    def is_helix_admin(self) -> bool:
+    def holds_admin_role(self) -> bool:
+        """An admin or superuser by role, whether or not the second factor is set up yet.
+
+        Only for telling such a person *why* they are refused (set up TOTP first); every power
+        goes through ``is_helix_admin``.
+        """
         return self.role == Role.ADMIN or self.is_superuser
+
+    @property
+    def has_second_factor(self) -> bool:
+        """Whether a TOTP authenticator is set up; asked once per user object (per request)."""
+        cached = self.__dict__.get("_helix_has_totp")
+        if cached is None:
+            from allauth.mfa.models import Authenticator
+
+            cached = self.pk is not None and Authenticator.objects.filter(
+                user_id=self.pk, type=Authenticator.Type.TOTP
+            ).exists()
+            self.__dict__["_helix_has_totp"] = cached
+        return cached
+
+    def forget_second_factor(self) -> None:
+        """Drop the cached answer of ``has_second_factor`` (after adding or removing TOTP)."""
+        self.__dict__.pop("_helix_has_totp", None)
+
+    @property
+    def is_helix_admin(self) -> bool:
+        """The one rule for admin powers: an admin (or superuser) *with* a second factor.
+
+        A password-only admin has no more power than any signed-in account: every check of
+        admin powers in the API, the actions and the selectors asks this, never the role.
+        """
+        return self.is_active and self.holds_admin_role and self.has_second_factor
+
+    def _lacks_second_factor(self) -> bool:
+        return self.holds_admin_role and not self.has_second_factor
+
+    def has_perm(self, perm, obj=None) -> bool:
+        """Model and object permissions (Django, Wagtail, guardian) of an admin or superuser
+        count only once the second factor is set up, like ``is_helix_admin``."""
+        if self._lacks_second_factor():
+            return False
+        return super().has_perm(perm, obj)
+
+    def has_module_perms(self, app_label) -> bool:
+        if self._lacks_second_factor():
+            return False
+        return super().has_module_perms(app_label)
 
 
 def _random_name(kind: str, filename: str) -> str:

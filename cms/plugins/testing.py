@@ -29,6 +29,34 @@ def pytest_runtest_makereport(item, call):
         report.longrepr = f"Skipped in the CI services run, which is not allowed: {report.longrepr}"
 
 
+# --- permission matrices: the admin without a second factor ------------------------------
+
+#: The actor every permission matrix (Helix's and a plugin's) adds to its roles: a user with the
+#: admin role who has not set up TOTP. It is derived from each row, not written in it.
+ADMIN_WITHOUT_SECOND_FACTOR = "admin_without_second_factor"
+#: What a signed-in account without powers gets on somebody else's things.
+REFUSED = (403, 404)
+_ACCOUNTS = ("talent", "mentor", "organisation", "employer")
+
+
+def without_second_factor(statuses: dict) -> tuple[int, ...]:
+    """The statuses a password-only admin may get on a matrix row (``{role: status}``).
+
+    Where every approved account gets the admin's answer (the route treats all accounts
+    alike: their own profile, the public lists), so does she; anywhere the admin's answer
+    differs, it comes from powers or relations she does not have, and she is refused (403 or
+    404, or the 400 another account gets for naming a thing it cannot see).
+    """
+    if all(statuses[role] == statuses["admin"] for role in _ACCOUNTS):
+        return (statuses["admin"],)
+    # refused as any account without powers is on this row: 403, 404, or the 400 of a form
+    # that names a thing she cannot see
+    failures = {
+        status for role, status in statuses.items() if role != "anonymous" and status in (400, 403, 404)
+    }
+    return tuple(sorted({*REFUSED, *failures}))
+
+
 @pytest.fixture
 def make_user(db):
     """``make_user("talent", approved=True, mfa=False, **fields)`` → a ready user."""

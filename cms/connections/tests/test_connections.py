@@ -243,7 +243,8 @@ def test_visible_connections_belong_to_sides_managers_and_admins(project, people
     connection = pair(project, people)
     assert selectors.can_manage(staff, connection) and not selectors.is_side(staff, connection)
     assert selectors.is_side(people["mentor"], connection)
-    assert list(selectors.visible_connections(make_user("admin"))) == [connection]
+    assert list(selectors.visible_connections(make_user("admin", mfa=True))) == [connection]
+    assert list(selectors.visible_connections(make_user("admin"))) == []  # no second factor: no powers
     assert list(selectors.visible_connections(make_user("organisation"))) == []
     assert list(selectors.visible_connections(make_user("mentor"))) == []
     assert list(selectors.visible_connections(people["talent"], kinds=["test_coaching"])) == []

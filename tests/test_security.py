@@ -1,0 +1,142 @@
+"""Security properties that cut across the API: an admin's powers need the second factor."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture
+def matched(programme):
+    """The programme's talent and mentor in an active match, the talent with a CV."""
+    from django.core.files.base import ContentFile
+
+    from cms.accounts.models import TalentProfile
+    from plugins.mentoring.actions import matching
+    from tests.files import pdf_bytes
+
+    profile = TalentProfile.objects.get(user=programme["talent"])
+    profile.cv.save("cv.pdf", ContentFile(pdf_bytes()))
+    profile.cv_content_type = "application/pdf"
+    profile.save()
+    match = matching.propose_match(
+        programme["staff"], kind="talent_mentor", talent=programme["talent"], mentor=programme["mentor"]
+    )
+    return {**programme, "match": match}
+
+
+LISTS = ("/api/v1/talents/", "/api/v1/matches/", "/api/v1/meetings/", "/api/v1/match-requests/")
+
+
+def test_an_admin_without_second_factor_sees_nobody(matched, make_user, client_for):
+    """The probe's finding: a password-only admin read every talent profile and CV."""
+    talent = matched["talent"]
+    with_totp, password_only = make_user("admin", mfa=True), make_user("admin")
+    powerful, powerless = client_for(with_totp), client_for(password_only)
+    assert powerful.get("/api/v1/talents/").json()["results"]  # the rule is about the factor
+    for url in LISTS:
+        answer = powerless.get(url)
+        assert answer.status_code == 200 and answer.json()["results"] == [], url
+    for url in (f"/api/v1/talents/{talent.public_id}/", f"/api/v1/talents/{talent.public_id}/cv/",
+                f"/api/v1/matches/{matched['match'].public_id}/"):
+        assert powerful.get(url).status_code == 200, url
+        assert powerless.get(url).status_code == 404, url
+    project = matched["project"]
+    for method, url, body in (
+        ("get", f"/api/v1/projects/{project.slug}/memberships/", None),
+        ("patch", f"/api/v1/projects/{project.slug}/", {"description": "Mine now"}),
+        ("put", f"/api/v1/projects/{project.slug}/plugins/mentoring/", {"enabled": False}),
+        ("get", "/api/v1/admin/approvals/", None),
+    ):
+        answer = getattr(powerless, method)(url, body, format="json")
+        assert answer.status_code == 403, (method, url, answer.content[:200])
+
+
+def test_a_superuser_without_second_factor_has_no_permissions(make_user):
+    from cms.accounts.models import User
+
+    superuser = User.objects.create_superuser("root@example.org", "a-Long-test-passw0rd")
+    assert not superuser.is_helix_admin
+    assert not superuser.has_perm("organisations.change_project")
+    assert not superuser.has_perm("wagtailadmin.access_admin")
+    assert not superuser.has_module_perms("organisations")
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    TOTP.activate(superuser, generate_totp_secret())
+    superuser.forget_second_factor()
+    assert superuser.is_helix_admin and superuser.has_perm("organisations.change_project")
+
+
+def test_the_second_factor_is_asked_once_per_user_object(make_user, django_assert_num_queries):
+    admin = make_user("admin", mfa=True)
+    with django_assert_num_queries(1):
+        assert admin.is_helix_admin and admin.is_helix_admin and admin.has_second_factor
+
+
+# --- the Wagtail admin, sessions and headers -------------------------------------------------
+
+
+@pytest.mark.parametrize("role", ["talent", "organisation"])
+def test_a_non_admin_opening_the_admin_gets_a_clear_403(make_user, role):
+    """Not the loop /admin/ → /accounts/login/ → /admin/ of before."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(make_user(role))
+    answer = client.get("/admin/")
+    assert answer.status_code == 403
+    assert b"administrators" in answer.content
+
+
+def test_an_admin_without_second_factor_is_still_sent_to_set_it_up(make_user):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(make_user("admin"))
+    answer = client.get("/admin/pages/")
+    assert answer.status_code == 302 and answer["Location"].startswith("/accounts/2fa/totp/activate/")
+
+
+def test_sessions_end_after_idle_time_sooner_for_admins(make_user, settings):
+    from django.test import Client
+
+    talent, admin = Client(), Client()
+    talent.force_login(make_user("talent"))
+    admin.force_login(make_user("admin", mfa=True))
+    talent.get("/api/v1/me/")
+    admin.get("/api/v1/me/")
+    assert talent.session.get_expiry_age() == settings.SESSION_COOKIE_AGE <= 8 * 3600
+    assert admin.session.get_expiry_age() == settings.HELIX_ADMIN_SESSION_IDLE_SECONDS <= 3600
+
+
+def test_security_headers(db, client):
+    answer = client.get("/api/v1/sectors/")
+    assert answer["X-Frame-Options"] == "DENY"
+    assert answer["Referrer-Policy"] == "same-origin"
+    assert answer["X-Content-Type-Options"] == "nosniff"
+    assert "camera=()" in answer["Permissions-Policy"] and "geolocation=()" in answer["Permissions-Policy"]
+
+
+def test_a_pending_account_neither_asks_nor_saves(make_user, client_for):
+    from plugins.posts.actions import create_post
+
+    post = create_post(make_user("mentor"), {"type": "study", "locale": "en", "title": "A course",
+                                             "summary": "A course in Ghent.", "link": "https://www.vdab.be"})
+    pending = client_for(make_user("employer", approved=False))
+    for answer in (
+        pending.post("/api/v1/faq/", {"question": "Can I study and work at the same time?"}, format="json"),
+        pending.post(f"/api/v1/posts/{post.public_id}/save/"),
+    ):
+        assert answer.status_code == 403 and answer.json()["error"]["code"] == "account_not_approved"
+
+
+def test_allauth_names_users_by_their_public_id(make_user):
+    from django.test import Client
+
+    talent = make_user("talent", password="Olive-Tree-2026!")
+    credentials = {"email": talent.email, "password": "Olive-Tree-2026!"}
+    answer = Client().post("/_allauth/app/v1/auth/login", credentials, content_type="application/json")
+    assert answer.status_code == 200, answer.content
+    assert answer.json()["data"]["user"]["id"] == str(talent.public_id)
+    session = Client().get("/_allauth/app/v1/auth/session",
+                           HTTP_X_SESSION_TOKEN=answer.json()["meta"]["session_token"])
+    assert session.json()["data"]["user"]["id"] == str(talent.public_id)
