@@ -115,6 +115,7 @@ MIDDLEWARE = [
     "cms.accounts.middleware.AdminSecondFactorMiddleware",
     "cms.accounts.middleware.SessionIdleMiddleware",
     "cms.accounts.middleware.SecurityHeadersMiddleware",
+    "cms.accounts.middleware.LoginBackOffMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -198,8 +199,10 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Helix] "
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
+# Failed logins: the key is the address *and* the source (cms.accounts.adapter), answered 429.
+HELIX_LOGIN_BACKOFF_SECONDS = 300
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "10/m/ip,5/5m/key",
+    "login_failed": f"10/m/ip,5/{HELIX_LOGIN_BACKOFF_SECONDS}s/key",
     "signup": "20/m/ip",
     "confirm_email": "1/3m/key",
     "reset_password": "20/m/ip,5/m/key",

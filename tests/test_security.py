@@ -140,3 +140,43 @@ def test_allauth_names_users_by_their_public_id(make_user):
     session = Client().get("/_allauth/app/v1/auth/session",
                            HTTP_X_SESSION_TOKEN=answer.json()["meta"]["session_token"])
     assert session.json()["data"]["user"]["id"] == str(talent.public_id)
+
+
+def test_failed_logins_back_off_per_address_and_source_with_429(make_user):
+    from django.core.cache import cache
+    from django.test import Client
+
+    cache.clear()
+    talent = make_user("talent", password="Olive-Tree-2026!")
+    url = "/_allauth/app/v1/auth/login"
+
+    def login(password, source):
+        return Client(REMOTE_ADDR=source).post(
+            url, {"email": talent.email, "password": password}, content_type="application/json"
+        )
+
+    answers = [login("wrong-Password-1", "203.0.113.7") for _attempt in range(6)]
+    assert [a.status_code for a in answers[:5]] == [400] * 5
+    assert answers[5].status_code == 429 and answers[5]["Retry-After"] == "300"
+    assert login("Olive-Tree-2026!", "203.0.113.7").status_code == 429  # this source waits
+    assert login("Olive-Tree-2026!", "198.51.100.4").status_code == 200  # the owner elsewhere does not
+    cache.clear()
+
+
+def test_wrong_second_factor_codes_back_off_with_429(make_user):
+    from django.core.cache import cache
+    from django.test import Client
+
+    cache.clear()
+    admin = make_user("admin", mfa=True, password="Admin-Passw0rd-2026")
+    client = Client()
+    credentials = {"email": admin.email, "password": "Admin-Passw0rd-2026"}
+    answer = client.post("/_allauth/browser/v1/auth/login", credentials, content_type="application/json")
+    assert answer.status_code == 401  # the second factor is pending
+    codes = [
+        client.post("/_allauth/browser/v1/auth/2fa/authenticate", {"code": "000000"},
+                    content_type="application/json").status_code
+        for _attempt in range(6)
+    ]
+    assert codes[:5] == [400] * 5 and codes[5] == 429
+    cache.clear()

@@ -50,6 +50,12 @@ class HelixAccountAdapter(DefaultAccountAdapter):
             message.extra_headers["Content-Language"] = language
         queue_message(message, user=user)
 
+    def _get_login_attempts_cache_key(self, request, **credentials) -> str:
+        """Failed logins back off per address *and* source: somebody who knows an address
+        cannot lock its owner out from elsewhere (``login_failed`` in ACCOUNT_RATE_LIMITS)."""
+        key = super()._get_login_attempts_cache_key(request, **credentials)
+        return f"{key}:{self.get_client_ip(request)}"
+
     def is_open_for_signup(self, request) -> bool:
         return getattr(settings, "HELIX_SIGNUP_OPEN", True)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 
 from django.conf import settings
@@ -77,4 +78,25 @@ class SecurityHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.HELIX_PERMISSIONS_POLICY)
+        return response
+
+
+class LoginBackOffMiddleware:
+    """allauth's headless login answers a back-off with 400 ``too_many_login_attempts``; the
+    documented answer is 429 with ``Retry-After`` (the ``login_failed`` window)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code != 400 or not request.path.startswith("/_allauth/"):
+            return response
+        try:
+            errors = json.loads(response.content).get("errors") or []
+        except (ValueError, AttributeError):
+            return response
+        if any(error.get("code") == "too_many_login_attempts" for error in errors):
+            response.status_code = 429
+            response["Retry-After"] = str(settings.HELIX_LOGIN_BACKOFF_SECONDS)
         return response
