@@ -62,3 +62,10 @@ def test_docs_pages_are_served(db):
     assert client.get("/api/docs/").status_code == 200
     assert client.get("/api/v1/schema/").status_code == 200
     assert client.get("/_allauth/openapi.html").status_code == 200
+
+
+def test_a_meeting_in_person_has_an_empty_online_url_the_contract_allows():
+    """``online_url`` is "" for a meeting in person: the contract must not say format uri."""
+    schema = yaml.safe_load((CONTRACT / "openapi.yaml").read_text())
+    online_url = schema["components"]["schemas"]["Meeting"]["properties"]["online_url"]
+    assert online_url["type"] == "string" and "format" not in online_url

@@ -287,6 +287,10 @@ class MeetingSerializer(serializers.ModelSerializer):
     participants = ParticipantSerializer(many=True, read_only=True)
     has_report = serializers.SerializerMethodField()
     invite_url = serializers.SerializerMethodField()
+    # Not format "uri": a meeting in person has no link and answers "" (the contract said uri).
+    online_url = serializers.CharField(
+        read_only=True, help_text="The link to join online; an empty string for a meeting in person."
+    )
 
     class Meta:
         model = Meeting
