@@ -69,3 +69,26 @@ def test_a_meeting_in_person_has_an_empty_online_url_the_contract_allows():
     schema = yaml.safe_load((CONTRACT / "openapi.yaml").read_text())
     online_url = schema["components"]["schemas"]["Meeting"]["properties"]["online_url"]
     assert online_url["type"] == "string" and "format" not in online_url
+
+
+def test_a_tool_without_link_or_document_is_allowed_by_the_contract():
+    """The tool block answers ``url: null, document: null`` when it has neither (the networking
+    guide's "Opvolglijst"): both must be nullable in every page schema that has the block."""
+    text = (CONTRACT / "openapi.yaml").read_text()
+    schema = yaml.safe_load(text)
+    tools = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            if node.get("title") == "tool" and "value" in node.get("properties", {}):
+                tools.append(node["properties"]["value"]["properties"])
+            for child in node.values():
+                walk(child)
+        elif isinstance(node, list):
+            for child in node:
+                walk(child)
+
+    walk(schema)
+    assert tools
+    for value in tools:
+        assert value["url"].get("nullable") and value["document"].get("nullable")

@@ -76,6 +76,9 @@ def block_schema(block) -> dict:
         schema = {"type": "string", "format": "html"}
     elif isinstance(block, blocks.URLBlock):
         schema = {"type": "string", "format": "uri"}
+        if not block.required:
+            # An optional address left empty answers null (a tool with neither link nor document).
+            schema["nullable"] = True
     elif isinstance(block, blocks.IntegerBlock):
         schema = {"type": "integer"}
     elif isinstance(block, blocks.FieldBlock):
