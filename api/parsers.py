@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 
+from django.core.exceptions import RequestDataTooBig
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from rest_framework import parsers
@@ -70,8 +71,12 @@ class JSONDepthMiddleware:
         if request.method in ("POST", "PUT", "PATCH") and "json" in request.content_type:
             try:
                 deep = too_deep(request.body)
-            except Exception:  # noqa: BLE001 - body too large etc.: let Django answer as usual
-                deep = False
+            except RequestDataTooBig:
+                # Over DATA_UPLOAD_MAX_MEMORY_SIZE: DRF reads the stream, not request.body, so
+                # without this the limit did not hold for JSON at all.
+                return JsonResponse(
+                    error_body("request_too_large", _("The request body is too large.")), status=413
+                )
             if deep:
                 return JsonResponse(
                     error_body("parse_error", _("The JSON body is nested too deeply.")), status=400

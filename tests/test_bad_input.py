@@ -99,3 +99,19 @@ def test_options_on_every_route_is_not_a_500(client_for, make_user, path):
     for role in ("talent", "mentor"):
         response = client_for(make_user(role)).options(path)
         assert response.status_code < 500, (role, path, response.content[:300])
+
+
+@pytest.mark.django_db
+def test_an_oversized_json_body_is_a_413(client_for, make_user, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    client = client_for(make_user("talent"))
+    body = json.dumps({"first_name": "x" * 2000})
+    response = client.generic("PATCH", "/api/v1/me/", body, content_type="application/json")
+    _error(response, 413, "request_too_large")
+
+
+@pytest.mark.django_db
+def test_a_body_that_is_neither_json_nor_form_is_a_415(client_for, make_user):
+    client = client_for(make_user("talent"))
+    response = client.generic("PATCH", "/api/v1/me/", b"<x/>", content_type="application/xml")
+    _error(response, 415, "unsupported_media_type")
