@@ -8,6 +8,19 @@ from api.serializers.fields import SectorSlugsField
 from cms.organisations.models import Organisation, PluginActivation, Project, ProjectMembership
 from cms.sectors.models import Sector
 
+# Organisation and project descriptions are served publicly in every directory answer: a cap
+# keeps one account from making each of those answers megabytes long. Checked in
+# validate_description (not max_length) so the committed contract is unchanged.
+DESCRIPTION_MAX_CHARS = 5000
+
+
+def _limited_description(value: str) -> str:
+    if value and len(value) > DESCRIPTION_MAX_CHARS:
+        raise serializers.ValidationError(
+            f"A description is at most {DESCRIPTION_MAX_CHARS} characters ({len(value)} given)."
+        )
+    return value
+
 
 class SectorSerializer(serializers.ModelSerializer):
     locale = serializers.CharField(source="locale.language_code", read_only=True)
@@ -29,6 +42,9 @@ class OrganisationSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = ["slug", "status"]
 
+    def validate_description(self, value: str) -> str:
+        return _limited_description(value)
+
     def get_logo(self, obj) -> str | None:
         return obj.logo.url if obj.logo else None
 
@@ -45,6 +61,9 @@ class ProjectSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = ["slug", "organisation", "is_default", "created_at"]
 
+    def validate_description(self, value: str) -> str:
+        return _limited_description(value)
+
     def get_my_membership(self, obj) -> str | None:
         memberships = self.context.get("my_memberships", {})
         return memberships.get(obj.pk)
@@ -57,6 +76,9 @@ class ProjectCreateSerializer(serializers.Serializer):
         choices=Project.JoinPolicy.choices, default=Project.JoinPolicy.APPROVAL
     )
     organisation = serializers.SlugField(required=False, help_text="Needed for admins only.")
+
+    def validate_description(self, value: str) -> str:
+        return _limited_description(value)
 
 
 class JoinRequestSerializer(serializers.Serializer):

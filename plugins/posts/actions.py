@@ -127,6 +127,10 @@ def create_post(
 ) -> Post:
     """Publish a new post. Organisation staff post for their organisation; employers for their company."""
     can_post(author)
+    if translation_of is not None and not can_edit(author, translation_of):
+        # A translation joins the source's group and speaks for it in other languages:
+        # only who owns the source (its author, its organisation's staff) or an admin may add one.
+        raise RoleNotAllowed(_("You can only translate your own posts or your organisation's."))
     with transaction.atomic():
         post = Post(author=author, **{k: v for k, v in data.items() if k in POST_FIELDS})
         post.organisation = organisation or _default_organisation(author)

@@ -466,3 +466,15 @@ def test_the_dashboard_counts_posts(make_user, make_post, client_for):
     figures = stats.get("figures", stats)
     assert {"label": "tool", "value": 2} in figures["posts_live_by_type"]
     assert figures["posts_new"] == 3 and sum(w["value"] for w in figures["posts_published_per_week"]) == 3
+
+
+def test_only_the_sources_owner_or_an_admin_adds_a_translation(make_user, make_post, client_for):
+    """Finding 4: ``translation_of`` pointing at someone else's post is a 403, nothing is created."""
+    owner, stranger = make_user("mentor"), make_user("mentor")
+    source = make_post(owner, title="Job fair", locale="en")
+    body = {**NEW_POST, "title": "Jobbeurs", "locale": "nl", "translation_of": str(source.public_id)}
+    answer = client_for(stranger).post("/api/v1/posts/", body, format="json")
+    assert answer.status_code == 403, answer.content
+    assert not Post.objects.filter(title="Jobbeurs").exists()
+    assert client_for(owner).post("/api/v1/posts/", body, format="json").status_code == 201
+    assert Post.objects.get(title="Jobbeurs").translation_key == source.translation_key
