@@ -15,8 +15,6 @@ from django.utils.translation import gettext as _
 from rest_framework import parsers
 from rest_framework.exceptions import ParseError
 
-from api.errors import error_body
-
 #: No form of the API nests anywhere near this deep.
 MAX_JSON_DEPTH = 64
 
@@ -75,10 +73,17 @@ class JSONDepthMiddleware:
                 # Over DATA_UPLOAD_MAX_MEMORY_SIZE: DRF reads the stream, not request.body, so
                 # without this the limit did not hold for JSON at all.
                 return JsonResponse(
-                    error_body("request_too_large", _("The request body is too large.")), status=413
+                    _error_body("request_too_large", _("The request body is too large.")), status=413
                 )
             if deep:
                 return JsonResponse(
-                    error_body("parse_error", _("The JSON body is nested too deeply.")), status=400
+                    _error_body("parse_error", _("The JSON body is nested too deeply.")), status=400
                 )
         return self.get_response(request)
+
+
+def _error_body(code: str, message) -> dict:
+    # Imported here: api.errors imports DRF's settings, which import this module's JSONParser.
+    from api.errors import error_body
+
+    return error_body(code, message)
