@@ -202,7 +202,7 @@ def meeting_message(meeting: Meeting, user: User, template: str, method: str | N
     if method:
         message.attach(
             "invite.ics",
-            invite(meeting, method=method).decode(),
+            invite(meeting, user, method=method).decode(),
             f"text/calendar; method={method}; charset=UTF-8",
         )
     return message

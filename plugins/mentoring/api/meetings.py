@@ -154,9 +154,12 @@ class MeetingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     @extend_schema(responses={(200, "text/calendar"): OpenApiTypes.BINARY})
     @action(detail=True, methods=["get"])
     def invite(self, request, id=None):
-        """The meeting as an iCalendar file, to add to a calendar by hand."""
+        """The meeting as an iCalendar file for the signed-in participant, to add to a calendar
+        by hand; it names no other participant's e-mail address."""
         meeting = self.get_object()
         method = "CANCEL" if meeting.status == Meeting.Status.CANCELLED else "REQUEST"
-        response = HttpResponse(invite(meeting, method=method), content_type="text/calendar; charset=utf-8")
+        response = HttpResponse(
+            invite(meeting, request.user, method=method), content_type="text/calendar; charset=utf-8"
+        )
         response["Content-Disposition"] = 'attachment; filename="meeting.ics"'
         return response

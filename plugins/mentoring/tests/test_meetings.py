@@ -54,7 +54,7 @@ def test_a_meeting_sends_invites_that_calendars_accept_and_follows_changes(
     uid = str(event["UID"])
     assert str(event["SUMMARY"]) == "First session" and "Ghent" in str(event["LOCATION"])
     assert event.decoded("DTSTART").tzinfo is not None and first.walk("VTIMEZONE")
-    assert any("talent" in str(a).lower() or programme["talent"].email in str(a) for a in event["ATTENDEE"])
+    assert str(event["ATTENDEE"]).lower() == f"mailto:{programme['talent'].email.lower()}"
 
     sent().clear()
     moved = mentor.patch(
@@ -344,3 +344,46 @@ def test_closing_a_match_cancels_its_upcoming_meetings(programme, active_match, 
     assert {m.to[0] for m in cancels} == {programme["talent"].email, programme["mentor"].email}
     assert invite_of(cancels[0])["METHOD"] == "CANCEL"
     assert actions.send_meeting_reminders(now=later(days=1, hours=2)) == 0
+
+
+def test_each_invite_of_a_group_meeting_names_only_its_recipient(
+    make_user, programme, active_match, client_for, later, sent
+):
+    from cms.organisations.models import ProjectMembership
+    from plugins.mentoring.actions.matching import propose_match
+
+    second = make_user("talent")
+    ProjectMembership.objects.create(project=programme["project"], user=second, status="active")
+    other_match = propose_match(
+        programme["staff"], kind="talent_mentor", talent=second, mentor=programme["mentor"]
+    )
+    sent().clear()
+    group = client_for(programme["mentor"]).post(
+        "/api/v1/meetings/",
+        {
+            "matches": [str(active_match.public_id), str(other_match.public_id)],
+            "title": "Peer session",
+            "starts_at": later(days=5).isoformat(),
+            "ends_at": later(days=5, hours=2).isoformat(),
+            "online_url": "https://meet.example.org/peer",
+        },
+        format="json",
+    )
+    assert group.status_code == 201
+    people = [programme["mentor"], programme["talent"], second]
+    addresses = {person.email.lower() for person in people}
+    mails = {m.to[0]: m for m in sent() if any(a[0] == "invite.ics" for a in m.attachments)}
+    assert set(mails) == {person.email for person in people}
+    for person in people:
+        ((_, content, _),) = [a for a in mails[person.email].attachments if a[0] == "invite.ics"]
+        event = invite_of(mails[person.email]).walk("VEVENT")[0]
+        attendees = event["ATTENDEE"] if isinstance(event["ATTENDEE"], list) else [event["ATTENDEE"]]
+        assert [str(a).lower() for a in attendees] == [f"mailto:{person.email.lower()}"]
+        assert str(event["ORGANIZER"]).lower() == "mailto:no-reply@helix.example"
+        text = content.lower()
+        for other in addresses - {person.email.lower()}:
+            assert other not in text, f"{person.email}'s invite names {other}"
+    # The file downloaded by hand is the downloader's own.
+    ics = client_for(second).get(f"/api/v1/meetings/{group.json()['id']}/invite/").content.decode().lower()
+    assert second.email.lower() in ics
+    assert not any(other in ics for other in addresses - {second.email.lower()})
