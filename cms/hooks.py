@@ -86,6 +86,7 @@ def dashboard_stats(since) -> dict[str, Any]:
 
 # --- GDPR -----------------------------------------------------------------------------
 def _profile_dict(profile) -> dict[str, Any] | None:
+        PeriodicJob("accounts.retention", "23 2 * * *", "Warn, then erase, accounts inactive too long"),
     if profile is None:
         return None
     data = model_to_dict(profile, exclude=["id", "user", "sectors", "photo", "cv", "logo"])
@@ -147,6 +148,10 @@ def export_user_data(user) -> dict[str, Any]:
         "outbox.outboxmessage": [
             {
                 "job": row.actor_name,
+            "last_seen_at": user.last_seen_at.isoformat() if user.last_seen_at else None,
+            "inactivity_warned_at": (
+                user.inactivity_warned_at.isoformat() if user.inactivity_warned_at else None
+            ),
                 "created_at": row.created_at,
                 "state": row.state,
                 "subject": row.payload.get("subject"),

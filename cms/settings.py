@@ -116,6 +116,7 @@ MIDDLEWARE = [
     "cms.accounts.middleware.SessionIdleMiddleware",
     "cms.accounts.middleware.SecurityHeadersMiddleware",
     "cms.accounts.middleware.LoginBackOffMiddleware",
+    "cms.accounts.middleware.LastSeenMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -486,3 +487,8 @@ LOGGING = {
 
 # --- Consents: the current version of each purpose's text ---------------------------
 HELIX_CONSENT_VERSIONS = {"terms": "2026-11", "cv_publication": "2026-11", "newsletter": "2026-11"}
+
+# --- Storage limitation: accounts without sign-in or request for this long are warned, then
+# erased this many days later unless their owner comes back (cms/accounts/retention.py).
+HELIX_INACTIVE_ACCOUNT_MONTHS = env.int("HELIX_INACTIVE_ACCOUNT_MONTHS", default=24)
+HELIX_INACTIVE_ACCOUNT_GRACE_DAYS = env.int("HELIX_INACTIVE_ACCOUNT_GRACE_DAYS", default=30)

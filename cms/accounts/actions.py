@@ -221,6 +221,63 @@ def erase_account(user: User) -> list[str]:
 
 
 
+def record_activity(user: User, now=None) -> bool:
+    """Stamp ``user.last_seen_at`` (an authenticated request), at most once a day per user, so
+    that storage limitation counts app sessions that never sign in again. Returns whether it
+    wrote; a warned account that is used again is no longer due for erasure."""
+    from datetime import timedelta
+
+    now = now or timezone.now()
+    seen = user.last_seen_at
+    if seen is not None and now - seen < timedelta(days=1):
+        return False
+    User.objects.filter(pk=user.pk).update(last_seen_at=now, inactivity_warned_at=None)
+    user.last_seen_at, user.inactivity_warned_at = now, None
+    return True
+
+
+def cancel_inactivity_erasure(user: User) -> None:
+    """Signing in cancels a pending erasure for inactivity (``cms.accounts.retention``)."""
+    if user.pk is not None and user.inactivity_warned_at is not None:
+        User.objects.filter(pk=user.pk).update(inactivity_warned_at=None)
+        user.inactivity_warned_at = None
+
+
+def warn_inactive_account(user: User, *, now, erase_on) -> bool:
+    """Tell an inactive account, in its own language, that it will be erased on ``erase_on``
+    unless its owner signs in; once per period of inactivity (the stamp and the outbox row
+    commit together, and the row's key is that of the warning)."""
+    from cms.audit import record
+    from cms.outbox.mail import notify
+
+    with transaction.atomic():
+        marked = User.objects.filter(pk=user.pk, inactivity_warned_at=None).update(
+            inactivity_warned_at=now
+        )
+        if not marked:
+            return False
+        user.inactivity_warned_at = now
+        notify(
+            "mail/inactivity_warning",
+            [user],
+            {"erase_on": erase_on, "months": settings.HELIX_INACTIVE_ACCOUNT_MONTHS},
+            key=f"accounts:inactivity-warning:{now.date().isoformat()}",
+        )
+        record(None, "account.inactivity_warned", user)
+    return True
+
+
+def erase_inactive_account(user: User) -> list[str]:
+    """Erase an account whose owner did not come back after the warning (``erase_account``),
+    recorded in the audit log as an erasure for inactivity."""
+    from cms.audit import record
+
+    with transaction.atomic():
+        locked = User.objects.select_for_update().get(pk=user.pk)
+        record(None, "account.erased_for_inactivity", locked)
+        return erase_account(locked)
+
+
 def erase_core_data(user: User) -> list[str]:
     """The core's part of an erasure, after every plugin's: delete what the core stores about
     ``user`` (profiles and their files, consents, memberships, outbox rows, unpublished

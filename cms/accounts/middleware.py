@@ -69,6 +69,24 @@ class SessionIdleMiddleware:
         return self.get_response(request)
 
 
+class LastSeenMiddleware:
+    """Stamp the account's last authenticated request, at most once a day (storage limitation
+    counts app sessions that never sign in again). Read after the view, because the API
+    authenticates (session or ``X-Session-Token``) inside the view and sets ``request.user``."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and user.erased_at is None:
+            from cms.accounts.actions import record_activity
+
+            record_activity(user)
+        return response
+
+
 class SecurityHeadersMiddleware:
     """Headers Django's SecurityMiddleware does not set: ``Permissions-Policy``."""
 

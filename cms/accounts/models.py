@@ -105,6 +105,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
     erased_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Storage limitation (cms/accounts/retention.py): the last authenticated request (stamped at
+    # most once a day) and when the account was told it will be erased for inactivity.
+    last_seen_at = models.DateTimeField(null=True, blank=True, editable=False)
+    inactivity_warned_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = UserManager()
 
