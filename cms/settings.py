@@ -225,6 +225,7 @@ HELIX_MFA_REQUIRED_ROLES = ["admin"]
 # Uploads: checked by content (see cms.accounts.uploads), limited in size.
 HELIX_MAX_CV_BYTES = env.int("HELIX_MAX_CV_BYTES", default=5 * 1024 * 1024)
 HELIX_MAX_IMAGE_BYTES = env.int("HELIX_MAX_IMAGE_BYTES", default=3 * 1024 * 1024)
+HELIX_MAX_IMAGE_PIXELS = env.int("HELIX_MAX_IMAGE_PIXELS", default=25_000_000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 

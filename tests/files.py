@@ -40,6 +40,12 @@ def docx_bytes() -> bytes:
             '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
             'officedocument.wordprocessingml.document.main+xml"/></Types>',
         )
+        archive.writestr(
+            "_rels/.rels",
+            '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+            '2006/relationships"><Relationship Id="rId1" Target="word/document.xml" Type="http://'
+            'schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"/></Relationships>',
+        )
         archive.writestr("word/document.xml", "<w:document/>")
     return out.getvalue()
 

@@ -175,12 +175,12 @@ class MePictureView(APIView):
         serializer.is_valid(raise_exception=True)
         upload = serializer.validated_data["file"]
         try:
-            validate_image(upload)
+            picture = validate_image(upload)  # the redrawn pixels, never the upload itself
         except DjangoValidationError as exc:
             raise _file_error(exc)
         if request.user.role == Role.ADMIN:
             raise exceptions.PermissionDenied(_("Admins have no profile picture."))
-        actions.store_picture(request.user, upload)
+        actions.store_picture(request.user, picture)
         user = _me_queryset().get(pk=request.user.pk)
         return Response(MeSerializer(user, context={"request": request}).data, status=201)
 

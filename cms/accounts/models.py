@@ -187,8 +187,9 @@ class User(AbstractBaseUser, PermissionsMixin):
 
 
 def _random_name(kind: str, filename: str) -> str:
-    ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
-    return f"private/{kind}/{uuid.uuid4().hex}.{ext}"
+    from cms.accounts.uploads import random_name
+
+    return random_name(f"private/{kind}", filename)
 
 
 def photo_path(instance, filename: str) -> str:

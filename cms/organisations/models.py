@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from cms.accounts.models import ApprovalStatus
+from cms.accounts.uploads import random_name
 
 
 class OrganisationType(models.TextChoices):
@@ -15,6 +16,11 @@ class OrganisationType(models.TextChoices):
     ACADEMIC = "academic", _("University or college")
     MENTORING = "mentoring", _("Mentoring organisation")
     OTHER = "other", _("Other")
+
+
+def organisation_logo_path(instance, filename: str) -> str:
+    """A public logo under a random name (``public/logos/<uuid4>.<ext>``), never the uploaded one."""
+    return random_name("public/logos", filename)
 
 
 class Organisation(models.Model):
@@ -36,7 +42,7 @@ class Organisation(models.Model):
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
     city = models.CharField(_("city"), max_length=120, blank=True)
     sectors = models.ManyToManyField("sectors.Sector", blank=True, related_name="+")
-    logo = models.ImageField(upload_to="public/logos/", blank=True)
+    logo = models.ImageField(upload_to=organisation_logo_path, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
     staff = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="organisations"

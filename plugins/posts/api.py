@@ -224,10 +224,11 @@ class PostSerializer(serializers.ModelSerializer):
         if value is None:
             return None
         try:
-            validate_image(value)
+            # Only the redrawn pixels are stored, under a random name.
+            return validate_image(value)
         except DjangoValidationError as exc:
-            raise serializers.ValidationError(exc.messages)
-        return value
+            # The upload check's own stable code (file_too_large, damaged_file, ...).
+            raise HelixError(exc.messages[0], code=exc.code, fields={"image": [exc.messages[0]]})
 
     def validate_organisation_slug(self, value):
         user = self._user()

@@ -15,6 +15,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable, PreviewableMixin
 
 from cms.accounts.models import CEFRLevel, Role
+from cms.accounts.uploads import random_name
 
 
 class PostType(models.TextChoices):
@@ -33,8 +34,8 @@ CEFR_ORDER = ["A1", "A2", "B1", "B2", "C1", "C2"]
 
 
 def post_image_path(instance, filename: str) -> str:
-    ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "jpg"
-    return f"public/posts/{uuid.uuid4().hex}.{ext}"
+    """A public post image under a random name, never the uploaded one."""
+    return random_name("public/posts", filename)
 
 
 class PostQuerySet(models.QuerySet):
