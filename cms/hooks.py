@@ -59,6 +59,7 @@ def periodic_jobs() -> list[PeriodicJob]:
         PeriodicJob("outbox.sweep", "* * * * *", "Re-send outbox rows never acknowledged"),
         PeriodicJob("outbox.purge", "17 3 * * *", "Delete old finished outbox rows"),
         PeriodicJob("pages.publish_scheduled", "* * * * *", "Publish and expire pages on their dates"),
+        PeriodicJob("accounts.retention", "23 2 * * *", "Warn, then erase, accounts inactive too long"),
     ]
 
 
@@ -86,7 +87,6 @@ def dashboard_stats(since) -> dict[str, Any]:
 
 # --- GDPR -----------------------------------------------------------------------------
 def _profile_dict(profile) -> dict[str, Any] | None:
-        PeriodicJob("accounts.retention", "23 2 * * *", "Warn, then erase, accounts inactive too long"),
     if profile is None:
         return None
     data = model_to_dict(profile, exclude=["id", "user", "sectors", "photo", "cv", "logo"])
