@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, permissions
 
-from cms.errors import NotApproved
+from cms.errors import CapabilityMissing, NotApproved
 
 
 def request_project(request):
@@ -84,6 +84,31 @@ class IsHelixAdmin(permissions.BasePermission):
                 _("Set up a second factor (TOTP) before using the admin API."), code="mfa_required"
             )
         return True
+
+
+class HasCapability(permissions.BasePermission):
+    """The signed-in user's role holds ``view.required_capability`` (a capability's perm).
+
+    ``required_capability`` may be a dict from the view's action to a perm; actions not in
+    it need none. An admin without a second factor is told to set one up.
+    """
+
+    def has_permission(self, request, view) -> bool:
+        wanted = getattr(view, "required_capability", None)
+        if isinstance(wanted, dict):
+            wanted = wanted.get(getattr(view, "action", None) or request.method.lower())
+        if not wanted:
+            return True
+        user = request.user
+        if not user or not user.is_authenticated:
+            return False
+        if user.has_perm(wanted):
+            return True
+        if user.holds_admin_role and not user.is_helix_admin:
+            raise exceptions.PermissionDenied(
+                _("Set up a second factor (TOTP) before using the admin API."), code="mfa_required"
+            )
+        raise exceptions.PermissionDenied(CapabilityMissing.message, code=CapabilityMissing.code)
 
 
 class IsSignedIn(permissions.IsAuthenticated):

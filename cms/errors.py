@@ -275,3 +275,26 @@ class ContactFirst(HelixError):
     code = "contact_first"
     status = 403
     message = _("This listing is blind: the talent must accept your contact request first.")
+
+
+class CapabilityMissing(HelixError):
+    """The user's role does not hold the capability this needs (an admin may give it)."""
+
+    code = "capability_missing"
+    status = 403
+    message = _("Your role may not do this. An administrator can change what each role may do.")
+
+    def __init__(self, perm: str, message=None):
+        super().__init__(message, extra={"capability": perm})
+
+
+class CapabilityRefused(HelixError):
+    code = "capability_refused"
+    status = 400
+    message = _("This capability cannot be changed that way.")
+
+
+def require_capability(user, perm: str) -> None:
+    """Raise :class:`CapabilityMissing` unless ``user``'s role holds the capability ``perm``."""
+    if not (getattr(user, "is_authenticated", False) and user.has_perm(perm)):
+        raise CapabilityMissing(perm)

@@ -54,6 +54,33 @@ def role_permissions() -> dict[str, list[str]]:
 
 
 @hookimpl
+def capabilities() -> list:
+    from django.utils.translation import gettext_lazy as _
+
+    from cms.capabilities import Capability
+
+    return [
+        Capability(
+            "accounts.approve_accounts",
+            "accounts.user",
+            _("Approve accounts"),
+            _("Approve or reject the accounts of organisations and employers that wait for approval."),
+            default_roles=("admin",),
+            admin_only=True,
+        ),
+        Capability(
+            "accounts.assign_capabilities",
+            "accounts.user",
+            _("Assign capabilities"),
+            _("Decide in \"Roles and permissions\" what each role may do."),
+            default_roles=("admin",),
+            admin_only=True,
+            locked_for=("admin",),
+        ),
+    ]
+
+
+@hookimpl
 def periodic_jobs() -> list[PeriodicJob]:
     return [
         PeriodicJob("outbox.sweep", "* * * * *", "Re-send outbox rows never acknowledged"),
@@ -121,6 +148,10 @@ def export_user_data(user) -> dict[str, Any]:
             "approval_status": user.approval_status,
             "date_joined": user.date_joined.isoformat(),
             "last_login": user.last_login.isoformat() if user.last_login else None,
+            "last_seen_at": user.last_seen_at.isoformat() if user.last_seen_at else None,
+            "inactivity_warned_at": (
+                user.inactivity_warned_at.isoformat() if user.inactivity_warned_at else None
+            ),
         },
         "accounts.user_groups": list(user.groups.values_list("name", flat=True)),
         "accounts.user_user_permissions": [
@@ -148,10 +179,6 @@ def export_user_data(user) -> dict[str, Any]:
         "outbox.outboxmessage": [
             {
                 "job": row.actor_name,
-            "last_seen_at": user.last_seen_at.isoformat() if user.last_seen_at else None,
-            "inactivity_warned_at": (
-                user.inactivity_warned_at.isoformat() if user.inactivity_warned_at else None
-            ),
                 "created_at": row.created_at,
                 "state": row.state,
                 "subject": row.payload.get("subject"),

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "cms.outbox",
     "cms.jobs",
     "cms.audit",
+    "cms.capabilities",
     "cms.plugins",
     "cms.pages",
     "api",
@@ -102,6 +103,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -114,9 +116,9 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "cms.accounts.middleware.AdminSecondFactorMiddleware",
     "cms.accounts.middleware.SessionIdleMiddleware",
+    "cms.accounts.middleware.LastSeenMiddleware",
     "cms.accounts.middleware.SecurityHeadersMiddleware",
     "cms.accounts.middleware.LoginBackOffMiddleware",
-    "cms.accounts.middleware.LastSeenMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -306,6 +308,10 @@ if PRODUCTION and HELIX_EMBEDDED_BROKER:
         "broker only works inside the development server."
     )
 DRAMATIQ_TASKS_DATABASE = "default"
+# Wagtail's own background work (search and reference index, file clean-up) and wagtail-localize's
+# jobs (a subtree's translation, a locale's tree sync): outbox rows, run by the dramatiq workers.
+TASKS = {"default": {"BACKEND": "cms.jobs.backend.OutboxTaskBackend"}}
+WAGTAILLOCALIZE_JOBS = {"BACKEND": "cms.jobs.localize.OutboxJobBackend"}
 DRAMATIQ_AUTODISCOVER_MODULES = ["tasks"]
 # Seconds after which an unacknowledged outbox row is sent again by the sweep.
 HELIX_OUTBOX_RESEND_AFTER = env.int("HELIX_OUTBOX_RESEND_AFTER", default=120)
@@ -328,6 +334,8 @@ WAGTAILADMIN_LOGIN_URL = LOGIN_URL
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
+# No avatars from gravatar.com: they would tell a third party who uses the admin (and break the CSP).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 
 def _machine_translator() -> dict | None:
@@ -366,7 +374,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "api.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "api.schema.HelixAutoSchema",
     "EXCEPTION_HANDLER": "api.errors.exception_handler",
     "DEFAULT_THROTTLE_RATES": {
         "anon": env.str("HELIX_THROTTLE_ANON", default="120/minute"),
@@ -399,6 +407,8 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # No validator badge: it would be fetched from another site.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
@@ -453,6 +463,31 @@ CSRF_COOKIE_HTTPONLY = False  # the browser frontend reads it to send X-CSRFToke
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Content-Security-Policy (cms/csp.py): JSON answers load nothing and are never framed; HTML pages
+# (the admin, allauth's pages, the API docs) load only Helix's own files, styles may be inline.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'none'"],
+    }
+}
+HELIX_CSP_HTML_DIRECTIVES = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "frame-src": ["'self'"],
+    "worker-src": ["'self'", "blob:"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+}
+# The Wagtail admin writes inline scripts without a nonce (cms/csp.py): allowed there only.
+HELIX_CSP_ADMIN_SCRIPT_SRC = ["'self'", "'unsafe-inline'"]
 # Permissions-Policy (cms.accounts.middleware.SecurityHeadersMiddleware): no powerful feature.
 HELIX_PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
@@ -467,6 +502,7 @@ if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True  # the language chosen at /i18n/setlang/: https only, like the others
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
@@ -474,9 +510,14 @@ if PRODUCTION:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # E-mail addresses never reach a log line, whichever library writes it (cms/log_redaction.py).
+    "filters": {"redact": {"()": "cms.log_redaction.RedactPersonalData"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact"]}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
+        # Django's own handlers (an unfiltered console when DEBUG, mail to ADMINS) give way to
+        # the root's filtered one.
+        "django": {"handlers": [], "level": "INFO"},
         "pika": {"level": "WARNING"},
         "apscheduler": {"level": "WARNING"},
         "dramatiq": {"level": "WARNING"},

@@ -283,6 +283,20 @@ def test_hook_role_permissions(db):
     assert admin.permissions.filter(codename="access_admin").exists()
 
 
+def test_hook_capabilities(db):
+    """Each plugin's declarations arrive through the hook, become permissions of the role
+    groups named as defaults, and are asked with has_perm."""
+    from cms.capabilities.declared import declared_capabilities
+    from cms.plugins import hooks
+
+    answered = {item.perm for result in hooks().capabilities() for item in (result or ())}
+    assert {"accounts.approve_accounts", "posts.publish_post", "mentoring.request_mentor"} <= answered
+    assert answered == {item.perm for item in declared_capabilities()}
+    mentor = Group.objects.get(name="mentor")
+    assert mentor.permissions.filter(content_type__app_label="posts", codename="publish_post").exists()
+    assert not Group.objects.get(name="talent").permissions.filter(codename="publish_post").exists()
+
+
 def test_hook_page_dynamic_content(project):
     page = SimpleNamespace(pk=1, __str__=lambda self: "step")
     items = calls.page_dynamic_content(

@@ -15,7 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.params import date_param
-from api.permissions import IsHelixAdmin
+from api.permissions import HasCapability, IsHelixAdmin
 from api.serializers.directory import DecisionSerializer
 from cms.accounts import actions
 from cms.accounts.models import ROLES_NEEDING_APPROVAL, ApprovalStatus, User
@@ -57,7 +57,8 @@ class ApprovalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
     """Organisation and employer accounts, pending first; approve or reject them."""
 
     serializer_class = ApprovalSerializer
-    permission_classes = [IsHelixAdmin]
+    permission_classes = [HasCapability]
+    required_capability = "accounts.approve_accounts"
     lookup_field = "public_id"
 
     def get_queryset(self):

@@ -1,4 +1,8 @@
-"""Role groups and their model permissions, synced after every migrate."""
+"""Role groups and their model permissions, synced after every migrate.
+
+The capabilities (``cms.capabilities``) are the admins' to assign: the sync introduces new
+ones with their defaults and never takes back or gives what an admin changed.
+"""
 
 from __future__ import annotations
 
@@ -45,6 +49,12 @@ def sync_role_permissions(sender=None, **kwargs) -> None:
         create_contenttypes(app_config, verbosity=0, using=using)
         create_permissions(app_config, verbosity=0, using=using)
     declared = declared_role_permissions()
+    from cms.capabilities.actions import ensure_permissions, introduce_new_capabilities
+
+    capability_rows = ensure_permissions(using)
+    overlap = set().union(*declared.values()) & set(capability_rows)
+    if overlap:
+        raise ValueError(f"Declared both as role permissions and as capabilities: {sorted(overlap)}.")
     for role, perms in declared.items():
         group, _created = Group.objects.using(using).get_or_create(name=role)
         wanted = []
@@ -57,4 +67,7 @@ def sync_role_permissions(sender=None, **kwargs) -> None:
                 logger.warning("Role %s: permission %s does not exist.", role, perm)
                 continue
             wanted.append(found)
-        group.permissions.set(wanted)
+        # The capabilities the admins gave the role stay as they are.
+        kept = group.permissions.filter(pk__in=[row.pk for row in capability_rows.values()])
+        group.permissions.set([*wanted, *kept])
+    introduce_new_capabilities(using)

@@ -48,8 +48,20 @@ def role_permissions() -> dict[str, Iterable[str]]:
 
     Called after every ``migrate``, to sync the role groups. Keys are role
     names (``talent``, ``mentor``, ``organisation``, ``employer``, ``admin``);
-    values are ``"app_label.codename"`` strings. The groups are set to exactly
-    the union of what the core and all plugins declare.
+    values are ``"app_label.codename"`` strings. The groups get exactly the union
+    of what the core and all plugins declare here, plus the capabilities (see
+    ``capabilities()``) the admins gave them, which the sync leaves alone.
+    """
+
+
+@hookspec
+def capabilities() -> Iterable[Any]:
+    """Return what a role may do in this plugin, as ``cms.capabilities.Capability`` objects.
+
+    Each is a Django permission (``"app_label.codename"``, on one of the plugin's models)
+    with a label and description in three languages and its default roles. ``migrate``
+    gives a new capability its default roles once; after that the admins decide in the
+    "Roles and permissions" screen. Check one with ``user.has_perm(perm)``.
     """
 
 
@@ -178,6 +190,20 @@ def erase_user_data(user: User) -> Iterable[str] | None:
     Called by ``DELETE /api/v1/me/`` inside one transaction, before the core
     anonymises the account itself. Return the ``label_lower`` of every model
     handled.
+    """
+
+
+@hookspec
+def on_text_scrubbed(model_label: str, pks: list) -> None:
+    """Text in rows of ``model_label`` was rewritten behind the model's back.
+
+    Called by the core's erasure sweep (``cms.accounts.erasure_actions.sweep_text``),
+    inside the erasure's transaction, after it replaced an erased person's
+    name or address in the rows ``pks`` with ``QuerySet.update``: no
+    ``save()`` ran and no signal was sent. A plugin that derives data from
+    that text (a search vector, a cached summary) rebuilds it for those rows
+    so the person is gone from it too. Called on every installed plugin, once
+    per model rewritten; return nothing.
     """
 
 

@@ -77,6 +77,31 @@ def on_connection_closed(connection) -> None:
 
 
 @hookimpl
+def capabilities() -> list:
+    from django.utils.translation import gettext_lazy as _
+
+    from cms.capabilities import Capability
+
+    return [
+        Capability(
+            "mentoring.request_mentor",
+            "mentoring.mentorshiprequest",
+            _("Ask for a mentor or coach"),
+            _("Ask for a mentor or a coach, with the domains, languages and availability wanted."),
+            default_roles=("talent",),
+        ),
+        Capability(
+            "mentoring.propose_match",
+            "mentoring.mentorshiprequest",
+            _("Match talents and mentors"),
+            _("See the explained suggestions and match a talent with a mentor (organisations within "
+              "their own projects)."),
+            default_roles=("organisation", "admin"),
+        ),
+    ]
+
+
+@hookimpl
 def role_permissions() -> dict[str, list[str]]:
     everyone = ["mentoring.view_meeting"]
     planning = [*everyone, "mentoring.add_meeting", "mentoring.change_meeting", "mentoring.add_meetingreport"]

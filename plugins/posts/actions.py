@@ -29,7 +29,6 @@ from cms.outbox.mail import queue_mail
 from plugins.posts import search
 from plugins.posts.models import (
     EXPIRING_TYPES,
-    POSTING_ROLES,
     DigestSubscription,
     Newsletter,
     NewsletterRecipient,
@@ -42,10 +41,11 @@ from plugins.posts.models import (
 
 
 def can_post(user) -> None:
-    """Raise unless ``user`` may create posts (mentors, organisations, employers, admins; approved)."""
+    """Raise unless ``user``'s role holds "publish posts" (by default mentors, organisations,
+    employers and admins) and the account is approved."""
     if not user.is_authenticated:
         raise RoleNotAllowed()
-    if not (user.is_helix_admin or user.role in POSTING_ROLES):
+    if not user.has_perm("posts.publish_post"):
         raise RoleNotAllowed(_("Talents cannot create posts; ask your mentor or organisation to share it."))
     if not user.is_approved:
         raise NotApproved()
@@ -265,7 +265,7 @@ def unsave_post(user: User, post: Post) -> int:
 
 def suggest_post(post: Post, *, by: User, talent: User, note: str = "") -> Suggestion:
     """A mentor or organisation suggests a post to a talent they are connected with."""
-    if not (by.role in (Role.MENTOR, Role.ORGANISATION) and by.is_approved):
+    if not (by.has_perm("posts.suggest_post") and by.is_approved):
         raise RoleNotAllowed(_("Mentors and organisations suggest posts to their talents."))
     if talent.role != Role.TALENT or not talent.is_active:
         raise SuggestToTalentsOnly()
@@ -381,6 +381,15 @@ def fan_out_newsletter(newsletter) -> int:
 
 
 # --- erasure --------------------------------------------------------------------------------
+
+
+def rebuild_search(post_ids) -> None:
+    """Rebuild the search text and full-text vectors of these posts from their fields."""
+    posts = list(Post.objects.filter(pk__in=list(post_ids)))
+    for post in posts:
+        post.search_text = search.search_text_of(post)
+    Post.objects.bulk_update(posts, ["search_text"], batch_size=500)
+    search.refresh_vectors([post.pk for post in posts])
 
 
 def erase_user_posts_data(user: User) -> None:

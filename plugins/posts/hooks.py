@@ -31,6 +31,31 @@ def api_routes(router):
 
 
 @hookimpl
+def capabilities() -> list:
+    from django.utils.translation import gettext_lazy as _
+
+    from cms.capabilities import Capability
+    from plugins.posts.models import POSTING_ROLES
+
+    return [
+        Capability(
+            "posts.publish_post",
+            "posts.post",
+            _("Publish posts"),
+            _("Publish study offers, vacancies, events, projects and tools, and edit one's own."),
+            default_roles=(*POSTING_ROLES, "admin"),
+        ),
+        Capability(
+            "posts.suggest_post",
+            "posts.post",
+            _("Suggest posts to connected talents"),
+            _("Point a talent one is connected with to a post that fits their plan."),
+            default_roles=("mentor", "organisation"),
+        ),
+    ]
+
+
+@hookimpl
 def role_permissions() -> dict[str, list[str]]:
     reading = ["posts.view_post", "posts.add_savedpost", "posts.delete_savedpost"]
     posting = [*reading, "posts.add_post", "posts.change_post"]
@@ -208,6 +233,16 @@ def erase_user_data(user) -> list[str]:
 
     erase_user_posts_data(user)
     return list(MODELS)
+
+
+@hookimpl
+def on_text_scrubbed(model_label: str, pks: list) -> None:
+    """A post's text changed without ``save()`` (an erasure took a person out of it): its search
+    text and, on PostgreSQL, its full-text vector are rebuilt, so the name is not found either."""
+    if model_label == "posts.post":
+        from plugins.posts.actions import rebuild_search
+
+        rebuild_search(pks)
 
 
 @hookimpl

@@ -123,9 +123,10 @@ def propose_match(
     if kind == MatchKind.TALENT_MENTOR:
         _require_role(talent, Role.TALENT)
         _require_role(mentor, Role.MENTOR)
-        if by.is_helix_admin:
+        proposes = by.has_perm("mentoring.propose_match")
+        if proposes and by.is_helix_admin:
             project = project or Project.default()
-        elif by.role == Role.ORGANISATION:
+        elif proposes:  # within the projects of the organisations the person works for
             project = _member_project(staff_organisation_ids(by), talent, mentor, project=project)
         else:
             raise RoleNotAllowed(
@@ -290,7 +291,7 @@ def create_request(
     project: Project | None = None,
 ) -> MentorshipRequest:
     """A talent asks for a mentor or a coach; admins and their projects' organisations are told."""
-    if talent.role != Role.TALENT:
+    if talent.role != Role.TALENT or not talent.has_perm("mentoring.request_mentor"):
         raise RoleNotAllowed(_("Only talents can ask for a mentor."))
     if (
         project is not None
@@ -400,14 +401,33 @@ def update_mentoring_profile(mentor: User, *, domains, accepting_mentees: bool) 
 
 def erase_user(user: User) -> None:
     """Erase ``user``'s side of mentoring: their own words go (feedback, requests, reports they
-    wrote, their mentoring profile), and the other side keeps what is theirs. The core closes and
-    anonymises the connections themselves."""
+    wrote, their mentoring profile), and the other side keeps what is theirs: a mentor keeps the
+    reports of sessions with an erased talent, and everyone keeps the meetings they were in, with
+    the person's names and address taken out (in the words of the report's author, in their
+    language). The core closes and anonymises the connections themselves."""
+    from cms.accounts.traces import PersonTraces
     from plugins.mentoring.models import Meeting, MeetingParticipant, MeetingReport
 
+    traces = PersonTraces.of(user)
     MatchFeedback.objects.filter(author=user).delete()
     MentoringProfile.objects.filter(user=user).delete()
     MentorshipRequest.objects.filter(talent=user).delete()
     MentorshipRequest.objects.filter(answered_by=user).update(answered_by=None)
-    MeetingReport.objects.filter(Q(author=user) | Q(meeting__participants__user=user)).delete()
+    MeetingReport.objects.filter(author=user).delete()
+    theirs = Meeting.objects.filter(Q(participants__user=user) | Q(planner=user)).distinct()
+    for meeting in theirs:
+        Meeting.objects.filter(pk=meeting.pk).update(
+            **{name: traces.scrub(getattr(meeting, name)) for name in ("title", "agenda", "place")}
+        )
+    text = ("rapport", "goal", "plan", "next_steps", "evaluation")
+    for report in MeetingReport.objects.filter(meeting__in=theirs).select_related("author"):
+        language = getattr(report.author, "preferred_language", None)
+        MeetingReport.objects.filter(pk=report.pk).update(
+            **{name: traces.scrub(getattr(report, name), language=language) for name in text}
+        )
+    matches = Connection.objects.filter(Q(talent=user) | Q(mentor=user) | Q(employer=user))
+    for feedback in MatchFeedback.objects.filter(match__in=matches).select_related("author"):
+        comment = traces.scrub(feedback.comment, language=feedback.author.preferred_language)
+        MatchFeedback.objects.filter(pk=feedback.pk).update(comment=comment)
     MeetingParticipant.objects.filter(user=user).delete()
     Meeting.objects.filter(planner=user).update(planner=None)

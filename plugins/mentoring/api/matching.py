@@ -14,7 +14,8 @@ from api.permissions import IsSignedIn
 from api.serializers.people import UUID, user_by_id
 from cms.accounts.models import MentorProfile, Role, TalentProfile
 from cms.connections.models import Connection, ConnectionEvent
-from cms.connections.selectors import talents_visible_to
+from cms.connections.kinds import CV
+from cms.connections.selectors import sees, talents_visible_to
 from cms.organisations.models import Organisation, Project
 from cms.organisations.staff import staff_organisation_ids
 from plugins.mentoring import selectors, suggestions
@@ -186,7 +187,7 @@ class MatchViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         """Mentors for a talent, best first, with the score explained (admins and the talent's
         organisations). Confirm one with ``POST /api/v1/matches/``."""
         user = request.user
-        if not (user.is_helix_admin or (user.role == Role.ORGANISATION and user.is_approved)):
+        if not (user.has_perm("mentoring.propose_match") and user.is_approved):
             raise exceptions.PermissionDenied()
         talent_id = request.query_params.get("talent")
         if not talent_id:
@@ -312,8 +313,12 @@ class TalentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
     )
     @action(detail=True, methods=["get"])
     def cv(self, request, id=None):
-        """Download the talent's CV."""
+        """Download the talent's CV: only through a connection whose kind lets me see it (a
+        language buddy sees the profile, not the CV). Withdrawing the consent to publish the CV
+        concerns employers; a mentor or organisation keeps what its connection grants."""
         profile = self.get_object()
+        if not sees(request.user, profile.user, CV):
+            raise exceptions.NotFound()
         if not profile.cv:
             raise exceptions.NotFound(_("This talent has not uploaded a CV."))
         filename = f"cv-{profile.user.first_name or 'talent'}.{profile.cv.name.rsplit('.', 1)[-1]}"

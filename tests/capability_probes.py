@@ -1,0 +1,94 @@
+"""For every capability, a request its route answers differently with and without it.
+
+``tests/test_capabilities.py`` flips each declared capability off and on for a role that holds
+it by default and asks the probe: without it the route refuses (403, the one error shape), with
+it the route does the thing. A capability declared without a probe here fails the suite.
+
+A probe gets the fixtures it names and returns ``(user, ask)``: ``ask()`` makes the request as
+``user`` and returns the response. Each ``ask()`` must be repeatable (the test calls it twice).
+"""
+
+from __future__ import annotations
+
+import itertools
+
+PROBES = {}
+_n = itertools.count()
+
+
+def probe(perm: str):
+    def register(function):
+        PROBES[perm] = function
+        return function
+
+    return register
+
+
+@probe("accounts.approve_accounts")
+def _approve(make_user, client_for):
+    admin = make_user("admin", mfa=True)
+    client = client_for(admin)
+
+    def ask():
+        pending = make_user("employer", approved=False)
+        url = f"/api/v1/admin/approvals/{pending.public_id}/approve/"
+        return client.post(url, {"note": "Welcome."}, format="json")
+
+    return admin, ask
+
+
+@probe("accounts.assign_capabilities")
+def _assign(make_user, client_for):
+    from django.test import Client
+
+    admin = make_user("admin", mfa=True)
+    client = Client()
+    client.force_login(admin)
+    return admin, lambda: client.get("/admin/roles/")
+
+
+@probe("posts.publish_post")
+def _publish(make_user, client_for):
+    mentor = make_user("mentor")
+    body = {"type": "tool", "title": "A CV template", "summary": "A template in Dutch.",
+            "body": "<p>Use it.</p>", "language": "en", "link": "https://example.org/cv"}
+    return mentor, lambda: client_for(mentor).post("/api/v1/posts/", body, format="json")
+
+
+@probe("posts.suggest_post")
+def _suggest(make_user, client_for, programme):
+    from plugins.posts.actions import create_post
+
+    staff, talent = programme["staff"], programme["talent"]
+    data = {"type": "study", "locale": "en", "title": "Dutch for engineers",
+            "summary": "An intensive Dutch course for engineers in Ghent.",
+            "link": "https://www.vdab.be", "city": "Ghent"}
+    post = create_post(make_user("mentor"), data)
+
+    def ask():
+        from plugins.posts.models import Suggestion
+
+        Suggestion.objects.filter(post=post).delete()
+        return client_for(staff).post(f"/api/v1/posts/{post.public_id}/suggest/",
+                                      {"talent": str(talent.public_id)}, format="json")
+
+    return staff, ask
+
+
+@probe("mentoring.request_mentor")
+def _request(make_user, client_for):
+    talent = make_user("talent")
+
+    def ask():
+        from plugins.mentoring.models import MentorshipRequest
+
+        MentorshipRequest.objects.filter(talent=talent).delete()
+        return client_for(talent).post("/api/v1/match-requests/", {"domains": ["talents"]}, format="json")
+
+    return talent, ask
+
+
+@probe("mentoring.propose_match")
+def _propose(make_user, client_for, programme):
+    staff, talent = programme["staff"], programme["talent"]
+    return staff, lambda: client_for(staff).get(f"/api/v1/matches/suggestions/?talent={talent.public_id}")
