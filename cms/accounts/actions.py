@@ -288,10 +288,10 @@ def erase_core_data(user: User) -> list[str]:
     """
     from django.contrib.auth.hashers import make_password
 
+    from cms.accounts.erasure_actions import scrub_core_references, sweep_text
     from cms.audit import record
     from cms.audit.models import AuditEntry
     from cms.organisations.models import Organisation, ProjectMembership
-    from cms.outbox.models import OutboxMessage
     from cms.pages.models import FaqQuestion
 
     for model in (TalentProfile, MentorProfile, EmployerProfile):
@@ -308,7 +308,9 @@ def erase_core_data(user: User) -> list[str]:
     ProjectMembership.objects.filter(decided_by=user).update(decided_by=None)
     for organisation in Organisation.objects.filter(staff=user):
         organisation.staff.remove(user)
-    OutboxMessage.objects.filter(user=user).delete()
+    # Before any reference to the person is cut: what others keep (outbox rows, audit details,
+    # published questions) is found through it, and the person taken out of it.
+    traces = scrub_core_references(user)
     AuditEntry.objects.filter(actor=user).update(actor=None)
     # Questions not published are the person's own words: deleted. Published ones are
     # editorial content by now (an editor answered them): kept, without the person.
@@ -316,6 +318,7 @@ def erase_core_data(user: User) -> list[str]:
     FaqQuestion.objects.filter(asked_by=user).update(asked_by=None)
     FaqQuestion.objects.filter(answered_by=user).update(answered_by=None)
     handled = _erase_library_rows(user)
+    sweep_text(user, traces)
 
     user.groups.clear()
     user.user_permissions.clear()

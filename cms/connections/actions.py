@@ -186,11 +186,23 @@ def erase_user(user: User) -> list[str]:
     person out of every connection and timeline; the other side keeps the history."""
     from django.db.models import Q
 
+    from cms.accounts.traces import PersonTraces
     from cms.connections.models import TalentProfileUserObjectPermission
 
     sides = Q(talent=user) | Q(mentor=user) | Q(employer=user)
     for connection in Connection.objects.filter(sides, state__in=Connection.OPEN_STATES):
         close_connection(connection, by=None, reason="account_erased")
+    # What others wrote about the person on their connections (a match note, a reason, the
+    # timeline's details) stays, with the person's names and address taken out.
+    traces = PersonTraces.of(user)
+    for connection in Connection.objects.filter(sides | Q(proposed_by=user) | Q(closed_by=user)):
+        Connection.objects.filter(pk=connection.pk).update(
+            note=traces.scrub(connection.note), close_reason=traces.scrub(connection.close_reason)
+        )
+    theirs = Connection.objects.filter(sides)
+    events = ConnectionEvent.objects.filter(Q(connection__in=theirs) | Q(actor=user))
+    for event in events.exclude(data={}):
+        ConnectionEvent.objects.filter(pk=event.pk).update(data=traces.scrub_value(event.data))
     TalentProfileUserObjectPermission.objects.filter(Q(user=user) | Q(content_object__user=user)).delete()
     for field in ("talent", "mentor", "employer", "proposed_by", "closed_by"):
         Connection.objects.filter(**{field: user}).update(**{field: None})

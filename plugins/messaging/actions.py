@@ -235,8 +235,21 @@ def send_unread_notifications(now: datetime | None = None) -> int:
 
 def erase_user(user: User) -> None:
     """Erase ``user``'s side of every conversation: their messages, settings and reports go; the
-    other side keeps their own messages, with the erased person shown as "deleted user"."""
+    other side keeps their own messages, with the erased person shown as "deleted user" and their
+    names and address taken out of what the other side wrote."""
+    from cms.accounts.traces import PersonTraces
+
     Message.objects.filter(sender=user).delete()
+    traces = PersonTraces.of(user)
+    kept = (
+        Message.objects.filter(Q(thread__user_low=user) | Q(thread__user_high=user))
+        .select_related("sender")
+        .only("pk", "body", "sender__preferred_language")
+    )
+    for message in kept.iterator(chunk_size=500):
+        body = traces.scrub(message.body, language=getattr(message.sender, "preferred_language", None))
+        if body != message.body:
+            Message.objects.filter(pk=message.pk).update(body=body)
     ThreadParticipant.objects.filter(user=user).delete()
     Thread.objects.filter(user_low=user).update(user_low=None, is_open=False)
     Thread.objects.filter(user_high=user).update(user_high=None, is_open=False)

@@ -54,7 +54,10 @@ def test_erasing_a_talent_closes_their_match_and_revokes_access(programme, activ
     assert match.state == "closed" and match.talent is None and match.close_reason == "account_erased"
     assert not TalentProfileUserObjectPermission.objects.exists()
     assert not MeetingParticipant.objects.filter(user=talent).exists()
-    assert not MeetingReport.objects.filter(meeting=meeting).exists()  # it was about the erased person
+    # The report is the mentor's record: kept, with the talent's name taken out.
+    report = MeetingReport.objects.get(meeting=meeting)
+    assert report.author == mentor and "Amal" not in report.rapport
+    assert report.rapport == "verwijderde gebruiker talked about her studies in Aleppo."
     assert not MatchFeedback.objects.exists()
 
 
