@@ -389,6 +389,15 @@ class PostViewSet(viewsets.GenericViewSet):
             return [IsHelixAdmin()]
         return [IsSignedIn()]
 
+    def get_authenticators(self):
+        # The unsubscribe link is its own credential (a signed token): no session is read, so a
+        # mail program's one-click POST and the confirmation form need no CSRF token, and a
+        # signed-in browser cannot be made to unsubscribe someone else. ``self.action`` is not
+        # known yet here; only that route has a ``token``.
+        if "token" in getattr(self, "kwargs", {}):
+            return []
+        return super().get_authenticators()
+
     def get_throttles(self):
         if self.action in ("create", "suggest"):
             self.throttle_scope = "sensitive"  # writing to others: a tighter rate than reading
@@ -722,37 +731,65 @@ class PostViewSet(viewsets.GenericViewSet):
         )
 
     @extend_schema(
-        methods=["get", "post"],
+        methods=["get"],
+        request=None,
+        responses={
+            200: inline_serializer("UnsubscribeLink", {"kind": serializers.CharField()}),
+            400: OpenApiResponse(description="The link is not valid or has expired."),
+        },
+    )
+    @extend_schema(
+        methods=["post"],
         request=None,
         responses={
             200: inline_serializer("Unsubscribed", {"unsubscribed": serializers.CharField()}),
-            400: OpenApiResponse(description="The link is not valid."),
+            400: OpenApiResponse(description="The link is not valid or has expired."),
         },
     )
     @action(detail=False, methods=["get", "post"], url_path=r"unsubscribe/(?P<token>[A-Za-z0-9_:.\-]+)")
     def unsubscribe(self, request, token=None):
-        """One-click unsubscribe from the link in a digest or newsletter; no sign-in needed.
-        A browser gets a page in the person's language; ``POST`` is RFC 8058's one-click."""
+        """The unsubscribe link of a digest or newsletter; no sign-in needed.
+
+        ``GET`` only shows what the link does (a confirmation page in the person's language for
+        a browser, ``{"kind": ...}`` otherwise) and changes nothing, so a mail scanner that
+        follows links unsubscribes nobody. ``POST`` unsubscribes: the page's button, or a mail
+        program's RFC 8058 one-click (body ``List-Unsubscribe=One-Click``). The link expires
+        after ``unsubscribe_link_days`` (90 by default).
+        """
+        html = isinstance(request.accepted_renderer, TemplateHTMLRenderer)
+        try:
+            if request.method == "POST":
+                user, kind = mailing.unsubscribe(token)
+            else:
+                user, kind = mailing.read_unsubscribe_token(token)
+        except mailing.UnsubscribeLinkExpired as exc:
+            message = _("This unsubscribe link has expired. Change your e-mail settings in your profile.")
+            if html:
+                return self._unsubscribe_page(exc.user, {"state": "expired"}, status=400)
+            raise HelixError(message, code="expired_token")
+        except mailing.UnsubscribeLinkInvalid:
+            if html:
+                return self._unsubscribe_page(None, {"state": "invalid"}, status=400)
+            raise HelixError(_("This unsubscribe link is not valid."), code="invalid_token")
+        done = request.method == "POST"
+        if html:
+            return self._unsubscribe_page(user, {"state": "done" if done else "confirm", "kind": kind})
+        return Response({"unsubscribed": kind} if done else {"kind": kind})
+
+    def _unsubscribe_page(self, user, context: dict, status: int = 200) -> Response:
+        """The unsubscribe page, in its owner's language (the request's for a forged link)."""
         from django.utils import translation
 
-        result = mailing.unsubscribe(token)
-        html = isinstance(request.accepted_renderer, TemplateHTMLRenderer)
-        if result is None:
-            if html:
-                return Response({"ok": False}, status=400, template_name="posts/unsubscribed.html")
-            raise HelixError(_("This unsubscribe link is not valid."), code="invalid_token")
-        user, kind = result
-        if html:
-            translation.activate(user.preferred_language)
-            request.LANGUAGE_CODE = user.preferred_language
-            return Response(
-                {
-                    "ok": True,
-                    "kind": kind,
-                    "lang": user.preferred_language,
-                    "dir": "rtl" if user.preferred_language in settings.LANGUAGES_BIDI else "ltr",
-                    "site_url": settings.HELIX_SITE_URL,
-                },
-                template_name="posts/unsubscribed.html",
-            )
-        return Response({"unsubscribed": kind})
+        language = (user.preferred_language if user else None) or translation.get_language()
+        translation.activate(language)
+        self.request.LANGUAGE_CODE = language
+        return Response(
+            {
+                **context,
+                "lang": language,
+                "dir": "rtl" if translation.get_language_bidi() else "ltr",
+                "site_url": settings.HELIX_SITE_URL,
+            },
+            status=status,
+            template_name="posts/unsubscribed.html",
+        )

@@ -1,7 +1,7 @@
 """Digests and newsletters: who gets one, what it holds, and sending it through the outbox.
 
 Both are rendered in the recipient's language and carry a signed one-click
-unsubscribe link (and the ``List-Unsubscribe`` headers of RFC 8058). Sending is
+unsubscribe link that expires (and the ``List-Unsubscribe`` headers of RFC 8058). Sending is
 crash-safe and exactly-once: each recipient's e-mail is an outbox row with a key
 naming the recipient and the period (digest) or the newsletter, written in the
 same transaction as the bookkeeping that says it was prepared.
@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core import signing
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
@@ -25,6 +26,7 @@ from cms.accounts.models import Consent, Role, User
 from cms.outbox.api import enqueue_many
 from cms.outbox.mail import MAIL_ACTOR, render, serialise
 from cms.sectors.models import Sector
+from plugins.posts import conf
 from plugins.posts.models import (
     DigestSubscription,
     Newsletter,
@@ -51,38 +53,69 @@ MAX_LOOK_BACK = timedelta(days=14)
 # --- unsubscribe links ----------------------------------------------------------------------
 
 
+class UnsubscribeLinkInvalid(Exception):
+    """The token is forged, damaged or names no account."""
+
+
+class UnsubscribeLinkExpired(Exception):
+    """The token is genuine but older than ``unsubscribe_link_days``; ``user`` is its owner."""
+
+    def __init__(self, user: User | None):
+        super().__init__("expired")
+        self.user = user
+
+
 def unsubscribe_token(user: User, kind: str) -> str:
-    """A signed token for ``kind`` ("digest" or "newsletter"); it does not expire."""
+    """A signed, timestamped token for ``kind`` ("digest" or "newsletter")."""
     return signing.dumps({"u": str(user.public_id), "k": kind}, salt=UNSUBSCRIBE_SALT, compress=True)
 
 
-def read_unsubscribe_token(token: str) -> tuple[str, str] | None:
-    try:
-        data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
-    except signing.BadSignature:
-        return None
+def _payload(data) -> tuple[str, str] | None:
     if not isinstance(data, dict) or data.get("k") not in ("digest", "newsletter"):
         return None
-    return data.get("u"), data["k"]
+    return str(data.get("u")), data["k"]
+
+
+def read_unsubscribe_token(token: str) -> tuple[User, str]:
+    """The account and kind a token names. Raises ``UnsubscribeLinkExpired`` for a genuine
+    token older than the configured days, ``UnsubscribeLinkInvalid`` for anything else."""
+    max_age = timedelta(days=conf.get("unsubscribe_link_days"))
+    try:
+        read = _payload(signing.loads(token, salt=UNSUBSCRIBE_SALT, max_age=max_age))
+    except signing.SignatureExpired:
+        # Genuine but old: read it once more without the age, only to answer in its owner's
+        # language; nothing is changed with it.
+        read = _payload(signing.loads(token, salt=UNSUBSCRIBE_SALT))
+        raise UnsubscribeLinkExpired(_owner(read)) from None
+    except (signing.BadSignature, ValueError, UnicodeError):
+        raise UnsubscribeLinkInvalid() from None
+    user = _owner(read)
+    if user is None:
+        raise UnsubscribeLinkInvalid()
+    return user, read[1]
+
+
+def _owner(read: tuple[str, str] | None) -> User | None:
+    if read is None:
+        return None
+    try:
+        return User.objects.filter(public_id=read[0], erased_at=None).first()
+    except (ValueError, DjangoValidationError):
+        return None
 
 
 def unsubscribe_url(user: User, kind: str) -> str:
     return f"{settings.HELIX_SITE_URL}/api/v1/posts/unsubscribe/{unsubscribe_token(user, kind)}/"
 
 
-def unsubscribe(token: str) -> tuple[User, str] | None:
+def unsubscribe(token: str) -> tuple[User, str]:
     """Apply a token: a digest token switches the digest off; a newsletter token withdraws the
-    newsletter consent (which stops digests too). Idempotent; ``None`` for a bad token."""
+    newsletter consent (which stops digests too). Idempotent. Raises as
+    ``read_unsubscribe_token`` does for a bad or expired token, changing nothing."""
     from cms.accounts.actions import withdraw_consent
     from cms.audit import record
 
-    read = read_unsubscribe_token(token)
-    if read is None:
-        return None
-    public_id, kind = read
-    user = User.objects.filter(public_id=public_id, erased_at=None).first()
-    if user is None:
-        return None
+    user, kind = read_unsubscribe_token(token)
     with transaction.atomic():
         if kind == "digest":
             DigestSubscription.objects.update_or_create(

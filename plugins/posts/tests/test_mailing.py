@@ -115,21 +115,100 @@ def test_digest_settings_need_the_newsletter_consent(make_user, client_for):
     assert bad.status_code == 400 and "frequency" in bad.json()["error"]["fields"]
 
 
-def test_one_click_unsubscribe_without_signing_in(make_user, api):
+def _path(url: str) -> str:
+    return url.replace("http://127.0.0.1:8000", "")
+
+
+def _signed_days_ago(user, kind: str, days: int) -> str:
+    """A genuine token, signed with the site's key ``days`` ago."""
+    import time
+
+    from django.core import signing
+
+    class Then(signing.TimestampSigner):
+        def timestamp(self):
+            return signing.b62_encode(int(time.time()) - days * 86400)
+
+    payload = {"u": str(user.public_id), "k": kind}
+    return Then(salt=mailing.UNSUBSCRIBE_SALT).sign_object(payload, compress=True)
+
+
+def test_opening_the_unsubscribe_link_only_asks_in_the_readers_language(make_user, api):
     talent = subscriber(make_user, language="ar")
-    url = mailing.unsubscribe_url(talent, "digest").replace("http://127.0.0.1:8000", "")
+    DigestSubscription.objects.create(user=talent, frequency="daily")
+    url = _path(mailing.unsubscribe_url(talent, "digest"))
     page = api.get(url, HTTP_ACCEPT="text/html")
     assert page.status_code == 200
     html = page.content.decode()
-    assert 'dir="rtl"' in html and 'lang="ar"' in html
+    assert 'dir="rtl"' in html and 'lang="ar"' in html and "<form" in html and 'method="post"' in html
+    assert "إيقاف الملخص" in html
+    assert api.get(url).json() == {"kind": "digest"}
+    # Nothing changed: a mail scanner following the link unsubscribes nobody.
+    assert DigestSubscription.objects.get(user=talent).frequency == "daily"
+    assert talent.consents.filter(purpose="newsletter", withdrawn_at=None).exists()
+
+
+def test_the_confirmation_button_unsubscribes_without_a_session_or_csrf(make_user):
+    from django.test import Client
+
+    talent = subscriber(make_user, language="nl")
+    url = _path(mailing.unsubscribe_url(talent, "digest"))
+    # A signed-in browser with CSRF checks on: the token is the credential, not the session.
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(make_user("mentor"))
+    page = browser.post(url, {"List-Unsubscribe": "One-Click"}, HTTP_ACCEPT="text/html")
+    assert page.status_code == 200, page.content
+    assert 'lang="nl"' in page.content.decode()
     assert DigestSubscription.objects.get(user=talent).frequency == "off"
     assert mailing.send_digests().queued == 0
-    # RFC 8058: the mail program's one-click POST.
-    newsletter_url = mailing.unsubscribe_url(talent, "newsletter").replace("http://127.0.0.1:8000", "")
-    assert api.post(newsletter_url).json() == {"unsubscribed": "newsletter"}
+
+
+def test_a_mail_programs_one_click_post_unsubscribes(make_user, api):
+    talent = subscriber(make_user)
+    url = _path(mailing.unsubscribe_url(talent, "newsletter"))
+    answer = api.post(
+        url, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
+    )
+    assert answer.status_code == 200 and answer.json() == {"unsubscribed": "newsletter"}
     assert not talent.consents.filter(purpose="newsletter", withdrawn_at=None).exists()
-    tampered = api.get(url[:-6] + "xxxxx/")
-    assert tampered.status_code == 400 and tampered.json()["error"]["code"] == "invalid_token"
+
+
+def test_an_expired_unsubscribe_link_changes_nothing_and_says_so(make_user, api, settings):
+    talent = subscriber(make_user, language="ar")
+    old = f"/api/v1/posts/unsubscribe/{_signed_days_ago(talent, 'newsletter', 91)}/"
+    for answer in (api.get(old), api.post(old, "List-Unsubscribe=One-Click",
+                                          content_type="application/x-www-form-urlencoded")):
+        assert answer.status_code == 400 and answer.json()["error"]["code"] == "expired_token"
+    page = api.get(old, HTTP_ACCEPT="text/html")
+    assert page.status_code == 400 and 'lang="ar"' in page.content.decode()
+    assert "انتهت صلاحية" in page.content.decode()
+    assert talent.consents.filter(purpose="newsletter", withdrawn_at=None).exists()
+    # The age is the operator's to choose.
+    settings.HELIX_PLUGIN_SETTINGS = {"posts": {"unsubscribe_link_days": 120}}
+    assert api.post(old).json() == {"unsubscribed": "newsletter"}
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "forged",
+        "eyJ1IjoiMSIsImsiOiJkaWdlc3QifQ:1vRbCd:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        "..:..",
+    ],
+)
+def test_a_forged_unsubscribe_link_changes_nothing(token, make_user, api):
+    talent = subscriber(make_user)
+    url = f"/api/v1/posts/unsubscribe/{token}/"
+    for answer in (api.get(url), api.post(url)):
+        assert answer.status_code == 400 and answer.json()["error"]["code"] == "invalid_token"
+    page = api.post(url, HTTP_ACCEPT="text/html", HTTP_ACCEPT_LANGUAGE="nl")
+    assert page.status_code == 400 and "Deze link werkt niet" in page.content.decode()
+    # Someone else's signature (another salt) does not pass either.
+    from django.core import signing
+
+    other = signing.dumps({"u": str(talent.public_id), "k": "newsletter"}, salt="elsewhere")
+    assert api.post(f"/api/v1/posts/unsubscribe/{other}/").status_code == 400
+    assert talent.consents.filter(purpose="newsletter", withdrawn_at=None).exists()
 
 
 @pytest.fixture
