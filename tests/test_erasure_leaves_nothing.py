@@ -314,3 +314,43 @@ def test_hook_on_text_scrubbed(programme):
     hooks().on_text_scrubbed(model_label="posts.post", pks=[post.pk])
     assert not Post.objects.filter(search_filter("Haddadin")).exists()
     assert list(Post.objects.filter(search_filter("Marguerite"))) == [post]
+
+
+def test_a_namesake_and_other_words_keep_their_letters(programme, make_user, client_for):
+    """The sweep takes out a full name only when it is the erased person's alone: another account
+    called the same keeps its name and the texts that may be about them. Names are whole words:
+    "Ali" goes from "Ali's CV" but "quality" stays."""
+    from plugins.mentoring.actions.matching import propose_match
+    from plugins.messaging.actions import send_message
+    from plugins.messaging.models import Message
+    from plugins.posts.actions import create_post
+    from plugins.posts.models import Post
+
+    talent, mentor = programme["talent"], programme["mentor"]
+    update_profile(talent, account={"first_name": "Ali", "last_name": "Rahimi"}, profile={})
+    namesake = make_user("talent")
+    update_profile(namesake, account={"first_name": "Ali", "last_name": "Rahimi"}, profile={})
+    story = create_post(
+        programme["staff"],
+        {
+            "type": "project",
+            "locale": "en",
+            "title": "Ali Rahimi joins the programme",
+            "summary": f"Quality work; write to {talent.email}.",
+            "link": "https://example.org/story",
+        },
+    )
+    propose_match(
+        programme["staff"], kind="talent_mentor", talent=talent, mentor=mentor, project=programme["project"]
+    )
+    send_message(mentor, "Quality first: Ali's CV looks good, Ali.", recipient=talent)
+
+    assert client_for(talent).delete("/api/v1/me/").status_code == 204
+
+    namesake.refresh_from_db()
+    assert (namesake.first_name, namesake.last_name) == ("Ali", "Rahimi")
+    story = Post.objects.get(pk=story.pk)
+    assert story.title == "Ali Rahimi joins the programme"
+    assert story.summary == "Quality work; write to deleted-user@erased.invalid."
+    (kept,) = Message.objects.filter(sender=mentor).values_list("body", flat=True)
+    assert kept == "Quality first: verwijderde gebruiker's CV looks good, verwijderde gebruiker."
