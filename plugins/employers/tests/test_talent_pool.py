@@ -51,6 +51,9 @@ def test_the_talent_sees_who_looked_at_their_profile_and_cv(market, client_for):
     pool.get(f"/api/v1/talent-pool/{talent.public_id}/")
     download = pool.get(f"/api/v1/talent-pool/{talent.public_id}/cv/")
     assert download.status_code == 200 and b"".join(download.streaming_content).startswith(b"%PDF")
+    # Saved, never shown in the browser: the CV cannot run as a page of Helix.
+    assert download["Content-Disposition"] == 'attachment; filename="cv.pdf"'
+    assert download["X-Content-Type-Options"] == "nosniff"
     views = client_for(talent).get("/api/v1/me/cv-views/").json()["results"]
     assert [(v["company"], v["kind"]) for v in views] == [
         ("DataBridge BV", "download"),
