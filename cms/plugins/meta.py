@@ -30,6 +30,10 @@ class HelixPluginConfig(AppConfig):
     requires: tuple[str, ...] = ()
     description: str = ""
     enabled_by_default: bool = True
+    #: How long each of the plugin's models keeps personal data, by model name
+    #: (``{"savedpost": "While the account exists; deleted when it is erased."}``): the record of
+    #: processing (``python manage.py privacy_record``, docs/privacy.md) lists it.
+    retention: dict[str, str] = {}
     hooks_module: str = "hooks"
     # Django picks the one AppConfig in apps.py whose ``default`` is true: this
     # base class (imported there) must not compete with the plugin's own class.

@@ -16,6 +16,16 @@ class EmployersConfig(HelixPluginConfig):
         "Consent-based matching of employers with talents by sector, the talent pool, CV access "
         "with a view log, and information pages for employers."
     )
+    # The record of processing (docs/privacy.md, cms/privacy.py): how long each model keeps
+    # personal data.
+    retention = {
+        "employerdetails": "While the employer account exists; deleted when it is erased.",
+        "employerrelation": "While both accounts exist; deleted when either is erased.",
+        "cvview": (
+            "While the talent's account exists (the talent sees who viewed the CV); deleted with it. "
+            "An erased employer's views stay for the talent with the company name only."
+        ),
+    }
 
     def ready(self):
         super().ready()

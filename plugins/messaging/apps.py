@@ -16,3 +16,15 @@ class MessagingConfig(HelixPluginConfig):
         "Messages between connected people: one conversation per pair, unread counts, e-mails about "
         "unread messages, blocking and reporting; read-only once the connection closes."
     )
+    # The record of processing (docs/privacy.md, cms/privacy.py): how long each model keeps
+    # personal data.
+    retention = {
+        "thread": "Kept for the other side; the erased person is removed and the thread closed.",
+        "threadparticipant": "While the account exists; deleted when it is erased.",
+        "message": (
+            "A person's own messages are deleted when the account is erased; the other side's stay, "
+            "without the erased person's names and address."
+        ),
+        "messagingsettings": "While the account exists; deleted when it is erased.",
+        "messagereport": "While the reporter's account exists; deleted when it is erased.",
+    }

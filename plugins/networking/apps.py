@@ -19,3 +19,15 @@ class NetworkingConfig(HelixPluginConfig):
         "The 7-step Networking Guide for talents and organisers, and each talent's networking plan: "
         "mind map, goals, action plan, contacts with follow-up reminders, progress per step."
     )
+    # The record of processing (docs/privacy.md, cms/privacy.py): how long each model keeps
+    # personal data.
+    retention = {
+        "networkingplan": (
+            "While the talent's account exists; deleted with everything in it when it is erased."
+        ),
+        "plangoal": "With its plan.",
+        "planmilestone": "With its plan.",
+        "plancontact": "With its plan.",
+        "stepprogress": "With its plan.",
+        "plancomment": "With its plan; a mentor's comments are deleted when the mentor's account is erased.",
+    }

@@ -14,3 +14,16 @@ class PostsConfig(HelixPluginConfig):
         "Study, vacancy, event, project and tool posts: search, saving, suggesting, "
         "live information pages, digests and newsletters."
     )
+    # The record of processing (docs/privacy.md, cms/privacy.py): how long each model keeps
+    # personal data.
+    retention = {
+        "post": "Published content of the organisation behind it; the author is removed on erasure.",
+        "savedpost": "While the account exists; deleted when it is erased.",
+        "suggestion": (
+            "While the talent's account exists; deleted when it is erased (the suggesting mentor is "
+            "removed when theirs is)."
+        ),
+        "digestsubscription": "While the account exists; deleted when it is erased.",
+        "newsletter": "Kept as sent content; its author and sender are removed on erasure.",
+        "newsletterrecipient": "While the account exists; deleted when it is erased.",
+    }
