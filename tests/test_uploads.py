@@ -182,7 +182,11 @@ def test_a_plain_cv_is_accepted_stored_under_a_random_name_and_downloaded_as_att
     talent = make_user("talent")
     client = client_for(talent)
     # A destination to open at is no action: a PDF from a word processor keeps working.
-    plain = _pdf(b"/OpenAction [3 0 R /Fit] ")
+    # Nor is a link whose address happens to end in a risky-sounding word.
+    plain = _pdf(
+        b"/OpenAction [3 0 R /Fit] ",
+        b"<< /Type /Annot /Subtype /Link /A << /S /URI /URI (https://example.org/JS) >> >>",
+    )
     assert _put(client, "/api/v1/me/cv/", "<script>my cv.html", plain).status_code == 201
     stored = TalentProfile.objects.get(user=talent).cv.name
     assert stored.startswith("private/cv/") and stored.endswith(".pdf") and "script" not in stored

@@ -50,6 +50,9 @@ _PDF_UNSAFE_NAMES = frozenset(name[1:].encode() for name in PDF_UNSAFE_KEYS | PD
 _PDF_NAME = re.compile(rb"/([^\x00\t\n\x0c\r \[\]()<>{}/%]+)")
 _PDF_STREAM = re.compile(rb"\bstream\r?\n.*?\bendstream\b", re.DOTALL)
 _HEX_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+# A literal string without nested parentheses; removed innermost first, so that a link such
+# as (https://example.org/JS) in a CV is text, not a name.
+_PDF_STRING = re.compile(rb"\((?:\\.|[^\\()])*\)", re.DOTALL)
 
 
 def _unsafe(message: str) -> ValidationError:
@@ -104,10 +107,13 @@ def _undo_escapes(name: bytes) -> bytes:
 
 def _raw_names_unsafe(data: bytes) -> bool:
     """Any unsafe name in the file's own syntax (outside stream data), escaped or not."""
-    outside_streams = _PDF_STREAM.sub(b" ", data)
+    syntax = _PDF_STREAM.sub(b" ", data)
+    for _depth in range(16):  # nesting; deeper strings are left, which only errs on refusing
+        syntax, found = _PDF_STRING.subn(b" ", syntax)
+        if not found:
+            break
     return any(
-        _undo_escapes(match.group(1)) in _PDF_UNSAFE_NAMES
-        for match in _PDF_NAME.finditer(outside_streams)
+        _undo_escapes(match.group(1)) in _PDF_UNSAFE_NAMES for match in _PDF_NAME.finditer(syntax)
     )
 
 
