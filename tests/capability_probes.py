@@ -92,3 +92,48 @@ def _request(make_user, client_for):
 def _propose(make_user, client_for, programme):
     staff, talent = programme["staff"], programme["talent"]
     return staff, lambda: client_for(staff).get(f"/api/v1/matches/suggestions/?talent={talent.public_id}")
+
+
+def _connected(programme):
+    from cms.connections.actions import open_connection
+
+    return open_connection(
+        "talent_mentor", project=programme["project"], talent=programme["talent"],
+        mentor=programme["mentor"], by=programme["staff"], activate=True,
+    )
+
+
+@probe("messaging.write_message")
+def _write(client_for, programme):
+    _connected(programme)
+    mentor, talent = programme["mentor"], programme["talent"]
+    body = {"to": str(talent.public_id), "body": "Shall we meet on Tuesday?"}
+    return mentor, lambda: client_for(mentor).post("/api/v1/threads/", body, format="json")
+
+
+@probe("mentoring.plan_meeting")
+def _plan(client_for, programme):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    match = _connected(programme)
+    mentor = programme["mentor"]
+    starts = timezone.now() + timedelta(days=3)
+    body = {"matches": [str(match.public_id)], "kind": "session", "title": "First session",
+            "agenda": "Getting to know each other.", "domain": "talents", "place": "Ghent",
+            "starts_at": starts.isoformat(), "ends_at": (starts + timedelta(hours=1)).isoformat()}
+    return mentor, lambda: client_for(mentor).post("/api/v1/meetings/", body, format="json")
+
+
+@probe("posts.send_newsletter")
+def _newsletter(make_user):
+    from django.test import Client
+
+    from plugins.posts.models import Newsletter
+
+    admin = make_user("admin", mfa=True)
+    newsletter = Newsletter.objects.create(title="December news")
+    client = Client()
+    client.force_login(admin)
+    return admin, lambda: client.get(f"/admin/newsletters/{newsletter.pk}/send/")

@@ -98,6 +98,13 @@ def capabilities() -> list:
               "their own projects)."),
             default_roles=("organisation", "admin"),
         ),
+        Capability(
+            "mentoring.plan_meeting",
+            "mentoring.meeting",
+            _("Plan meetings"),
+            _("Plan meetings and group sessions for one's own active matches, with calendar invitations."),
+            default_roles=("talent", "mentor", "organisation", "employer", "admin"),
+        ),
     ]
 
 

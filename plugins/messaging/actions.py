@@ -13,7 +13,14 @@ from django.utils.translation import gettext_lazy as _
 from cms.accounts.models import Role, User
 from cms.audit import record
 from cms.connections.selectors import are_connected, connection_people
-from cms.errors import Blocked, InvalidTransition, NotConnected, RoleNotAllowed, ThreadClosed
+from cms.errors import (
+    Blocked,
+    InvalidTransition,
+    NotConnected,
+    RoleNotAllowed,
+    ThreadClosed,
+    require_capability,
+)
 from cms.outbox.mail import notify
 from plugins.messaging import conf
 from plugins.messaging.models import Message, MessageReport, MessagingSettings, Thread, ThreadParticipant
@@ -47,7 +54,9 @@ def send_message(
     sender: User, body: str, *, recipient: User | None = None, thread: Thread | None = None
 ) -> Message:
     """Write to a connected user. Refused when the two are not connected (``not_connected``), when
-    their connection has closed (``thread_closed``: the thread is read-only) or when one side blocked."""
+    their connection has closed (``thread_closed``: the thread is read-only) or when one side blocked.
+    The sender's role must hold "write messages" (``capability_missing``)."""
+    require_capability(sender, "messaging.write_message")
     if thread is not None:
         recipient = other_side(thread, sender)
         if recipient is None or not recipient.is_active:

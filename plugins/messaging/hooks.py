@@ -25,6 +25,23 @@ def api_routes(router):
 
 
 @hookimpl
+def capabilities() -> list:
+    from django.utils.translation import gettext_lazy as _
+
+    from cms.capabilities import Capability
+
+    return [
+        Capability(
+            "messaging.write_message",
+            "messaging.message",
+            _("Write messages"),
+            _("Write to the people one is connected with: mentors, talents, organisations, employers."),
+            default_roles=("talent", "mentor", "organisation", "employer", "admin"),
+        ),
+    ]
+
+
+@hookimpl
 def role_permissions() -> dict[str, list[str]]:
     everyone = ["messaging.add_message", "messaging.view_thread"]
     return {

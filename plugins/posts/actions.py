@@ -22,6 +22,7 @@ from cms.errors import (
     ReasonRequired,
     RoleNotAllowed,
     SuggestToTalentsOnly,
+    require_capability,
 )
 from cms.organisations.models import Organisation
 from cms.organisations.staff import staff_organisation_ids
@@ -327,6 +328,7 @@ def send_newsletter_test(newsletter, *, by: User) -> list[str]:
     from cms.outbox.mail import queue_message
     from plugins.posts.mailing import render_newsletter
 
+    require_capability(by, "posts.send_newsletter")
     languages = list(newsletter.intros.values_list("language", flat=True))
     if not languages:
         raise NewsletterIncomplete()
@@ -340,8 +342,7 @@ def send_newsletter(newsletter, *, by: User):
     """Start sending: the fan-out job queues one e-mail per consenting recipient (exactly once)."""
     from cms.outbox.api import enqueue
 
-    if not by.is_helix_admin:
-        raise RoleNotAllowed()
+    require_capability(by, "posts.send_newsletter")
     with transaction.atomic():
         locked = Newsletter.objects.select_for_update().get(pk=newsletter.pk)
         if locked.status != Newsletter.Status.DRAFT:
@@ -394,10 +395,27 @@ def rebuild_search(post_ids) -> None:
 
 def erase_user_posts_data(user: User) -> None:
     """GDPR erasure: saved posts, suggestions received, digest settings and newsletter receipts
-    are deleted. Posts, suggestions made and newsletters stay, without the person."""
+    are deleted. Posts, suggestions made and newsletters stay, without the person: their
+    address and names are taken out of the posts they wrote (a signature, a contact line; the
+    search is rebuilt) and of the notes of the suggestions they made."""
+    from cms.accounts.traces import PersonTraces
+
+    traces = PersonTraces.of(user)
     SavedPost.objects.filter(user=user).delete()
     Suggestion.objects.filter(talent=user).delete()
+    for suggestion in Suggestion.objects.filter(suggested_by=user).exclude(note=""):
+        Suggestion.objects.filter(pk=suggestion.pk).update(note=traces.scrub(suggestion.note))
     Suggestion.objects.filter(suggested_by=user).update(suggested_by=None)
+    rewritten = []
+    for post in Post.objects.filter(author=user).only("pk", "locale", "title", "summary", "body"):
+        changes = {
+            name: traces.scrub(getattr(post, name), language=post.locale)
+            for name in ("title", "summary", "body")
+        }
+        if any(changes[name] != getattr(post, name) for name in changes):
+            Post.objects.filter(pk=post.pk).update(**changes)
+            rewritten.append(post.pk)
+    rebuild_search(rewritten)
     DigestSubscription.objects.filter(user=user).delete()
     NewsletterRecipient.objects.filter(user=user).delete()
     Newsletter.objects.filter(created_by=user).update(created_by=None)

@@ -20,7 +20,7 @@ class NewsletterSendView(TemplateView):
     template_name = "posts/admin/newsletter_send.html"
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm("posts.change_newsletter"):
+        if not request.user.has_perm("posts.send_newsletter"):
             raise PermissionDenied
         self.newsletter = get_object_or_404(Newsletter, pk=kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)

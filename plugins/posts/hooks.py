@@ -52,6 +52,13 @@ def capabilities() -> list:
             _("Point a talent one is connected with to a post that fits their plan."),
             default_roles=("mentor", "organisation"),
         ),
+        Capability(
+            "posts.send_newsletter",
+            "posts.newsletter",
+            _("Send newsletters"),
+            _("Send a test of a newsletter and send it to everyone who agreed to receive newsletters."),
+            default_roles=("admin",),
+        ),
     ]
 
 

@@ -99,7 +99,7 @@ def newsletter_urls():
 
 @hooks.register("register_snippet_listing_buttons")
 def newsletter_send_button(snippet, user, next_url=None):
-    if isinstance(snippet, Newsletter) and user.has_perm("posts.change_newsletter"):
+    if isinstance(snippet, Newsletter) and user.has_perm("posts.send_newsletter"):
         label = _("Test and send") if snippet.status == Newsletter.Status.DRAFT else _("Sending progress")
         yield MenuItem(
             label, reverse("posts_newsletter_send", args=[snippet.pk]), icon_name="mail", priority=5

@@ -24,6 +24,7 @@ from cms.errors import (
     NotInMatch,
     RoleNotAllowed,
     StartsInPast,
+    require_capability,
 )
 from cms.outbox.mail import notify, queue_message, render
 from cms.plugins import enabled_projects
@@ -58,6 +59,7 @@ def plan_meeting(
     """
     if not by.is_approved:
         raise NotApproved()
+    require_capability(by, "mentoring.plan_meeting")
     if not matches:
         raise NotInMatch(_("Choose the match this meeting belongs to."), code="match_required")
     for match in matches:
