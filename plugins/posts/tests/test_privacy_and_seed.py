@@ -67,6 +67,27 @@ def test_an_erased_authors_posts_stay_with_the_organisation_without_the_person(
     assert mine[0]["suggested_by"] is None
 
 
+def test_an_erased_authors_signature_leaves_their_posts_and_the_search(make_user, make_post, db):
+    from plugins.posts.search import search_filter
+
+    mentor = make_user("mentor", first_name="Marguerite", email="marguerite.v@example.org")
+    post = make_post(
+        mentor,
+        title="Dutch for nurses",
+        body="<p>Questions? Ask Marguerite, marguerite.v@example.org.</p>",
+    )
+    talent = make_user("talent")
+    Suggestion.objects.create(post=post, talent=talent, suggested_by=mentor, note="Marguerite thinks of you")
+    assert Post.objects.filter(search_filter("Marguerite")).exists()
+    erase_account(mentor)
+    post.refresh_from_db()
+    assert post.body == "<p>Questions? Ask deleted user, deleted-user@erased.invalid.</p>"
+    assert post.title == "Dutch for nurses" and post.author is None
+    assert not Post.objects.filter(search_filter("Marguerite")).exists()
+    assert Post.objects.filter(search_filter("nurses")).get() == post
+    assert Suggestion.objects.get(talent=talent).note == "deleted user thinks of you"
+
+
 def test_demo_posts_are_seeded_in_three_languages_once(make_user, db):
     from cms.accounts.demo import seed_core_demo
     from plugins.posts.seed import load, seed_posts
