@@ -112,8 +112,10 @@ def tiny_specs() -> list[dict]:
 def seed_tiny_tree() -> None:
     """Seed the tiny tree (outside a test transaction: wagtail-localize publishes on commit)."""
     from cms.pages.seed import seed_pages
+    from cms.plugins.testing import run_background_tasks
 
     seed_pages(tiny_specs())
+    run_background_tasks()  # the search and reference index, as the workers would
 
 
 @pytest.fixture

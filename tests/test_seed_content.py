@@ -29,11 +29,12 @@ ROADMAP = [
 
 
 @pytest.fixture
-def full_site(db, django_capture_on_commit_callbacks, mailbox):
+def full_site(db, django_capture_on_commit_callbacks, mailbox, background_tasks):
     for page in Page.objects.filter(depth=2):  # the tests' tiny tree makes room
         page.delete()
     with django_capture_on_commit_callbacks(execute=True):
         call_command("seed_demo", verbosity=0)
+    background_tasks()  # the search index, as the workers build it
     return Page.objects.filter(depth__gt=1)
 
 

@@ -19,7 +19,9 @@ from cms.outbox.models import OutboxMessage
 logger = logging.getLogger(__name__)
 
 
-def outbox_actor(actor_name: str, *, external: bool = False, **actor_options) -> Callable:
+def outbox_actor(
+    actor_name: str, *, external: bool = False, show_running: bool = False, **actor_options
+) -> Callable:
     """Declare a dramatiq actor that runs outbox rows to completion, once.
 
     The decorated function receives the row's ``payload`` and the row.
@@ -34,6 +36,10 @@ def outbox_actor(actor_name: str, *, external: bool = False, **actor_options) ->
       does nothing. What remains, a worker dying between the mail server's "accepted" and the
       acknowledgement, re-sends once after the claim expires, with the same Message-ID, so the
       copy is one message to every mail program (at most one visible).
+
+    ``show_running`` (database work): the row's ``claimed_at`` is set, committed, before the work
+    starts, so others (the admin's "Background work" panel) see it running; the sweep leaves a
+    row claimed that recently alone, and a failure releases the claim.
     """
 
     def decorator(fn: Callable[[dict, OutboxMessage], None]):
@@ -42,6 +48,10 @@ def outbox_actor(actor_name: str, *, external: bool = False, **actor_options) ->
 
         @functools.wraps(fn)
         def run(outbox_id: str) -> None:
+            if show_running:
+                OutboxMessage.objects.filter(pk=outbox_id, done_at=None, failed_at=None).update(
+                    claimed_at=timezone.now()
+                )
             try:
                 with transaction.atomic():
                     row = (
@@ -56,7 +66,7 @@ def outbox_actor(actor_name: str, *, external: bool = False, **actor_options) ->
                         done_at=timezone.now(), attempts=row.attempts + 1, last_error=""
                     )
             except Exception as exc:
-                _record_failure(outbox_id, exc)
+                _record_failure(outbox_id, exc, release=show_running)
                 raise
 
         return dramatiq.actor(**_options(actor_name, actor_options))(run)

@@ -1,8 +1,8 @@
 """Fixtures for testing Helix and its plugins (a pytest plugin: ``pytest11``).
 
 A partner's plugin gets them by installing Helix: ``make_user``, ``api``,
-``client_for``, ``jobs`` (a real dramatiq worker on the configured broker) and
-``mailbox``.
+``client_for``, ``jobs`` (a real dramatiq worker on the configured broker),
+``background_tasks`` (Wagtail's queued background work, run in the test) and ``mailbox``.
 """
 
 from __future__ import annotations
@@ -163,6 +163,37 @@ class JobRunner:
         return OutboxMessage.objects.filter(
             done_at=None, failed_at=None, dispatched_at__isnull=False
         ).exists()
+
+
+def run_background_tasks() -> int:
+    """Run Wagtail's queued background work (search and reference index, wagtail-localize's jobs)
+    here, as a worker would, until none is left; returns how many ran.
+
+    For tests inside one transaction (``db``), where nothing is dispatched because nothing
+    commits, and for seeding before a test session. ``jobs`` runs them on a real worker instead.
+    """
+    import dramatiq
+
+    from cms.jobs.backend import TASK_ACTOR
+    from cms.outbox.models import OutboxMessage
+
+    run = dramatiq.get_broker().get_actor(TASK_ACTOR).fn
+    ran = 0
+    while True:
+        pending = OutboxMessage.objects.filter(actor_name=TASK_ACTOR, done_at=None, failed_at=None)
+        ids = list(pending.order_by("created_at").values_list("pk", flat=True)[:200])
+        if not ids:
+            return ran
+        for pk in ids:  # a task may queue more (a translated page is indexed in turn)
+            run(str(pk))
+        ran += len(ids)
+
+
+@pytest.fixture
+def background_tasks(db):
+    """``background_tasks()`` runs Wagtail's queued background work now (see
+    :func:`run_background_tasks`) and returns how many tasks ran."""
+    return run_background_tasks
 
 
 @pytest.fixture
