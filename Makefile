@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install messages contract lint migrate seed services-test drill clean
+.PHONY: run test install messages contract lint migrate seed services-test drill fuzz clean
 
 # The partner-plugin example (tests/plugins/language_buddy) is installed like a partner's plugin:
 # its own distribution, found through its `helix.plugins` entry point. `make run` has it too, off in
@@ -47,6 +47,12 @@ services-test: install
 # docs/operations.md, "Fault drill"): DRILL_ARGS=--short for the CI version.
 drill: install
 	$(PY) bench/drill.py $(DRILL_ARGS)
+
+# The property-based run of the API for every role (tests/test_fuzz.py; docs/operations.md,
+# "Fuzzing the API"): FUZZ_EXAMPLES cases per role, many more than CI's services leg runs.
+FUZZ_EXAMPLES ?= 1000
+fuzz: install
+	HELIX_FUZZ=1 FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest tests/test_fuzz.py -q -s -p no:warnings
 
 # The committed contract is Helix's own: the core and the plugins pyproject.toml declares, not the
 # other plugins installed here (tests/test_contract.py compares it the same way).

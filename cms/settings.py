@@ -421,6 +421,10 @@ SPECTACULAR_SETTINGS = {
         "FaqStatusEnum": "cms.pages.models.FaqQuestion.Status",
     },
     "PREPROCESSING_HOOKS": ["api.schema.only_api_v1"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.nullable_references",
+    ],
     "APPEND_COMPONENTS": {
         "securitySchemes": {
             "sessionToken": {"type": "apiKey", "in": "header", "name": "X-Session-Token"}

@@ -115,3 +115,29 @@ def test_a_body_that_is_neither_json_nor_form_is_a_415(client_for, make_user):
     client = client_for(make_user("talent"))
     response = client.generic("PATCH", "/api/v1/me/", b"<x/>", content_type="application/xml")
     _error(response, 415, "unsupported_media_type")
+
+
+# --- found by the property-based run (tests/test_fuzz.py) ------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_write_to_an_id_no_route_takes_is_a_json_404_not_the_csrf_page(make_user):
+    """``POST /api/v1/threads/0/messages/`` (an id no route matches) fell through to the API's
+    catch-all 404, which Django's CSRF check answered first with an HTML 403 page."""
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    for method in ("post", "delete", "put", "patch"):
+        response = getattr(client, method)("/api/v1/threads/0/messages/", {"body": "weak"},
+                                           content_type="application/json")
+        _error(response, 404, "not_found")
+
+
+@pytest.mark.django_db
+def test_a_broken_unsubscribe_link_opened_in_a_browser_is_a_page_the_contract_names():
+    """A bad token with ``?format=html`` answers 400 as a page; the contract lists text/html for it
+    (the contract check of the test client fails this test otherwise)."""
+    from django.test import Client
+
+    response = Client().post("/api/v1/posts/unsubscribe/%3A1/?format=html")
+    assert response.status_code == 400 and response["Content-Type"].startswith("text/html")

@@ -78,6 +78,7 @@ class FaqViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.Generi
         )
         return Response(self.get_serializer(item).data, status=status.HTTP_201_CREATED)
 
+    @extend_schema(responses=FaqQuestionSerializer(many=True))
     @action(detail=False, methods=["get"])
     def mine(self, request):
         """The questions I asked, with their state (submitted, published, rejected)."""

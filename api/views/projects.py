@@ -80,6 +80,7 @@ class ProjectViewSet(
             ProjectSerializer(project, context=self.get_serializer_context()).data, status=201
         )
 
+    @extend_schema(request=ProjectSerializer(partial=True))
     def update(self, request, *args, **kwargs):
         # PUT and PATCH both change only the fields sent. (No docstring: it would become the
         # operations' description in the contract.)

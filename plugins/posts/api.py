@@ -521,6 +521,7 @@ class PostViewSet(viewsets.GenericViewSet):
         ]
         return Response(data)
 
+    @extend_schema(responses=PostSerializer(many=True))
     @action(detail=False, methods=["get"])
     def mine(self, request):
         """Posts I wrote or my organisation published, in every state (published, withdrawn,
@@ -628,6 +629,7 @@ class PostViewSet(viewsets.GenericViewSet):
         post.is_saved = True
         return Response(self.get_serializer(post).data, status=201 if created else 200)
 
+    @extend_schema(responses=PostSerializer(many=True))
     @action(detail=False, methods=["get"])
     def saved(self, request):
         """My saved posts, last saved first (with their state: a withdrawn post says so)."""

@@ -182,7 +182,7 @@ class MatchViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         ],
         responses=MentorSuggestionSerializer(many=True),
     )
-    @action(detail=False, methods=["get"])
+    @action(detail=False, methods=["get"], pagination_class=None)  # a short ranked list, not pages
     def suggestions(self, request):
         """Mentors for a talent, best first, with the score explained (admins and the talent's
         organisations). Confirm one with ``POST /api/v1/matches/``."""
