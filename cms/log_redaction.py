@@ -19,10 +19,18 @@ def redact(text: str) -> str:
     return EMAIL.sub(REPLACEMENT, text)
 
 
+#: Loggers whose exceptions carry data, not code paths: Django's template engine logs (at DEBUG)
+#: each variable it cannot resolve with an exception whose text is the whole template context
+#: (the user, a verification key, a link). Their records keep the message, not the exception.
+EXCEPTION_CARRIES_DATA = ("django.template",)
+
+
 class RedactPersonalData(logging.Filter):
     """Replace e-mail addresses in a record's message and exception text (it never drops one)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
+        if record.name.startswith(EXCEPTION_CARRIES_DATA):
+            record.exc_info, record.exc_text = None, None
         try:
             message = record.getMessage()
         except Exception:  # a broken format string: leave it to the handler to report

@@ -13,7 +13,7 @@ from cms.connections.actions import close_connection, set_contact
 from cms.connections.models import Connection
 from cms.errors import InvalidTransition, NotApproved, NotConnected, RoleNotAllowed
 from cms.outbox.mail import notify
-from plugins.employers.models import CvView, EmployerDetails, EmployerRelation
+from plugins.employers.models import BlindConnection, CvView, EmployerDetails, EmployerRelation
 
 # The kind of connection this plugin declares (``connection_kinds`` hook).
 TALENT_EMPLOYER = "talent_employer"
@@ -21,7 +21,8 @@ OPEN = Connection.OPEN_STATES
 
 
 def require_employer(user: User) -> None:
-    if user.role != Role.EMPLOYER:
+    """The user's role holds "see the talent pool" (employers, by default) and is approved."""
+    if not user.has_perm("employers.see_talent_pool"):
         raise RoleNotAllowed(_("Only employers use the talent pool."))
     if not user.is_approved:
         raise NotApproved()
@@ -43,21 +44,37 @@ def relation(talent: User, employer: User) -> EmployerRelation:
     return EmployerRelation.objects.get_or_create(talent=talent, employer=employer)[0]
 
 
-def is_blind(employer: User) -> bool:
-    return EmployerDetails.objects.filter(user=employer, blind_listings=True).exists()
-
-
 def identity_visible(employer: User, talent: User, rel: EmployerRelation | None = None) -> bool:
-    """Names, photos and the CV file are shown to a blind employer only after the talent accepted contact."""
-    if not is_blind(employer):
-        return True
+    """Whether ``employer`` may see the talent's name, photo and CV file: not while their open
+    connection is blind (``BlindConnection``) and the talent has not accepted contact. The
+    employer's current setting does not decide it: a connection made blind stays blind."""
     rel = rel or EmployerRelation.objects.filter(talent=talent, employer=employer).first()
-    return rel is not None and rel.contact == EmployerRelation.Contact.ACCEPTED
+    if rel is not None and rel.contact == EmployerRelation.Contact.ACCEPTED:
+        return True
+    return not BlindConnection.objects.filter(
+        connection__kind=TALENT_EMPLOYER,
+        connection__state__in=OPEN,
+        connection__talent=talent,
+        connection__employer=employer,
+    ).exists()
+
+
+def mark_blind(connection: Connection) -> None:
+    """Make a talent–employer connection blind (idempotent): the talent's identity waits for
+    their acceptance of contact, and contact is withheld until then."""
+    with transaction.atomic():
+        BlindConnection.objects.get_or_create(connection=connection)
+        set_contact(connection, False, by=None)
 
 
 def update_details(employer: User, *, places=None, offers=None, blind_listings=None) -> EmployerDetails:
-    """Change what the employer offers, and where. Turning blind listings on or off changes, at once,
-    whether the employer may write to talents who have not accepted contact."""
+    """Change what the employer offers, and where, and whether their listings are blind.
+
+    Turning blind listings on makes every open connection whose talent has not accepted contact
+    blind at once (names hidden, contact withheld). Turning them off applies to connections made
+    from then on: a connection made blind stays blind until its talent accepts contact, so the
+    switch never reveals anyone (docs/employers.md).
+    """
     require_employer(employer)
     with transaction.atomic():
         details, _created = EmployerDetails.objects.select_for_update().get_or_create(user=employer)
@@ -67,16 +84,15 @@ def update_details(employer: User, *, places=None, offers=None, blind_listings=N
             details.offers = sorted(set(offers))
         if blind_listings is not None and blind_listings != details.blind_listings:
             details.blind_listings = blind_listings
-            accepted = EmployerRelation.objects.filter(
-                employer=employer, contact=EmployerRelation.Contact.ACCEPTED
-            ).values("talent")
-            open_connections = Connection.objects.filter(
-                kind=TALENT_EMPLOYER, employer=employer, state__in=OPEN
-            )
             if blind_listings:
-                open_connections = open_connections.exclude(talent__in=accepted)
-            for open_connection in open_connections:
-                set_contact(open_connection, not blind_listings, by=employer)
+                accepted = EmployerRelation.objects.filter(
+                    employer=employer, contact=EmployerRelation.Contact.ACCEPTED
+                ).values("talent")
+                for open_connection in Connection.objects.filter(
+                    kind=TALENT_EMPLOYER, employer=employer, state__in=OPEN
+                ).exclude(talent__in=accepted):
+                    mark_blind(open_connection)
+            record(employer, "employers.blind_listings_" + ("on" if blind_listings else "off"), details)
         details.save()
     return details
 

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 from django.http import FileResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
@@ -17,11 +17,11 @@ from api.serializers.people import UUID
 from cms.accounts.models import CEFRLevel, EducationLevel, EmployerProfile, Role, TalentProfile, User
 from cms.connections.models import Connection
 from cms.connections.selectors import talents_visible_to
-from cms.errors import ContactFirst
+from cms.errors import ContactFirst, require_capability
 from cms.sectors.models import Sector
 from plugins.employers import actions
 from plugins.employers.actions import TALENT_EMPLOYER
-from plugins.employers.models import CvView, EmployerDetails, EmployerRelation, Offer
+from plugins.employers.models import BlindConnection, CvView, EmployerDetails, EmployerRelation, Offer
 
 CEFR_ORDER = ["A1", "A2", "B1", "B2", "C1", "C2", "native"]
 
@@ -56,8 +56,8 @@ class PoolTalentSerializer(serializers.Serializer):
     connected_at = serializers.DateTimeField(allow_null=True)
 
     @staticmethod
-    def row(profile: TalentProfile, *, blind: bool) -> dict:
-        visible = not blind or profile.contact_state == EmployerRelation.Contact.ACCEPTED
+    def row(profile: TalentProfile) -> dict:
+        visible = not profile.made_blind or profile.contact_state == EmployerRelation.Contact.ACCEPTED
         return {
             "id": profile.user.public_id,
             "name": str(profile.user) if visible else None,
@@ -176,12 +176,19 @@ class TalentPoolViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
             state=Connection.State.ACTIVE,
         )
         relation = EmployerRelation.objects.filter(employer=employer, talent=OuterRef("user"))
+        blind = BlindConnection.objects.filter(
+            connection__kind=TALENT_EMPLOYER,
+            connection__employer=employer,
+            connection__talent=OuterRef("user"),
+            connection__state__in=Connection.OPEN_STATES,
+        )
         return (
             talents_visible_to(employer)
             .filter(user__erased_at=None, user__is_active=True)
             .annotate(
                 connected_at=Subquery(connections.order_by("-pk").values("activated_at")[:1]),
                 contact_state=Subquery(relation.values("contact")[:1]),
+                made_blind=Exists(blind),
             )
             .filter(connected_at__isnull=False)
             .select_related("user")
@@ -226,28 +233,26 @@ class TalentPoolViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
     )
     def list(self, request):
         """Search my connected talents by sector, language, Dutch level, education and competences."""
-        blind = _details_of(request.user).blind_listings
         page = self.paginate_queryset(self._filtered(self.get_queryset()))
         return self.get_paginated_response(
-            PoolTalentSerializer([PoolTalentSerializer.row(p, blind=blind) for p in page], many=True).data
+            PoolTalentSerializer([PoolTalentSerializer.row(p) for p in page], many=True).data
         )
 
     def retrieve(self, request, id=None):
         """One connected talent's profile and competences (the view is logged)."""
         profile = self.get_object()
         actions.record_view(request.user, profile.user, CvView.Kind.PROFILE)
-        blind = _details_of(request.user).blind_listings
-        return Response(PoolTalentSerializer(PoolTalentSerializer.row(profile, blind=blind)).data)
+        return Response(PoolTalentSerializer(PoolTalentSerializer.row(profile)).data)
 
     @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY, 404: OpenApiResponse()})
     @action(detail=True, methods=["get"])
     def cv(self, request, id=None):
         """Download the talent's CV (logged). Blind listings: once the talent accepted contact."""
+        require_capability(request.user, "employers.download_cv")
         profile = self.get_object()
         if not profile.cv:
             raise exceptions.NotFound(_("This talent has not uploaded a CV."))
-        blind = _details_of(request.user).blind_listings
-        if blind and profile.contact_state != EmployerRelation.Contact.ACCEPTED:
+        if profile.made_blind and profile.contact_state != EmployerRelation.Contact.ACCEPTED:
             raise ContactFirst()
         actions.record_view(request.user, profile.user, CvView.Kind.DOWNLOAD)
         return FileResponse(
@@ -266,8 +271,7 @@ class TalentPoolViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         body.is_valid(raise_exception=True)
         actions.request_contact(request.user, profile.user, body.validated_data["message"])
         profile = self.get_queryset().get(pk=profile.pk)
-        blind = _details_of(request.user).blind_listings
-        return Response(PoolTalentSerializer(PoolTalentSerializer.row(profile, blind=blind)).data, status=201)
+        return Response(PoolTalentSerializer(PoolTalentSerializer.row(profile)).data, status=201)
 
     @extend_schema(methods=["get"], responses=EmployerPoolProfileSerializer)
     @extend_schema(

@@ -24,7 +24,7 @@ from cms.connections.actions import close_connection, open_connection
 from cms.connections.models import Connection
 from cms.organisations.models import Project
 from cms.outbox.api import enqueue
-from plugins.employers.actions import TALENT_EMPLOYER
+from plugins.employers.actions import TALENT_EMPLOYER, mark_blind
 from plugins.employers.models import EmployerDetails, EmployerRelation
 
 OPEN = Connection.OPEN_STATES
@@ -170,7 +170,7 @@ def reconcile_talent(talent: User) -> Reconciled:
             project = Project.default()
             messaging = _messaging_for({talent.pk}, missing)
             for employer in User.objects.filter(pk__in=missing):
-                open_connection(
+                made = open_connection(
                     TALENT_EMPLOYER,
                     talent=talent,
                     employer=employer,
@@ -178,6 +178,8 @@ def reconcile_talent(talent: User) -> Reconciled:
                     can_contact=messaging[(talent.pk, employer.pk)],
                     activate=True,
                 )
+                if not made.can_contact:
+                    mark_blind(made)
                 result.created += 1
     return result
 
@@ -196,7 +198,7 @@ def reconcile_employer(employer: User) -> Reconciled:
             project = Project.default()
             messaging = _messaging_for(missing, {employer.pk})
             for talent in User.objects.filter(pk__in=missing):
-                open_connection(
+                made = open_connection(
                     TALENT_EMPLOYER,
                     talent=talent,
                     employer=employer,
@@ -204,6 +206,8 @@ def reconcile_employer(employer: User) -> Reconciled:
                     can_contact=messaging[(talent.pk, employer.pk)],
                     activate=True,
                 )
+                if not made.can_contact:
+                    mark_blind(made)
                 result.created += 1
     return result
 

@@ -77,6 +77,24 @@ class EmployerRelation(models.Model):
         return f"Talent {self.talent_id} / employer {self.employer_id}"
 
 
+class BlindConnection(models.Model):
+    """A talent–employer connection made blind: opened while the employer's listings were blind
+    (or open when the employer turned them on) before the talent accepted contact.
+
+    The talent's name, photo and CV stay hidden from the employer on this connection until the
+    talent accepts contact, whatever the employer's setting becomes later: turning blind listings
+    off reveals nobody who was connected blind. The row goes with its connection.
+    """
+
+    connection = models.OneToOneField(
+        "connections.Connection", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    made_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"Blind connection {self.connection_id}"
+
+
 class CvView(models.Model):
     """One look at a talent's profile or CV by an employer: the talent sees who looked, and when."""
 
