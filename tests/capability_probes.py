@@ -137,3 +137,26 @@ def _newsletter(make_user):
     client = Client()
     client.force_login(admin)
     return admin, lambda: client.get(f"/admin/newsletters/{newsletter.pk}/send/")
+
+
+@probe("employers.see_talent_pool")
+def _pool(make_user, client_for):
+    employer = make_user("employer")
+    return employer, lambda: client_for(employer).get("/api/v1/talent-pool/")
+
+
+@probe("employers.download_cv")
+def _cv(make_user, client_for):
+    from cms.accounts.actions import grant_consent
+    from cms.connections.actions import open_connection
+    from tests.files import pdf_bytes, upload
+
+    employer, talent = make_user("employer"), make_user("talent")
+    client_for(talent).put("/api/v1/me/cv/", {"file": upload("cv.pdf", pdf_bytes())}, format="multipart")
+    grant_consent(talent, "cv_publication")
+    from cms.organisations.models import Project
+
+    open_connection(
+        "talent_employer", project=Project.default(), talent=talent, employer=employer, activate=True
+    )
+    return employer, lambda: client_for(employer).get(f"/api/v1/talent-pool/{talent.public_id}/cv/")

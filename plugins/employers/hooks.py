@@ -21,6 +21,31 @@ def api_routes(router):
 
 
 @hookimpl
+def capabilities() -> list:
+    from django.utils.translation import gettext_lazy as _
+
+    from cms.capabilities import Capability
+
+    return [
+        Capability(
+            "employers.see_talent_pool",
+            "employers.employerrelation",
+            _("See the talent pool"),
+            _("Search the talents who publish their CV to employers in the company's sectors."),
+            default_roles=("employer",),
+        ),
+        Capability(
+            "employers.download_cv",
+            "employers.employerrelation",
+            _("Download CVs of connected talents"),
+            _("Download the CV of a talent in the pool (logged for the talent; for blind listings "
+              "only once the talent accepted contact)."),
+            default_roles=("employer",),
+        ),
+    ]
+
+
+@hookimpl
 def role_permissions() -> dict[str, list[str]]:
     return {
         "talent": ["employers.view_cvview", "employers.change_employerrelation"],
