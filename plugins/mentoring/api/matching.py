@@ -13,8 +13,8 @@ from rest_framework.response import Response
 from api.permissions import IsSignedIn
 from api.serializers.people import UUID, user_by_id
 from cms.accounts.models import MentorProfile, Role, TalentProfile
-from cms.connections.models import Connection, ConnectionEvent
 from cms.connections.kinds import CV
+from cms.connections.models import Connection, ConnectionEvent
 from cms.connections.selectors import sees, talents_visible_to
 from cms.organisations.models import Organisation, Project
 from cms.organisations.staff import staff_organisation_ids
