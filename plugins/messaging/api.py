@@ -109,11 +109,13 @@ class MessageReportSerializer(serializers.ModelSerializer):
         if report.message is None:
             return None
         message = report.message
+        reader = getattr(self.context.get("request"), "user", None)
         return {
             "id": message.pk,
             "body": message.body,
             "created_at": message.created_at,
             "sender": PersonSerializer().to_representation(message.sender),
+            "from_me": message.sender_id == getattr(reader, "pk", None),
         }
 
 
