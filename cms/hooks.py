@@ -58,6 +58,7 @@ def capabilities() -> list:
     from django.utils.translation import gettext_lazy as _
 
     from cms.capabilities import Capability
+    from cms.people.capabilities import people_capabilities
 
     return [
         Capability(
@@ -77,6 +78,7 @@ def capabilities() -> list:
             admin_only=True,
             locked_for=("admin",),
         ),
+        *people_capabilities(),
     ]
 
 

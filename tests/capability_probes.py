@@ -160,3 +160,25 @@ def _cv(make_user, client_for):
         "talent_employer", project=Project.default(), talent=talent, employer=employer, activate=True
     )
     return employer, lambda: client_for(employer).get(f"/api/v1/talent-pool/{talent.public_id}/cv/")
+
+
+@probe("accounts.manage_people")
+def _people(make_user):
+    admin, client = _signed_in_admin(make_user)
+    return admin, lambda: client.get("/admin/people/")
+
+
+@probe("accounts.erase_users")
+def _erase(make_user):
+    admin, client = _signed_in_admin(make_user)
+    person = make_user("talent")
+    return admin, lambda: client.get(f"/admin/people/{person.public_id}/erase/")
+
+
+def _signed_in_admin(make_user):
+    from django.test import Client
+
+    admin = make_user("admin", mfa=True)
+    client = Client()
+    client.force_login(admin)
+    return admin, client

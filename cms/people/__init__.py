@@ -1,0 +1,1 @@
+"""The People screen of the back office: everyone with an account, and what admins do about them."""
