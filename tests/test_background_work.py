@@ -165,3 +165,33 @@ def test_a_password_only_admin_does_not_see_the_panel(make_user, client, page_tr
     client.force_login(make_user("admin", mfa=False))
     answer = client.get("/admin/")
     assert "data-helix-background-work" not in answer.content.decode()
+
+
+def test_translating_a_page_with_its_subpages_leaves_the_subpages_to_the_workers(
+    editor, page_tree, background_tasks, django_capture_on_commit_callbacks
+):
+    """"Translate this page" with its subpages: the page is translated in the request, the
+    subtree by wagtail-localize's job on the workers (``WAGTAILLOCALIZE_JOBS``)."""
+    from wagtail.models import Locale
+
+    from cms.pages.models import ArticlePage
+
+    home = page_tree["home"]["en"]
+    parent = home.add_child(instance=ArticlePage(title="Quokka guide", slug="quokka-guide", intro="P"))
+    child = parent.add_child(instance=ArticlePage(title="Quokka habitats", slug="quokka-habitats", intro="C"))
+    dutch = Locale.objects.get(language_code="nl")
+    url = reverse("wagtail_localize:submit_page_translation", args=[parent.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        answer = editor.post(url, {"locales": [dutch.pk], "include_subtree": "on"})
+    assert answer.status_code == 302
+    assert parent.get_translations().filter(locale=dutch).exists()
+    # The request has answered; the subpage waits for the workers.
+    assert not child.get_translations().filter(locale=dutch).exists()
+    assert OutboxMessage.objects.filter(
+        actor_name=TASK_ACTOR, done_at=None, payload__task="cms.jobs.localize.run_localize_job"
+    ).exists()
+
+    background_tasks()
+    translated = child.get_translations().get(locale=dutch)
+    assert translated.get_parent().translation_key == parent.translation_key
+    assert translated.get_parent().locale == dutch
