@@ -63,6 +63,12 @@ class PeopleIndexView(generic.IndexView):
     verbose_name = gettext_lazy("person")
     verbose_name_plural = gettext_lazy("people")
 
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        # No spreadsheet of everyone (Wagtail's ``?export=csv``): personal data leaves Helix one
+        # person at a time, through the audited download.
+        self.is_export = False
+
     def dispatch(self, request, *args, **kwargs):
         _require(request, MANAGE)
         return super().dispatch(request, *args, **kwargs)

@@ -90,6 +90,11 @@ def test_filters_and_search(admin_client, amal, make_user):
     assert amal.email in fragment and waiting.email not in fragment
 
 
+def test_the_listing_is_no_spreadsheet_of_everyone(admin_client, amal):
+    answer = admin_client.get(URL + "?export=csv")
+    assert answer["Content-Type"].startswith("text/html") and not answer.get("Content-Disposition")
+
+
 def test_erased_accounts_are_not_listed(admin_client, admin, amal):
     from cms.accounts.actions import erase_account
 
