@@ -182,3 +182,15 @@ def _signed_in_admin(make_user):
     client = Client()
     client.force_login(admin)
     return admin, client
+
+
+@probe("posts.moderate_posts")
+def _moderate_posts(make_user):
+    admin, client = _signed_in_admin(make_user)
+    return admin, lambda: client.get("/admin/moderation/posts/")
+
+
+@probe("messaging.moderate_messages")
+def _moderate_messages(make_user):
+    admin, client = _signed_in_admin(make_user)
+    return admin, lambda: client.get("/admin/moderation/messages/")

@@ -95,12 +95,18 @@ def mark_read(thread: Thread, user: User, up_to: int | None = None) -> int:
     return up_to
 
 
-def set_blocked(thread: Thread, user: User, blocked: bool) -> ThreadParticipant:
-    """Block (or unblock) the other side of a thread: they can no longer write to ``user``."""
+def set_blocked(
+    thread: Thread, user: User, blocked: bool, *, by: User | None = None, **audit
+) -> ThreadParticipant:
+    """Block (or unblock) the other side of a thread: they can no longer write to ``user``.
+
+    ``by`` is who did it when it is not ``user`` (a moderator acting on a report); the audit
+    entry names them, with ``audit`` as its data."""
     side = ThreadParticipant.objects.get(thread=thread, user=user)
     side.blocked_at = timezone.now() if blocked else None
     side.save(update_fields=["blocked_at"])
-    record(user, "messaging.thread_blocked" if blocked else "messaging.thread_unblocked", thread)
+    action = "messaging.thread_blocked" if blocked else "messaging.thread_unblocked"
+    record(by or user, action, thread, **audit)
     return side
 
 
@@ -118,8 +124,12 @@ def report_thread(thread: Thread, user: User, reason: str, message: Message | No
     return report
 
 
+MODERATE = "messaging.moderate_messages"
+
+
 def resolve_report(report: MessageReport, *, by: User, resolution: str) -> MessageReport:
-    if not by.is_helix_admin:
+    """A moderator (by default an admin) closes a report, saying what was done."""
+    if not by.has_perm(MODERATE):
         raise RoleNotAllowed()
     if report.status != MessageReport.Status.OPEN:
         raise InvalidTransition()
@@ -128,6 +138,43 @@ def resolve_report(report: MessageReport, *, by: User, resolution: str) -> Messa
     report.save()
     record(by, "messaging.report_resolved", report)
     return report
+
+
+def reported_sender(report: MessageReport) -> User | None:
+    """Who the report is about: the reported message's sender, or the reporter's other side."""
+    if report.message is not None:
+        return report.message.sender
+    if report.reporter_id is None:
+        return None
+    other_id = (
+        report.thread.user_high_id
+        if report.thread.user_low_id == report.reporter_id
+        else report.thread.user_low_id
+    )
+    return User.objects.filter(pk=other_id).first() if other_id else None
+
+
+def block_reported_sender(report: MessageReport, *, by: User) -> ThreadParticipant:
+    """A moderator blocks the reported sender in that conversation: they can no longer write to
+    the other side there (who can unblock them, as after blocking themselves)."""
+    if not by.has_perm(MODERATE):
+        raise RoleNotAllowed()
+    sender = reported_sender(report)
+    thread = report.thread
+    if sender is None or sender.pk not in (thread.user_low_id, thread.user_high_id):
+        raise InvalidTransition(_("The sender of this conversation no longer exists."), code="no_sender")
+    other_id = thread.user_high_id if thread.user_low_id == sender.pk else thread.user_low_id
+    with transaction.atomic():
+        side = ThreadParticipant.objects.select_for_update().filter(thread=thread, user_id=other_id).first()
+        if side is None:
+            raise InvalidTransition(
+                _("The other side of this conversation no longer exists."), code="no_sender"
+            )
+        if side.blocked_at is not None:
+            raise InvalidTransition(_("The sender is already blocked in this conversation."), code="blocked")
+        return set_blocked(
+            thread, side.user, True, by=by, report=str(report.public_id), sender=str(sender.public_id)
+        )
 
 
 def settings_of(user: User) -> MessagingSettings:

@@ -38,6 +38,13 @@ def capabilities() -> list:
             _("Write to the people one is connected with: mentors, talents, organisations, employers."),
             default_roles=("talent", "mentor", "organisation", "employer", "admin"),
         ),
+        Capability(
+            "messaging.moderate_messages",
+            "messaging.messagereport",
+            _("Moderate reported messages"),
+            _("Resolve reports about messages and block a reported sender in that conversation."),
+            default_roles=("admin",),
+        ),
     ]
 
 

@@ -196,9 +196,13 @@ def withdraw_post(post: Post, *, by: User) -> Post:
     return post
 
 
+MODERATE = "posts.moderate_posts"
+
+
 def unpublish_post(post: Post, *, by: User, reason: str) -> Post:
-    """An admin takes any post off the platform; the author gets the reason by e-mail."""
-    if not by.is_helix_admin:
+    """A moderator (by default an admin) takes any post off the platform; the author gets the
+    reason by e-mail in their language."""
+    if not by.has_perm(MODERATE):
         raise RoleNotAllowed()
     if not reason.strip():
         raise ReasonRequired()
@@ -222,16 +226,18 @@ def unpublish_post(post: Post, *, by: User, reason: str) -> Post:
 
 
 def republish_post(post: Post, *, by: User) -> Post:
-    """Publish a withdrawn post again (its owners), or an unpublished one (admins only)."""
+    """Publish a withdrawn post again (its owners), or restore an unpublished one (moderators:
+    by default admins)."""
     with transaction.atomic():
         locked = Post.objects.select_for_update().get(pk=post.pk)
         if locked.status == Post.Status.PUBLISHED:
             raise InvalidTransition(_("This post is already published."))
-        if locked.status == Post.Status.UNPUBLISHED and not by.is_helix_admin:
-            raise RoleNotAllowed(
-                _("An administrator unpublished this post; only an administrator can publish it again.")
-            )
-        if not can_edit(by, locked):
+        if locked.status == Post.Status.UNPUBLISHED:
+            if not by.has_perm(MODERATE):
+                raise RoleNotAllowed(
+                    _("An administrator unpublished this post; only an administrator can publish it again.")
+                )
+        elif not can_edit(by, locked):
             raise RoleNotAllowed()
         if locked.type in EXPIRING_TYPES and locked.ends_at and locked.ends_at < timezone.now():
             raise InvalidTransition(_("This post has ended; give it a new end date first."))

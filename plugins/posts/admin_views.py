@@ -1,16 +1,23 @@
-"""The newsletter's "test and send" screen in the Wagtail admin, with the sending progress."""
+"""The posts plugin's Wagtail admin screens: the newsletter's "test and send" screen with the
+sending progress, and post moderation (unpublish with a reason, restore)."""
 
 from __future__ import annotations
 
+import uuid
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from cms.errors import HelixError
 from plugins.posts import actions, mailing
-from plugins.posts.models import Newsletter
+from plugins.posts.models import Newsletter, Post
 
 
 class NewsletterSendView(TemplateView):
@@ -57,3 +64,78 @@ class NewsletterSendView(TemplateView):
         except HelixError as exc:
             messages.error(request, str(exc.message))
         return redirect("posts_newsletter_send", pk=self.newsletter.pk)
+
+
+# --- moderation ---------------------------------------------------------------------------
+
+MODERATION_PAGE_SIZE = 50
+
+
+def moderation_queue(status: str = "", query: str = ""):
+    """Posts for the moderation screen, newest first, with who wrote and who moderated them
+    (two queries per page: the count and the rows)."""
+    posts = Post.objects.select_related("author", "organisation", "moderated_by").order_by(
+        "-published_at", "-pk"
+    )
+    if status in Post.Status.values:
+        posts = posts.filter(status=status)
+    if query:
+        posts = posts.filter(title__icontains=query)
+    return posts
+
+
+def _uuid(value) -> uuid.UUID:
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        raise Http404 from None
+
+
+class PostModerationView(TemplateView):
+    """GET: every post, filtered by status and title. POST ``action=unpublish`` with ``post`` and
+    ``reason`` (the author receives it by e-mail in their language), or ``action=restore``."""
+
+    template_name = "posts/admin/moderation.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(actions.MODERATE):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        status = self.request.GET.get("status", "")
+        query = self.request.GET.get("q", "").strip()
+        page = Paginator(moderation_queue(status, query), MODERATION_PAGE_SIZE).get_page(
+            self.request.GET.get("p")
+        )
+        return {
+            **super().get_context_data(**kwargs),
+            "title": _("Post moderation"),
+            "page": page,
+            "statuses": Post.Status.choices,
+            "status": status,
+            "query": query,
+            "filters": urlencode({key: value for key, value in (("status", status), ("q", query)) if value}),
+        }
+
+    def post(self, request, *args, **kwargs):
+        post = get_object_or_404(Post, public_id=_uuid(request.POST.get("post")))
+        action = request.POST.get("action")
+        back = redirect(f"{reverse('posts_moderation')}?{request.POST.get('filters', '')}")
+        try:
+            if action == "unpublish":
+                reason = request.POST.get("reason", "").strip()
+                actions.unpublish_post(post, by=request.user, reason=reason)
+                messages.success(
+                    request,
+                    _("“%(title)s” is unpublished; its author receives your reason by e-mail.")
+                    % {"title": post.title},
+                )
+            elif action == "restore":
+                actions.republish_post(post, by=request.user)
+                messages.success(request, _("“%(title)s” is published again.") % {"title": post.title})
+            else:
+                messages.error(request, _("Choose what to do with the post."))
+        except HelixError as exc:
+            messages.error(request, str(exc.message))
+        return back

@@ -59,6 +59,13 @@ def capabilities() -> list:
             _("Send a test of a newsletter and send it to everyone who agreed to receive newsletters."),
             default_roles=("admin",),
         ),
+        Capability(
+            "posts.moderate_posts",
+            "posts.post",
+            _("Moderate posts"),
+            _("Unpublish anyone's post with a reason the author receives by e-mail, and restore it."),
+            default_roles=("admin",),
+        ),
     ]
 
 

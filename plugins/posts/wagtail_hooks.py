@@ -1,4 +1,4 @@
-"""Wagtail admin: composing, previewing, testing and sending newsletters."""
+"""Wagtail admin: composing, previewing, testing and sending newsletters; moderating posts."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from plugins.posts import actions
-from plugins.posts.admin_views import NewsletterSendView
+from plugins.posts.admin_views import NewsletterSendView, PostModerationView
 from plugins.posts.models import Newsletter
 
 
@@ -94,7 +94,22 @@ def stamp_newsletter_author(request, instance):
 
 @hooks.register("register_admin_urls")
 def newsletter_urls():
-    return [path("newsletters/<int:pk>/send/", NewsletterSendView.as_view(), name="posts_newsletter_send")]
+    return [
+        path("newsletters/<int:pk>/send/", NewsletterSendView.as_view(), name="posts_newsletter_send"),
+        path("moderation/posts/", PostModerationView.as_view(), name="posts_moderation"),
+    ]
+
+
+class ModerationMenuItem(PluginMenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(actions.MODERATE) and super().is_shown(request)
+
+
+@hooks.register("register_admin_menu_item")
+def moderation_menu_item():
+    return ModerationMenuItem(
+        _("Post moderation"), reverse("posts_moderation"), icon_name="warning", order=270
+    )
 
 
 @hooks.register("register_snippet_listing_buttons")
