@@ -79,6 +79,21 @@ def capabilities() -> list:
             locked_for=("admin",),
         ),
         *people_capabilities(),
+        Capability(
+            "audit.view_audit_log",
+            "audit.auditentry",
+            _("See the audit log"),
+            _("Read who did what to which object and when, in the back office's audit log."),
+            default_roles=("admin",),
+            admin_only=True,
+        ),
+        Capability(
+            "dashboard.view_dashboard",
+            "dashboard.dashboard",
+            _("See the dashboard"),
+            _("See the dashboard's charts and download them; organisation staff see their projects."),
+            default_roles=("organisation", "admin"),
+        ),
     ]
 
 
@@ -112,6 +127,14 @@ def dashboard_stats(since) -> dict[str, Any]:
             status=ProjectMembership.Status.ACTIVE
         ).count(),
     }
+
+
+@hookimpl
+def dashboard_figures(projects, since, until) -> list[dict]:
+    """Signups per role and week, approvals waiting, connections by kind and state, time to match."""
+    from cms.dashboard.figures import core_figures
+
+    return core_figures(projects, since, until)
 
 
 # --- GDPR -----------------------------------------------------------------------------

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "cms.outbox",
     "cms.jobs",
     "cms.audit",
+    "cms.dashboard",
     "cms.capabilities",
     "cms.plugins",
     "cms.pages",

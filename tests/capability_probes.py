@@ -194,3 +194,22 @@ def _moderate_posts(make_user):
 def _moderate_messages(make_user):
     admin, client = _signed_in_admin(make_user)
     return admin, lambda: client.get("/admin/moderation/messages/")
+
+
+def _admin_page(make_user, url: str):
+    from django.test import Client
+
+    admin = make_user("admin", mfa=True)
+    client = Client()
+    client.force_login(admin)
+    return admin, lambda: client.get(url)
+
+
+@probe("audit.view_audit_log")
+def _audit_log(make_user):
+    return _admin_page(make_user, "/admin/audit/")
+
+
+@probe("dashboard.view_dashboard")
+def _dashboard(make_user):
+    return _admin_page(make_user, "/admin/dashboard/")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from cms.plugins import hooks, hooks_for
+from cms.plugins import get_manager, hooks, hooks_for
 
 
 def page_dynamic_content(project, page, locale: str, user=None, block: dict | None = None) -> list[dict]:
@@ -30,6 +30,17 @@ def dashboard_stats(since: datetime) -> dict[str, Any]:
     for result in hooks().dashboard_stats(since=since):
         stats.update(result or {})
     return dict(sorted(stats.items()))
+
+
+def dashboard_figures(projects, since: datetime, until: datetime) -> list[dict]:
+    """The dashboard's charts from the core and the plugins enabled in any of ``projects``
+    (every installed plugin when ``projects`` is ``None``: the whole installation)."""
+    caller = hooks() if projects is None else get_manager().hooks_for_any(projects)
+    figures: list[dict] = []
+    # pluggy calls the last registered first; the core registers first, so reverse for core-first.
+    for result in reversed(caller.dashboard_figures(projects=projects, since=since, until=until)):
+        figures.extend(result or [])
+    return figures
 
 
 def newsletter_sections(project, user, since: datetime) -> list[dict]:

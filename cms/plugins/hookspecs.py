@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from cms.connections.kinds import ConnectionKind
     from cms.connections.models import Connection
     from cms.jobs.periodic import PeriodicJob
+    from cms.organisations.models import Project
     from cms.plugins.routing import PluginRouter
 
 hookspec = pluggy.HookspecMarker("helix")
@@ -147,6 +148,26 @@ def dashboard_stats(since: datetime) -> dict[str, Any] | None:
 
     Called when an admin opens the dashboard. Return ``{figure_name: number
     or list of {label, value}}``; names should start with the plugin id.
+    """
+
+
+@hookspec
+def dashboard_figures(projects: list[Project] | None, since: datetime, until: datetime) -> list[dict] | None:
+    """Return the charts this plugin adds to the back office's dashboard.
+
+    Called when someone with "See the dashboard" opens it (or downloads a chart as CSV), on the
+    plugins enabled in at least one of ``projects``; ``projects`` is ``None`` for the whole
+    installation (an admin with no project chosen). Count what happened from ``since`` (included)
+    to ``until`` (excluded), only in ``projects`` when given, with aggregate queries (a constant
+    number whatever the number of rows). Return a list of figure dicts, or ``None``::
+
+        {"key": "posts.by_type",            # unique, starts with the plugin id
+         "title": _("Posts per type"),       # translated (lazily is fine)
+         "kind": "bar",                      # "bar", "line", "stacked" or "doughnut"
+         "labels": ["Study", "Vacancy"],     # the x axis (``cms.dashboard.weeks`` for weeks)
+         "series": [{"label": _("Posts"), "data": [3, 5]}]}   # one number per label
+
+    Optional: ``"description"`` (a sentence under the title) and ``"unit"``.
     """
 
 

@@ -89,7 +89,12 @@ class HelixPluginManager:
 
     def hooks_for(self, project) -> ProjectHooks:
         """Hook caller for the plugins enabled in ``project`` (the core always)."""
-        enabled = self.enabled_ids(project)
+        return self.hooks_for_any([project])
+
+    def hooks_for_any(self, projects) -> ProjectHooks:
+        """Hook caller for the plugins enabled in at least one of ``projects`` (the core always):
+        for questions about several projects at once, such as an organisation's dashboard."""
+        enabled = set().union(*(self.enabled_ids(project) for project in projects))
         disabled = [
             self.pm.get_plugin(pid)
             for pid in self.configs

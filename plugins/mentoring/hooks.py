@@ -168,6 +168,32 @@ def dashboard_stats(since) -> dict[str, Any]:
 
 
 @hookimpl
+def dashboard_figures(projects, since, until) -> list[dict]:
+    """Meetings held (scheduled, started before now) and reports filed, per week."""
+    from django.utils.translation import gettext_lazy as _
+
+    from cms.dashboard.weeks import weekly_series
+    from plugins.mentoring.models import Meeting, MeetingReport
+
+    meetings = Meeting.objects.filter(status=Meeting.Status.SCHEDULED, starts_at__lt=timezone.now())
+    reports = MeetingReport.objects.all()
+    if projects is not None:
+        meetings = meetings.filter(project__in=projects)
+        reports = reports.filter(meeting__project__in=projects)
+    labels, held = weekly_series(meetings, "starts_at", since, until, series=[(None, _("Meetings held"))])
+    _labels, filed = weekly_series(reports, "created_at", since, until, series=[(None, _("Reports filed"))])
+    return [
+        {
+            "key": "mentoring.meetings",
+            "title": _("Meetings held and reports filed"),
+            "kind": "line",
+            "labels": labels,
+            "series": held + filed,
+        }
+    ]
+
+
+@hookimpl
 def newsletter_sections(user, since) -> list[dict] | None:
     """A digest reminds the reader of their meetings of the coming week."""
     from datetime import timedelta

@@ -173,6 +173,47 @@ def dashboard_stats(since) -> dict[str, Any]:
 
 
 @hookimpl
+def dashboard_figures(projects, since, until) -> list[dict]:
+    """Posts published per type, and how many people each newsletter sent in the period reached
+    (with projects chosen: posts of their organisations, and the recipients who are members)."""
+    from django.utils.translation import gettext_lazy as _
+
+    from plugins.posts.models import NewsletterRecipient, Post, PostType
+
+    posts = Post.objects.filter(published_at__gte=since, published_at__lt=until)
+    recipients = NewsletterRecipient.objects.filter(
+        newsletter__sent_at__gte=since, newsletter__sent_at__lt=until
+    )
+    if projects is not None:
+        posts = posts.filter(organisation__projects__in=projects)
+        recipients = recipients.filter(user__project_memberships__project__in=projects)
+    per_type = dict(posts.values_list("type").annotate(n=Count("pk", distinct=True)).order_by())
+    reach = (
+        recipients.values("newsletter_id", "newsletter__title", "newsletter__sent_at")
+        .annotate(n=Count("user", distinct=True))
+        .order_by("newsletter__sent_at", "newsletter_id")
+    )
+    return [
+        {
+            "key": "posts.by_type",
+            "title": _("Posts per type"),
+            "kind": "bar",
+            "labels": [label for _value, label in PostType.choices],
+            "series": [
+                {"label": _("Posts"), "data": [per_type.get(value, 0) for value, _l in PostType.choices]}
+            ],
+        },
+        {
+            "key": "posts.newsletter_reach",
+            "title": _("Newsletter reach"),
+            "kind": "bar",
+            "labels": [row["newsletter__title"] for row in reach],
+            "series": [{"label": _("Recipients"), "data": [row["n"] for row in reach]}],
+        },
+    ]
+
+
+@hookimpl
 def periodic_jobs():
     return [
         PeriodicJob("posts.expire", "5 * * * *", "Mark vacancies and events past their end as expired"),
