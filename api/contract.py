@@ -14,36 +14,12 @@ The spec and its validators are built once per process.
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 CONTRACT = Path(__file__).resolve().parent.parent / "frontend-contract" / "openapi.yaml"
 PREFIX = "/api/v1/"
-
-#: Routes whose answers the suite found outside the contract and that are not fixed yet: their
-#: violations are warnings, not failures. Each entry is a debt; remove it with its fix.
-KNOWN_UNTRUE = [
-    re.compile(pattern)
-    for pattern in (
-        r"^/api/v1/talents/[^/]+/cv/$",  # application/pdf etc., the contract says octet-stream
-        r"^/api/v1/talent-pool/[^/]+/cv/$",
-        r"^/api/v1/me/cv/$",
-        r"^/api/v1/match-requests/",
-        r"^/api/v1/threads/[^/]+/(block|report)/$",
-        r"^/api/v1/employer-connections/[^/]+/decline/$",
-        r"^/api/v1/posts/unsubscribe/",
-        r"^/api/v1/pages/\d+/$",  # 304 Not Modified is not documented
-        r"^/api/v1/posts/$",  # multipart form fields
-    )
-]
-
-
-def known_untrue(exchange: Exchange) -> bool:
-    """Whether this answer's route is a known debt (see ``KNOWN_UNTRUE``)."""
-    return any(pattern.search(exchange.path) for pattern in KNOWN_UNTRUE)
-
 
 @dataclass
 class Exchange:

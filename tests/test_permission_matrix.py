@@ -169,8 +169,8 @@ def _mentoring(users, own_project, other_project, other_staff, make_user):
         MeetingReport.objects.create(meeting=meeting, author=planner, rapport="Good start")
         message = messaging.send_message(match.talent, "Hello", recipient=match.mentor)
         found[relation] = {"match": match, "meeting": meeting, "thread": message.thread}
-    found["own"]["request"] = matching.create_request(users["talent"], domains=["career"])
-    found["other"]["request"] = matching.create_request(other_talent, domains=["network"])
+    found["own"]["request"] = matching.create_request(users["talent"], domains=["cv"])
+    found["other"]["request"] = matching.create_request(other_talent, domains=["networking"])
     found["own"]["talent"], found["other"]["talent"] = users["talent"], other_talent
     report = MessageReport.objects.create(
         thread=found["own"]["thread"], reporter=users["talent"], reason="Spam"

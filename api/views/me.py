@@ -13,6 +13,7 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from api.files import CV_DOWNLOAD_RESPONSES, cv_download
 from api.parsers import JSONParser
 from api.serializers.accounts import (
     ConsentGrantSerializer,
@@ -104,19 +105,14 @@ class MeCVView(APIView):
         return actions.ensure_profile(request.user)
 
     @extend_schema(
-        responses={(200, "application/octet-stream"): OpenApiTypes.BINARY},
+        responses=CV_DOWNLOAD_RESPONSES,
         operation_id="me_cv_download",
     )
     def get(self, request):
         profile = self._profile(request)
         if not profile.cv:
             raise exceptions.NotFound(_("You have not uploaded a CV yet."))
-        return FileResponse(
-            profile.cv.open("rb"),
-            as_attachment=True,
-            filename=profile.cv.name.rsplit("/", 1)[-1],
-            content_type=profile.cv_content_type or "application/octet-stream",
-        )
+        return cv_download(profile, profile.cv.name.rsplit("/", 1)[-1])
 
     @extend_schema(
         request={"multipart/form-data": UploadSerializer},
@@ -137,7 +133,6 @@ class MeCVView(APIView):
         user = _me_queryset().get(pk=request.user.pk)
         return Response(MeSerializer(user, context={"request": request}).data, status=201)
 
-
     @extend_schema(responses={204: None}, operation_id="me_cv_delete")
     def delete(self, request):
         self._profile(request)
@@ -155,9 +150,7 @@ class MePictureView(APIView):
 
     parser_classes = [MultiPartParser, FormParser]
 
-    @extend_schema(
-        responses={(200, "image/*"): OpenApiTypes.BINARY}, operation_id="me_photo_download"
-    )
+    @extend_schema(responses={(200, "image/*"): OpenApiTypes.BINARY}, operation_id="me_photo_download")
     def get(self, request):
         picture = actions.picture_of(request.user)
         if not picture:
@@ -183,7 +176,6 @@ class MePictureView(APIView):
         actions.store_picture(request.user, picture)
         user = _me_queryset().get(pk=request.user.pk)
         return Response(MeSerializer(user, context={"request": request}).data, status=201)
-
 
 
 class MeConsentsView(APIView):
@@ -235,5 +227,3 @@ class MeConsentDetailView(APIView):
             )
         actions.withdraw_consent(request.user, purpose)
         return Response(consent_states(request.user))
-
-

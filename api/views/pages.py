@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import permissions, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -99,6 +99,14 @@ def published_pages():
     return Page.objects.live().public().filter(depth__gt=1)
 
 
+#: What ``conditional_response`` may answer besides the page(s): the client's copy is current.
+NOT_MODIFIED = {
+    304: OpenApiResponse(
+        description="Not modified: the copy the If-None-Match or If-Modified-Since names is current."
+    )
+}
+
+
 def conditional_response(request, data, *, last_modified=None, status: int = 200) -> Response:
     """The answer with an ETag (hash of its JSON) and, if given, Last-Modified; 304 when the
     client's copy is current."""
@@ -162,7 +170,7 @@ class PageViewSet(viewsets.GenericViewSet):
     queryset = Page.objects.none()  # for the schema; rows come from published_pages()
 
     # --- list ------------------------------------------------------------------------------
-    @extend_schema(parameters=LIST_PARAMETERS, responses=PageSerializer(many=True))
+    @extend_schema(parameters=LIST_PARAMETERS, responses={200: PageSerializer(many=True), **NOT_MODIFIED})
     def list(self, request):
         pages = published_pages()
         language = _locale_param(request)
@@ -231,7 +239,7 @@ class PageViewSet(viewsets.GenericViewSet):
         return model
 
     # --- one page --------------------------------------------------------------------------
-    @extend_schema(parameters=LOCALE_PARAMETERS, responses=PageSerializer)
+    @extend_schema(parameters=LOCALE_PARAMETERS, responses={200: PageSerializer, **NOT_MODIFIED})
     def retrieve(self, request, pk=None):
         try:
             page = published_pages().get(pk=int(pk))
@@ -250,7 +258,7 @@ class PageViewSet(viewsets.GenericViewSet):
             ),
             *LOCALE_PARAMETERS,
         ],
-        responses=PageSerializer,
+        responses={200: PageSerializer, **NOT_MODIFIED},
     )
     @action(detail=False, methods=["get"])
     def find(self, request):
@@ -342,7 +350,7 @@ class PageViewSet(viewsets.GenericViewSet):
             OpenApiParameter("page", int),
             OpenApiParameter("page_size", int),
         ],
-        responses=PageChangesSerializer,
+        responses={200: PageChangesSerializer, **NOT_MODIFIED},
     )
     @action(detail=False, methods=["get"])
     def changes(self, request):

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
-from django.http import FileResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -12,6 +11,7 @@ from rest_framework import exceptions, mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from api.files import CV_DOWNLOAD_RESPONSES, cv_download
 from api.permissions import IsSignedIn
 from api.serializers.people import UUID
 from cms.accounts.models import CEFRLevel, EducationLevel, EmployerProfile, Role, TalentProfile, User
@@ -244,7 +244,7 @@ class TalentPoolViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         actions.record_view(request.user, profile.user, CvView.Kind.PROFILE)
         return Response(PoolTalentSerializer(PoolTalentSerializer.row(profile)).data)
 
-    @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY, 404: OpenApiResponse()})
+    @extend_schema(responses={**CV_DOWNLOAD_RESPONSES, 404: OpenApiResponse()})
     @action(detail=True, methods=["get"])
     def cv(self, request, id=None):
         """Download the talent's CV (logged). Blind listings: once the talent accepted contact."""
@@ -255,12 +255,7 @@ class TalentPoolViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         if profile.made_blind and profile.contact_state != EmployerRelation.Contact.ACCEPTED:
             raise ContactFirst()
         actions.record_view(request.user, profile.user, CvView.Kind.DOWNLOAD)
-        return FileResponse(
-            profile.cv.open("rb"),
-            as_attachment=True,
-            filename=f"cv.{profile.cv.name.rsplit('.', 1)[-1]}",
-            content_type=profile.cv_content_type or "application/octet-stream",
-        )
+        return cv_download(profile, f"cv.{profile.cv.name.rsplit('.', 1)[-1]}")
 
     @extend_schema(request=ContactRequestSerializer, responses={201: PoolTalentSerializer})
     @action(detail=True, methods=["post"])
@@ -393,13 +388,14 @@ class EmployerConnectionViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         return self._answer(employer)
 
     @extend_schema(methods=["post"], request=None, responses=EmployerConnectionSerializer)
-    @extend_schema(methods=["delete"], request=None, responses=EmployerConnectionSerializer)
+    @extend_schema(methods=["delete"], request=None, responses={204: None})
     @action(detail=True, methods=["post", "delete"])
     def decline(self, request, id=None):
         """Decline the employer (POST): the connection closes and is not made again. DELETE undoes it."""
         employer = self._employer(id)
-        if request.method == "DELETE":
+        if request.method == "DELETE":  # the employer may be in my list again, or not: ask again
             actions.undo_decline(request.user, employer)
+            return Response(status=204)
         else:
             actions.decide(request.user, employer, EmployerRelation.Decision.DECLINED)
         return self._answer(employer)

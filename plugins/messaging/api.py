@@ -300,7 +300,7 @@ class ThreadViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         up_to = actions.mark_read(self.get_object(), request.user, body.validated_data.get("up_to"))
         return Response({"read_up_to": up_to})
 
-    @extend_schema(methods=["post", "delete"], request=None, responses=ThreadSerializer)
+    @extend_schema(methods=["post", "delete"], request=None, responses={200: ThreadSerializer})
     @action(detail=True, methods=["post", "delete"])
     def block(self, request, id=None):
         """Block the other side (POST) or unblock them (DELETE). They are not told."""

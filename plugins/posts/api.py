@@ -736,7 +736,12 @@ class PostViewSet(viewsets.GenericViewSet):
         methods=["get"],
         request=None,
         responses={
-            200: inline_serializer("UnsubscribeLink", {"kind": serializers.CharField()}),
+            (200, "application/json"): inline_serializer(
+                "UnsubscribeLink", {"kind": serializers.CharField()}
+            ),
+            (200, "text/html"): OpenApiResponse(
+                OpenApiTypes.STR, description="The confirmation page, for a browser."
+            ),
             400: OpenApiResponse(description="The link is not valid or has expired."),
         },
     )
@@ -744,7 +749,10 @@ class PostViewSet(viewsets.GenericViewSet):
         methods=["post"],
         request=None,
         responses={
-            200: inline_serializer("Unsubscribed", {"unsubscribed": serializers.CharField()}),
+            (200, "application/json"): inline_serializer(
+                "Unsubscribed", {"unsubscribed": serializers.CharField()}
+            ),
+            (200, "text/html"): OpenApiResponse(OpenApiTypes.STR, description="The page saying it is done."),
             400: OpenApiResponse(description="The link is not valid or has expired."),
         },
     )

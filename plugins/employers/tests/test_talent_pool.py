@@ -124,7 +124,7 @@ def test_declining_and_blocking_an_employer(market, in_sectors, reconcile_jobs, 
     assert not declined.json()["connected"]
     assert client_for(ict).get(f"/api/v1/talent-pool/{talent.public_id}/").status_code == 404
     assert matching.reconcile_talent(talent).created == 0  # not connected again
-    assert mine.delete(f"/api/v1/employer-connections/{ict.public_id}/decline/").status_code == 200
+    assert mine.delete(f"/api/v1/employer-connections/{ict.public_id}/decline/").status_code == 204
     reconcile_jobs()
     assert client_for(ict).get(f"/api/v1/talent-pool/{talent.public_id}/").status_code == 200
 

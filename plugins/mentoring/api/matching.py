@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.http import FileResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -10,6 +9,7 @@ from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from api.files import CV_DOWNLOAD_RESPONSES, cv_download
 from api.permissions import IsSignedIn
 from api.serializers.people import UUID, user_by_id
 from cms.accounts.models import MentorProfile, Role, TalentProfile
@@ -305,12 +305,7 @@ class TalentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
             .order_by("user__first_name", "pk")
         )
 
-    @extend_schema(
-        responses={
-            (200, "application/octet-stream"): OpenApiTypes.BINARY,
-            404: OpenApiResponse(description="No access."),
-        }
-    )
+    @extend_schema(responses={**CV_DOWNLOAD_RESPONSES, 404: OpenApiResponse(description="No access.")})
     @action(detail=True, methods=["get"])
     def cv(self, request, id=None):
         """Download the talent's CV: only through a connection whose kind lets me see it (a
@@ -322,9 +317,4 @@ class TalentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         if not profile.cv:
             raise exceptions.NotFound(_("This talent has not uploaded a CV."))
         filename = f"cv-{profile.user.first_name or 'talent'}.{profile.cv.name.rsplit('.', 1)[-1]}"
-        return FileResponse(
-            profile.cv.open("rb"),
-            as_attachment=True,
-            filename=filename,
-            content_type=profile.cv_content_type or "application/octet-stream",
-        )
+        return cv_download(profile, filename)
