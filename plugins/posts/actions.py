@@ -13,6 +13,7 @@ from cms.audit import record
 from cms.connections.selectors import are_connected
 from cms.errors import (
     AlreadySuggested,
+    CapabilityMissing,
     ConsentRequired,
     InvalidTransition,
     NewsletterIncomplete,
@@ -43,11 +44,17 @@ from plugins.posts.models import (
 
 def can_post(user) -> None:
     """Raise unless ``user``'s role holds "publish posts" (by default mentors, organisations,
-    employers and admins) and the account is approved."""
+    employers and admins) and the account is approved. A talent is told to ask their mentor
+    (``role_not_allowed``); another role whose capability an admin took away gets
+    ``capability_missing``, as every capability does."""
     if not user.is_authenticated:
         raise RoleNotAllowed()
     if not user.has_perm("posts.publish_post"):
-        raise RoleNotAllowed(_("Talents cannot create posts; ask your mentor or organisation to share it."))
+        if user.role == Role.TALENT:
+            raise RoleNotAllowed(
+                _("Talents cannot create posts; ask your mentor or organisation to share it.")
+            )
+        raise CapabilityMissing("posts.publish_post")
     if not user.is_approved:
         raise NotApproved()
 

@@ -104,6 +104,18 @@ def test_talents_and_pending_organisations_cannot_post(role, make_user, client_f
     assert not Post.objects.exists()
 
 
+def test_a_mentor_whose_role_lost_publish_posts_is_told_the_capability_is_missing(make_user, client_for):
+    from django.contrib.auth.models import Group
+
+    from cms.capabilities.actions import ensure_permissions
+
+    Group.objects.get(name="mentor").permissions.remove(ensure_permissions()["posts.publish_post"])
+    answer = client_for(make_user("mentor")).post("/api/v1/posts/", NEW_POST, format="json")
+    assert answer.status_code == 403
+    assert answer.json()["error"]["code"] == "capability_missing"
+    assert not Post.objects.exists()
+
+
 @pytest.mark.parametrize(
     ("change", "field"),
     [
