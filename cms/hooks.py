@@ -43,6 +43,9 @@ def role_permissions() -> dict[str, list[str]]:
             "organisations.add_project",
             "organisations.view_projectmembership",
             "organisations.change_projectmembership",
+            # The back office of their own organisation (with a second factor, see
+            # cms.accounts.middleware; each screen checks its capability and the organisation).
+            "wagtailadmin.access_admin",
         ],
         "admin": [
             "wagtailadmin.access_admin",

@@ -75,16 +75,54 @@ def test_the_second_factor_is_asked_once_per_user_object(make_user, django_asser
 # --- the Wagtail admin, sessions and headers -------------------------------------------------
 
 
-@pytest.mark.parametrize("role", ["talent", "organisation"])
+@pytest.mark.parametrize("role", ["talent", "mentor", "employer"])
 def test_a_non_admin_opening_the_admin_gets_a_clear_403(make_user, role):
     """Not the loop /admin/ → /accounts/login/ → /admin/ of before."""
     from django.test import Client
 
     client = Client()
-    client.force_login(make_user(role))
+    client.force_login(make_user(role, mfa=True))
     answer = client.get("/admin/")
     assert answer.status_code == 403
     assert b"administrators" in answer.content
+
+
+def test_organisation_staff_enter_the_admin_with_a_second_factor_only(make_user):
+    """Staff of an approved organisation run their organisation in the back office, after a
+    second factor; staff still waiting for approval do not get in."""
+    from django.test import Client
+
+    with_totp, without_totp, pending = Client(), Client(), Client()
+    with_totp.force_login(make_user("organisation", mfa=True))
+    without_totp.force_login(make_user("organisation"))
+    pending.force_login(make_user("organisation", mfa=True, approved=False))
+
+    assert with_totp.get("/admin/").status_code == 200
+    answer = without_totp.get("/admin/")
+    assert answer.status_code == 302 and answer["Location"].startswith("/accounts/2fa/totp/activate/")
+    assert pending.get("/admin/").status_code == 403
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/admin/pages/", "/admin/users/", "/admin/groups/", "/admin/roles/", "/admin/people/",
+     "/admin/approvals/", "/admin/audit/", "/admin/images/", "/admin/documents/", "/admin/snippets/",
+     "/admin/settings/", "/admin/locales/", "/admin/reports/site-history/",
+     "/admin/localize/reports/translations/"],
+)
+def test_organisation_staff_in_the_admin_reach_no_platform_screen(make_user, path):
+    """Inside the admin, staff reach their organisation's screens only: nothing of the
+    platform (pages, users, roles, people, approvals, the audit log, media, settings)."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(make_user("organisation", mfa=True))
+    answer = client.get(path)
+    assert answer.status_code in (302, 403, 404), (path, answer.status_code)
+    if answer.status_code == 302:  # Wagtail's "no permission" sends to the dashboard
+        assert answer["Location"] == "/admin/", answer["Location"]
+    menu = client.get("/admin/").content.decode()  # the sidebar's items, as JSON
+    assert f'"url": "{path}"' not in menu
 
 
 def test_an_admin_without_second_factor_is_still_sent_to_set_it_up(make_user):

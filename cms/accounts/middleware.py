@@ -11,6 +11,15 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 
+#: Editors (the admin role) translate pages; the permission that tells them from organisation
+#: staff inside the admin.
+EDITOR_PERM = "wagtail_localize.submit_translation"
+#: Admin screens of the whole site that are for editors only: Wagtail's reports (site history
+#: names every account that changed anything it may see; locked and aging pages, workflows)
+#: and wagtail-localize's translation screens.
+EDITORS_ONLY = ("/admin/reports/", "/admin/localize/")
+
+
 def needs_second_factor(user) -> bool:
     """Whether ``user`` must have TOTP set up (admins) and has not yet."""
     if not user.is_authenticated:
@@ -21,10 +30,13 @@ def needs_second_factor(user) -> bool:
 
 
 class AdminSecondFactorMiddleware:
-    """Send an admin without TOTP to set it up before any admin page.
+    """Nobody enters the Wagtail admin without a second factor.
 
-    Logging in goes through allauth (the Wagtail login URL points there), so an
-    admin who has TOTP has passed it to get a session at all.
+    The admin is for admins (and editors, who hold the admin role) and for the staff of
+    approved organisations (their role has ``wagtailadmin.access_admin``). Anyone else gets a
+    plain 403; anyone who may enter but has no TOTP yet is sent to set it up first. Logging in
+    goes through allauth (the Wagtail login URL points there), so whoever has TOTP has passed
+    it to get a session at all.
     """
 
     def __init__(self, get_response):
@@ -32,12 +44,19 @@ class AdminSecondFactorMiddleware:
 
     def __call__(self, request):
         if request.path.startswith("/admin/") and request.user.is_authenticated:
-            if needs_second_factor(request.user):
+            user = request.user
+            if needs_second_factor(user):
                 return redirect(f"/accounts/2fa/totp/activate/?next={request.path}")
-            if not request.user.has_perm("wagtailadmin.access_admin"):
+            if not (user.has_perm("wagtailadmin.access_admin") and user.is_approved):
                 # Wagtail would send a signed-in account to the login page, which sends it
                 # back to /admin/: a loop. Say plainly that the admin is not for them.
-                raise PermissionDenied(_("The admin is for Helix's administrators and editors."))
+                raise PermissionDenied(
+                    _("The admin is for administrators, editors and the staff of approved organisations.")
+                )
+            if not user.has_second_factor:  # organisation staff: a second factor first, like admins
+                return redirect(f"/accounts/2fa/totp/activate/?next={request.path}")
+            if request.path.startswith(EDITORS_ONLY) and not user.has_perm(EDITOR_PERM):
+                raise PermissionDenied
         return self.get_response(request)
 
 

@@ -37,3 +37,13 @@ class ApprovalsPanel(Component):
 def add_approvals_panel(request, panels):
     if request.user.has_perm(APPROVE):
         panels.append(ApprovalsPanel())
+
+
+@hooks.register("construct_reports_menu")
+def reports_for_editors_only(request, menu_items):
+    """Wagtail's own reports are about the site's pages and everyone who edits them: editors
+    only (``cms.accounts.middleware.EDITORS_ONLY``); Helix's own reports (the audit log) stay."""
+    from cms.accounts.middleware import EDITOR_PERM, EDITORS_ONLY
+
+    if not request.user.has_perm(EDITOR_PERM):
+        menu_items[:] = [item for item in menu_items if not item.url.startswith(EDITORS_ONLY)]

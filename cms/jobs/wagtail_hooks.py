@@ -29,7 +29,7 @@ class BackgroundWorkPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_background_work_panel(request, panels):
-    if request.user.has_perm("wagtailadmin.access_admin"):
+    if request.user.has_perm("wagtail_localize.submit_translation"):  # editors
         panels.append(BackgroundWorkPanel())
 
 
