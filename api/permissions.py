@@ -57,17 +57,6 @@ class IsApproved(permissions.BasePermission):
         return True
 
 
-class HasRole(permissions.BasePermission):
-    """Allow only the roles in ``view.allowed_roles`` (admins always)."""
-
-    def has_permission(self, request, view) -> bool:
-        user = request.user
-        if not user or not user.is_authenticated:
-            return False
-        allowed = getattr(view, "allowed_roles", ())
-        return user.is_helix_admin or user.role in allowed
-
-
 class IsHelixAdmin(permissions.BasePermission):
     """Admins only, and only once they have set up their second factor."""
 

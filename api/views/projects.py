@@ -18,7 +18,6 @@ from api.serializers.directory import (
     ProjectCreateSerializer,
     ProjectSerializer,
 )
-from cms.accounts.models import Role
 from cms.organisations import actions
 from cms.organisations.models import Organisation, Project, ProjectMembership
 from cms.plugins import get_manager
@@ -61,7 +60,7 @@ class ProjectViewSet(
         user = request.user
         if not IsApproved().has_permission(request, self):
             raise exceptions.NotAuthenticated()
-        if user.role != Role.ORGANISATION and not user.is_helix_admin:
+        if not user.has_perm("organisations.add_project"):
             raise exceptions.PermissionDenied(_("Only organisations create projects."))
         serializer = ProjectCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)

@@ -332,7 +332,8 @@ def create_request(
 
 
 def _lock_open_request(request: MentorshipRequest, by: User) -> MentorshipRequest:
-    if not selectors.visible_requests(by).filter(pk=request.pk).exists() or by.role == Role.TALENT:
+    may_answer = by.has_perm("mentoring.propose_match")
+    if not may_answer or not selectors.visible_requests(by).filter(pk=request.pk).exists():
         raise RoleNotAllowed()
     locked = MentorshipRequest.objects.select_for_update().get(pk=request.pk)
     if locked.status != MentorshipRequest.Status.OPEN:

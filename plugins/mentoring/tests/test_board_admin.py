@@ -5,7 +5,6 @@ state, mentors' capacity, a connection's timeline; scoped for organisation staff
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -24,8 +23,10 @@ def _admin_client(user) -> Client:
 
 
 def _staff_client(staff) -> Client:
-    """Organisation staff reach the Wagtail admin once their account may open it."""
-    staff.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    """Organisation staff enter the Wagtail admin with a second factor."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    TOTP.activate(staff, generate_totp_secret())
     return _admin_client(staff)
 
 
