@@ -10,7 +10,6 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-
 #: Editors (the admin role) translate pages; the permission that tells them from organisation
 #: staff inside the admin.
 EDITOR_PERM = "wagtail_localize.submit_translation"
