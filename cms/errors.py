@@ -77,6 +77,30 @@ class PageNotFound(HelixError):
     message = _("There is no published page here.")
 
 
+class PluginRequired(HelixError):
+    """Switching off a plugin that plugins switched on in the same project require."""
+
+    code = "plugin_required"
+    status = 400
+    message = _("%(plugin)s cannot be switched off: %(plugins)s, switched on in this project, need it. "
+                "Switch those off first.")
+
+    def __init__(self, plugin: str, needed_by: list[str]):
+        super().__init__(self.message % {"plugin": plugin, "plugins": ", ".join(needed_by)})
+
+
+class PluginRequirementOff(HelixError):
+    """Switching on a plugin whose required plugins are off in the same project."""
+
+    code = "plugin_requirement_off"
+    status = 400
+    message = _("%(plugin)s cannot be switched on: it needs %(plugins)s, switched off in this project. "
+                "Switch those on first.")
+
+    def __init__(self, plugin: str, needs: list[str]):
+        super().__init__(self.message % {"plugin": plugin, "plugins": ", ".join(needs)})
+
+
 # --- posts -------------------------------------------------------------------------------------
 
 

@@ -61,6 +61,7 @@ def capabilities() -> list:
     from django.utils.translation import gettext_lazy as _
 
     from cms.capabilities import Capability
+    from cms.orgadmin.capabilities import orgadmin_capabilities
     from cms.people.capabilities import people_capabilities
 
     return [
@@ -82,6 +83,7 @@ def capabilities() -> list:
             locked_for=("admin",),
         ),
         *people_capabilities(),
+        *orgadmin_capabilities(),
         Capability(
             "audit.view_audit_log",
             "audit.auditentry",

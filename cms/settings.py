@@ -56,6 +56,7 @@ HELIX_PLUGIN_SETTINGS: dict[str, dict] = env.json("HELIX_PLUGIN_SETTINGS", defau
 INSTALLED_APPS = [
     "cms.accounts",
     "cms.people",
+    "cms.orgadmin",
     "cms.sectors",
     "cms.organisations",
     "cms.connections",

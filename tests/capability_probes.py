@@ -213,3 +213,14 @@ def _audit_log(make_user):
 @probe("dashboard.view_dashboard")
 def _dashboard(make_user):
     return _admin_page(make_user, "/admin/dashboard/")
+
+
+@probe("organisations.manage_organisations")
+def _manage_organisations(make_user):
+    return _admin_page(make_user, "/admin/organisations/")
+
+
+@probe("organisations.manage_all_organisations")
+def _manage_all_organisations(make_user):
+    # An admin works for no organisation: without this capability the screen has nothing for them.
+    return _admin_page(make_user, "/admin/organisations/")

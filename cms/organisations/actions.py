@@ -9,7 +9,14 @@ from guardian.shortcuts import assign_perm
 
 from cms.accounts.models import Role, User
 from cms.audit import record
-from cms.errors import AlreadyMember, InvalidTransition, RoleNotAllowed
+from cms.errors import (
+    AlreadyMember,
+    InvalidTransition,
+    PluginRequired,
+    PluginRequirementOff,
+    RoleNotAllowed,
+)
+from cms.organisations import switches
 from cms.organisations.models import Organisation, PluginActivation, Project, ProjectMembership
 from cms.outbox.mail import queue_mail
 
@@ -159,7 +166,21 @@ def decide_membership(membership: ProjectMembership, *, by: User, approve: bool,
 
 def set_plugin_activation(project: Project, plugin_id: str, *, enabled: bool,
                           config: dict | None = None, by: User | None = None) -> PluginActivation:
-    """Switch a plugin on or off in a project."""
+    """Switch a plugin on or off in a project, audited.
+
+    ``requires`` holds inside the project: a plugin that switched-on plugins require cannot be
+    switched off (``PluginRequired`` names them), nor a plugin switched on while one it requires
+    is off (``PluginRequirementOff``).
+    """
+    name = switches.plugin_name
+    if not enabled:
+        needed_by = switches.switched_on_dependants(project, plugin_id)
+        if needed_by:
+            raise PluginRequired(name(plugin_id), [name(p) for p in needed_by])
+    else:
+        needs = switches.switched_off_requirements(project, plugin_id)
+        if needs:
+            raise PluginRequirementOff(name(plugin_id), [name(p) for p in needs])
     with transaction.atomic():
         activation, _created = PluginActivation.objects.update_or_create(
             project=project, plugin_id=plugin_id,
