@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install messages contract lint migrate seed services-test drill fuzz clean
+.PHONY: run test install messages contract client lint migrate seed services-test drill fuzz clean
 
 # The partner-plugin example (tests/plugins/language_buddy) is installed like a partner's plugin:
 # its own distribution, found through its `helix.plugins` entry point. `make run` has it too, off in
@@ -61,6 +61,15 @@ SHIPPED_PLUGINS = $(shell $(PY) -c 'import tomllib; print(",".join(tomllib.load(
 contract: install
 	HELIX_PLUGINS=$(SHIPPED_PLUGINS) $(PY) manage.py spectacular --file frontend-contract/openapi.yaml --validate
 	$(PY) manage.py export_allauth_spec frontend-contract/allauth-openapi.yaml
+	@if command -v node >/dev/null 2>&1; then \
+		cd frontend-contract/client && { test -d node_modules || npm ci --no-audit --no-fund; } \
+		&& npm run --silent generate && npm run --silent codes; \
+	else echo "node not found: frontend-contract/client/src/generated/ not regenerated"; fi
+
+# The TypeScript client package (frontend-contract/client): type check, unit tests, and the test
+# that its generated types still match the committed contract.
+client:
+	cd frontend-contract/client && npm ci --no-audit --no-fund && npm test
 
 lint: install
 	$(BIN)/ruff check .
