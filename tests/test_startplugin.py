@@ -138,7 +138,10 @@ def swapped_manager():
 def fake_plugin(plugin_id: str, **info) -> SimpleNamespace:
     data = {"id": plugin_id, "name": plugin_id.title(), "version": "1.2.0", "requires": [],
             "description": "", "app": f"helix_{plugin_id}", **info}
-    return SimpleNamespace(plugin_info=lambda: data, enabled_by_default=True)
+    return SimpleNamespace(
+        plugin_info=lambda: data, enabled_by_default=True, requires=tuple(data["requires"]),
+        verbose_name=data["name"],
+    )
 
 
 @pytest.mark.django_db
