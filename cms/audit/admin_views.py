@@ -18,7 +18,8 @@ VIEW = "audit.view_audit_log"
 
 def _distinct(field: str):
     def choices():
-        values = AuditEntry.objects.exclude(**{field: ""}).values_list(field, flat=True).distinct()
+        # order_by(): the model's default ordering (by time) would make every entry distinct.
+        values = AuditEntry.objects.exclude(**{field: ""}).order_by().values_list(field, flat=True).distinct()
         return [(value, value) for value in sorted(values)]
 
     return choices
