@@ -13,6 +13,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import models
 from django.forms.models import fields_for_model
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -163,12 +164,19 @@ class OrganisationView(OrganisationMixin, WagtailAdminTemplateMixin, TemplateVie
         }
 
 
+def _formfield(field, **kwargs):
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"  # a website typed without a scheme is an https one
+    return field.formfield(**kwargs)
+
+
 class ProfileForm(forms.Form):
     """The organisation's directory entry, as the API's profile accepts it."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields.update(fields_for_model(Organisation, fields=PROFILE_FIELDS))
+        fields = fields_for_model(Organisation, fields=PROFILE_FIELDS, formfield_callback=_formfield)
+        self.fields.update(fields)
         self.fields["name"].required = True
         self.fields["description"].widget.attrs["maxlength"] = DESCRIPTION_MAX_CHARS
         for name in ("website", "contact_email", "contact_phone"):

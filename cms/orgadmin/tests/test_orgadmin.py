@@ -325,3 +325,14 @@ def test_arabic_pages_render_right_to_left(ours):
     for url in (INDEX, f"/admin/organisations/{ours['organisation'].pk}/", project_url(ours["project"])):
         page = client.get(url).content.decode()
         assert 'dir="rtl"' in page, url
+
+
+def test_the_api_refuses_the_same_switch(ours, client_for):
+    # The rule lives in the action both use: the API answers it in the one error shape.
+    set_plugin_activation(ours["project"], "beta", enabled=True)
+    url = f"/api/v1/projects/{ours['project'].slug}/plugins/alpha/"
+    answer = client_for(ours["staff"]).put(url, {"enabled": False}, format="json")
+    assert answer.status_code == 400
+    assert answer.json()["error"]["code"] == "plugin_required"
+    assert "Beta (test plugin)" in answer.json()["error"]["message"]
+    assert get_manager().is_enabled("alpha", Project.objects.get(pk=ours["project"].pk))
