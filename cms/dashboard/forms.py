@@ -12,6 +12,9 @@ from django.utils.translation import gettext_lazy as _
 DEFAULT_WEEKS = 12
 #: The longest period, so that a chart keeps a readable number of weeks.
 LONGEST = timedelta(days=731)
+#: Up to this many projects the filter is a list; beyond it (thousands of projects make a page
+#: of megabytes, bench/admin.py) a text box that takes the project's short name (slug).
+CHOICES_LIMIT = 200
 
 
 class DashboardFilterForm(forms.Form):
@@ -28,8 +31,13 @@ class DashboardFilterForm(forms.Form):
 
     def __init__(self, *args, projects, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["project"].queryset = projects
-        self.fields["project"].empty_label = _("All projects")
+        field = self.fields["project"]
+        field.queryset = projects
+        field.empty_label = _("All projects")
+        if projects.count() > CHOICES_LIMIT:
+            field.to_field_name = "slug"
+            field.widget = forms.TextInput(attrs={"placeholder": _("All projects")})
+            field.help_text = _("Type the project's short name, as in its address (empty: all projects).")
 
     def clean(self):
         data = super().clean()

@@ -249,3 +249,19 @@ def test_the_panel_on_the_admin_home(admin, known):
     page = signed_in(admin).get("/admin/").content.decode()
     assert "data-helix-dashboard-panel" in page and 'data-helix-waiting="2"' in page
     assert '"/admin/dashboard/"' in page  # the menu item
+
+
+def test_with_many_projects_the_project_is_typed_by_its_short_name(known, make_user, monkeypatch):
+    """Thousands of projects would make the filter a list of megabytes: beyond the limit it is
+    a text box that takes the project's slug."""
+    from cms.dashboard import forms
+
+    monkeypatch.setattr(forms, "CHOICES_LIMIT", 1)
+    admin = make_user("admin", mfa=True)
+    project = known["project"]
+    page = signed_in(admin).get(URL, {**PERIOD, "project": project.slug}).content.decode()
+    assert '<select name="project"' not in page and f'value="{project.slug}"' in page
+    assert charts(signed_in(admin).get(URL, {**PERIOD, "project": project.slug}))
+    unknown = signed_in(admin).get(URL, {**PERIOD, "project": "no-such-project"})
+    assert unknown.status_code == 200 and "data-helix-form-errors" in unknown.content.decode()
+    assert charts(unknown) == {}
