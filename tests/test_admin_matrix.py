@@ -55,6 +55,7 @@ ROWS: dict[str, tuple[tuple[str, ...], set[str]]] = {
     "messaging_reports": ((), ADMIN),
     "posts_newsletter_send": (("pk:newsletter",), ADMIN),
     "posts_moderation": ((), ADMIN),
+    "posts_organisation_posts": ((), {"organisation", "other_organisation"}),
 }
 
 

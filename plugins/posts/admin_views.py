@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from cms.errors import HelixError
+from cms.organisations.staff import staff_organisation_ids
 from plugins.posts import actions, mailing
 from plugins.posts.models import Newsletter, Post
 
@@ -96,21 +97,27 @@ class PostModerationView(TemplateView):
     ``reason`` (the author receives it by e-mail in their language), or ``action=restore``."""
 
     template_name = "posts/admin/moderation.html"
+    moderating = True
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm(actions.MODERATE):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
+    def posts(self, status: str, query: str):
+        return moderation_queue(status, query)
+
+    def page_title(self) -> str:
+        return _("Post moderation")
+
     def get_context_data(self, **kwargs):
         status = self.request.GET.get("status", "")
         query = self.request.GET.get("q", "").strip()
-        page = Paginator(moderation_queue(status, query), MODERATION_PAGE_SIZE).get_page(
-            self.request.GET.get("p")
-        )
+        page = Paginator(self.posts(status, query), MODERATION_PAGE_SIZE).get_page(self.request.GET.get("p"))
         return {
             **super().get_context_data(**kwargs),
-            "title": _("Post moderation"),
+            "title": self.page_title(),
+            "moderating": self.moderating,
             "page": page,
             "statuses": Post.Status.choices,
             "status": status,
@@ -119,6 +126,8 @@ class PostModerationView(TemplateView):
         }
 
     def post(self, request, *args, **kwargs):
+        if not self.moderating:
+            raise PermissionDenied
         post = get_object_or_404(Post, public_id=_uuid(request.POST.get("post")))
         action = request.POST.get("action")
         back = redirect(f"{reverse('posts_moderation')}?{request.POST.get('filters', '')}")
@@ -139,3 +148,23 @@ class PostModerationView(TemplateView):
         except HelixError as exc:
             messages.error(request, str(exc.message))
         return back
+
+
+class OrganisationPostsView(PostModerationView):
+    """GET: the posts of the organisations I work for (organisation staff), with their status and
+    any moderator's reason, read-only: authors change their posts in the app, moderators here."""
+
+    moderating = False
+    http_method_names = ["get", "head", "options"]  # read-only
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("posts.publish_post") or not staff_organisation_ids(request.user):
+            raise PermissionDenied
+        return TemplateView.dispatch(self, request, *args, **kwargs)
+
+    def posts(self, status: str, query: str):
+        mine = staff_organisation_ids(self.request.user)
+        return moderation_queue(status, query).filter(organisation_id__in=mine)
+
+    def page_title(self) -> str:
+        return _("Our organisation's posts")

@@ -12,8 +12,9 @@ from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from cms.organisations.staff import staff_organisation_ids
 from plugins.posts import actions
-from plugins.posts.admin_views import NewsletterSendView, PostModerationView
+from plugins.posts.admin_views import NewsletterSendView, OrganisationPostsView, PostModerationView
 from plugins.posts.models import Newsletter
 
 
@@ -97,6 +98,7 @@ def newsletter_urls():
     return [
         path("newsletters/<int:pk>/send/", NewsletterSendView.as_view(), name="posts_newsletter_send"),
         path("moderation/posts/", PostModerationView.as_view(), name="posts_moderation"),
+        path("posts/ours/", OrganisationPostsView.as_view(), name="posts_organisation_posts"),
     ]
 
 
@@ -109,6 +111,20 @@ class ModerationMenuItem(PluginMenuItem):
 def moderation_menu_item():
     return ModerationMenuItem(
         _("Post moderation"), reverse("posts_moderation"), icon_name="warning", order=270
+    )
+
+
+class OrganisationPostsMenuItem(PluginMenuItem):
+    def is_shown(self, request):
+        user = request.user
+        staff = bool(staff_organisation_ids(user))
+        return staff and user.has_perm("posts.publish_post") and super().is_shown(request)
+
+
+@hooks.register("register_admin_menu_item")
+def organisation_posts_menu_item():
+    return OrganisationPostsMenuItem(
+        _("Our organisation's posts"), reverse("posts_organisation_posts"), icon_name="doc-full", order=265
     )
 
 

@@ -100,3 +100,31 @@ def test_the_list_costs_the_same_queries_for_many_posts(admin_client, make_post,
     for _ in range(5):
         make_post(make_user("employer"), title="A vacancy")
     assert queries() == few
+
+
+OURS = "/admin/posts/ours/"
+
+
+def test_organisation_staff_see_their_own_posts_read_only(make_user, make_post, dutch_author):
+    staff, other_staff = make_user("organisation", mfa=True), make_user("organisation", mfa=True)
+    ours = make_post(staff, title="Our internship in Ghent")
+    theirs = make_post(other_staff, title="Their vacancy in Leuven")
+    individual = make_post(dutch_author, title="A mentor's tip")
+    client = Client()
+    client.force_login(staff)
+
+    page = client.get(OURS).content.decode()
+    assert f'data-post="{ours.public_id}"' in page
+    assert f'data-post="{theirs.public_id}"' not in page and f'data-post="{individual.public_id}"' not in page
+    assert 'name="action"' not in page  # nothing to moderate here
+    assert '"url": "/admin/posts/ours/"' in client.get("/admin/").content.decode()  # in the menu
+    attempt = {"post": str(ours.public_id), "action": "unpublish", "reason": "x"}
+    assert client.post(OURS, attempt).status_code == 405
+    ours.refresh_from_db()
+    assert ours.status == Post.Status.PUBLISHED
+
+    # Not for people who work for no organisation, the admins included (they moderate instead).
+    admin = Client()
+    admin.force_login(make_user("admin", mfa=True))
+    refused = admin.get(OURS)  # Wagtail sends them back to the dashboard with a message
+    assert refused.status_code == 302 and refused["Location"] == "/admin/"
