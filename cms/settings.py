@@ -462,6 +462,16 @@ if "plugins.employers" in HELIX_PLUGIN_APPS:
         }
     )
 
+if "plugins.journey" in HELIX_PLUGIN_APPS:
+    SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(
+        {
+            "JourneyStepStatusEnum": "plugins.journey.models.StepStatus.Status",
+            "JourneyOutcomeKindEnum": "plugins.journey.models.Outcome.Kind",
+            "JourneyContractEnum": "plugins.journey.models.Outcome.Contract",
+            "JourneyLevelEnum": "plugins.journey.models.Outcome.Level",
+        }
+    )
+
 # --- Security ----------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # the browser frontend reads it to send X-CSRFToken
@@ -535,7 +545,13 @@ LOGGING = {
 }
 
 # --- Consents: the current version of each purpose's text ---------------------------
-HELIX_CONSENT_VERSIONS = {"terms": "2026-11", "cv_publication": "2026-11", "newsletter": "2026-11"}
+HELIX_CONSENT_VERSIONS = {
+    "terms": "2026-11",
+    "cv_publication": "2026-11",
+    "newsletter": "2026-11",
+    "outcome_recording": "2026-12",
+    "outcome_reminders": "2026-12",
+}
 
 # --- Storage limitation: accounts without sign-in or request for this long are warned, then
 # erased this many days later unless their owner comes back (cms/accounts/retention.py).

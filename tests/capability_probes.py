@@ -224,3 +224,20 @@ def _manage_organisations(make_user):
 def _manage_all_organisations(make_user):
     # An admin works for no organisation: without this capability the screen has nothing for them.
     return _admin_page(make_user, "/admin/organisations/")
+
+
+@probe("journey.track_progress")
+def _track_progress(make_user, client_for):
+    talent = make_user("talent")  # the tiny page tree has roadmap step 1
+    body = {"status": "working_on_it"}
+    return talent, lambda: client_for(talent).put("/api/v1/journey/roadmap/steps/1/", body, format="json")
+
+
+@probe("journey.record_outcome_for_others")
+def _record_outcome(client_for, programme):
+    from cms.accounts.actions import grant_consent
+
+    _connected(programme)
+    mentor, talent = programme["mentor"], programme["talent"]
+    grant_consent(talent, "outcome_recording")
+    return mentor, lambda: client_for(mentor).get(f"/api/v1/journey/talents/{talent.public_id}/outcomes/")

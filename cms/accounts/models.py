@@ -300,6 +300,12 @@ class Consent(models.Model):
         TERMS = "terms", _("Terms of use and privacy statement")
         CV_PUBLICATION = "cv_publication", _("Publishing my CV to employers")
         NEWSLETTER = "newsletter", _("Newsletters and digests by e-mail")
+        # Read by the journey plugin (a talent's outcomes): recording them for the talent, and
+        # asking the talent once a quarter whether anything changed.
+        OUTCOME_RECORDING = "outcome_recording", _(
+            "Letting my organisation's staff and my mentor record my outcomes"
+        )
+        OUTCOME_REMINDERS = "outcome_reminders", _("Reminders asking whether my situation changed")
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="consents")
     purpose = models.CharField(max_length=40, choices=Purpose.choices)

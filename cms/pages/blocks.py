@@ -246,6 +246,19 @@ class SectorStepBlock(blocks.StructBlock):
         label = _("Roadmap step")
 
 
+class ChecklistItemBlock(blocks.StructBlock):
+    """One thing to do on a roadmap step. Talents tick it in the app (the journey plugin keys
+    their ticks by this block's id, which stays the same in every translation and when editors
+    re-order the list)."""
+
+    text = blocks.CharBlock(label=_("What to do"), max_length=200)
+    details = blocks.TextBlock(label=_("Details"), required=False)
+
+    class Meta:
+        icon = "tick"
+        label = _("Checklist item")
+
+
 def body_blocks():
     """The blocks every information page offers, in the order the editor's menu shows them."""
     return [

@@ -19,7 +19,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.outbox.mail import language_dir as text_direction  # noqa: F401 - "rtl" for Arabic
-from cms.pages.blocks import PARAGRAPH_FEATURES, SectorStepBlock, body_blocks
+from cms.pages.blocks import PARAGRAPH_FEATURES, ChecklistItemBlock, SectorStepBlock, body_blocks
 from cms.pages.panels import TextDirectionPanel
 
 
@@ -88,11 +88,28 @@ class RoadmapIndexPage(HelixPage):
 
 
 class RoadmapStepPage(HelixPage):
+    """One of the nine steps of the roadmap to a job, under the roadmap index.
+
+    Editors write the step's information in ``body`` and what a talent has to do in
+    ``checklist``; talents tick those items off in the app (the journey plugin), by block id.
+    """
+
     step_number = models.PositiveSmallIntegerField(_("step number"))
+    checklist = StreamField(
+        [("item", ChecklistItemBlock())],
+        blank=True,
+        verbose_name=_("checklist"),
+        help_text=_("What a talent does in this step; they tick the items off in the app."),
+    )
 
     parent_page_types = ["pages.RoadmapIndexPage"]
     subpage_types: list[str] = []
-    content_panels = [*HelixPage.content_panels[:2], FieldPanel("step_number"), *HelixPage.content_panels[2:]]
+    content_panels = [
+        *HelixPage.content_panels[:2],
+        FieldPanel("step_number"),
+        *HelixPage.content_panels[2:],
+        FieldPanel("checklist"),
+    ]
     api_fields = ("step_number", "intro", "body")
 
     class Meta:

@@ -227,6 +227,17 @@ def _values(spec: dict, code: str, pages: dict[str, Page]) -> dict:
             values["sector"] = Sector.source_rows().get(slug=value)
         else:
             values[name] = value
+    if spec.get("checklist"):
+        # A roadmap step's checklist: the same block ids in every language, so that talents'
+        # ticks (kept by block id) hold whatever language they read the step in.
+        values["checklist"] = [
+            {
+                "type": "item",
+                "value": {"text": item["todo"][code], "details": (item.get("details") or {}).get(code, "")},
+                "id": _id(key, "checklist", n),
+            }
+            for n, item in enumerate(spec["checklist"])
+        ]
     if spec.get("related_steps"):
         values["related_steps"] = [
             {

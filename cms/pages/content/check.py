@@ -118,6 +118,7 @@ def check(paths: list[Path]) -> list[str]:
                 walk(value, f"{where}.body[{n_block}].{block_type}", errors)
             walk(page.get("translated_fields") or {}, f"{where}.translated_fields", errors)
             walk(page.get("related_steps") or [], f"{where}.related_steps", errors)
+            walk(page.get("checklist") or [], f"{where}.checklist", errors)
     for key, parent in parents:
         # A plugin's pages may hang under the core's (home, roadmap, …), seeded before them.
         if parent not in keys and len(paths) > 1 and parent not in CORE_KEYS:

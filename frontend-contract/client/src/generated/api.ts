@@ -251,6 +251,159 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/journey/outcomes/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description My outcomes, newest first: list, record, read, change (``PATCH``) and remove. */
+        get: operations["journey_outcomes_list"];
+        put?: never;
+        /** @description My outcomes, newest first: list, record, read, change (``PATCH``) and remove. */
+        post: operations["journey_outcomes_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/journey/outcomes/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description My outcomes, newest first: list, record, read, change (``PATCH``) and remove. */
+        get: operations["journey_outcomes_retrieve"];
+        put?: never;
+        post?: never;
+        /** @description My outcomes, newest first: list, record, read, change (``PATCH``) and remove. */
+        delete: operations["journey_outcomes_destroy"];
+        options?: never;
+        head?: never;
+        /** @description My outcomes, newest first: list, record, read, change (``PATCH``) and remove. */
+        patch: operations["journey_outcomes_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/journey/roadmap/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description My roadmap: the nine steps in the request's language with my status, each step's
+         *     checklist with my ticks, my mentor's notes, and the counts.
+         */
+        get: operations["journey_roadmap_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/journey/roadmap/items/{item_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description ``PUT`` ticks one checklist item off; ``DELETE`` takes the tick off again. */
+        put: operations["journey_roadmap_items_update"];
+        post?: never;
+        /** @description ``PUT`` ticks one checklist item off; ``DELETE`` takes the tick off again. */
+        delete: operations["journey_roadmap_items_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/journey/roadmap/steps/{step}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description Set where I stand on one step: not_started, working_on_it, done or not_relevant. */
+        put: operations["journey_roadmap_steps_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/journey/talents/{talent_public_id}/outcomes/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The talent's outcomes; ``POST`` records one for them. Needs the talent's consent
+         *     (``outcome_recording``) and the capability to record outcomes for others.
+         */
+        get: operations["journey_talents_outcomes_list"];
+        put?: never;
+        /**
+         * @description The talent's outcomes; ``POST`` records one for them. Needs the talent's consent
+         *     (``outcome_recording``) and the capability to record outcomes for others.
+         */
+        post: operations["journey_talents_outcomes_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/journey/talents/{talent_public_id}/roadmap/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The talent's roadmap, in my language: statuses, ticks, notes and counts. */
+        get: operations["journey_talents_roadmap_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/journey/talents/{talent_public_id}/roadmap/steps/{step}/notes/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Leave a note on one step of the talent's roadmap (their connected mentor or coach
+         *     only); the talent is e-mailed.
+         */
+        post: operations["journey_talents_roadmap_steps_notes_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/match-requests/": {
         parameters: {
             query?: never;
@@ -2073,6 +2226,169 @@ export interface components {
             /** @default  */
             motivation: string;
         };
+        JourneyChecklistItem: {
+            /**
+             * Format: uuid
+             * @description Stable in every language and when editors re-order the list.
+             */
+            id: string;
+            text: string;
+            details: string;
+            ticked: boolean;
+        };
+        /**
+         * @description * `permanent` - Permanent contract
+         *     * `fixed_term` - Fixed-term contract
+         *     * `interim` - Temporary agency work (interim)
+         *     * `self_employed` - Self-employed
+         *     * `training_contract` - Training on the job (such as IBO)
+         *     * `other` - Other
+         * @enum {string}
+         */
+        JourneyContractEnum: "permanent" | "fixed_term" | "interim" | "self_employed" | "training_contract" | "other";
+        /**
+         * @description * `below` - Below my diploma
+         *     * `at` - At the level of my diploma
+         *     * `above` - Above my diploma
+         * @enum {string}
+         */
+        JourneyLevelEnum: "below" | "at" | "above";
+        JourneyNote: {
+            /** Format: uuid */
+            id: string;
+            author: components["schemas"]["JourneyPerson"];
+            body: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        JourneyNoteCreateRequest: {
+            body: string;
+        };
+        /**
+         * @description An outcome. ``sector`` (a sector slug), ``contract`` and ``level`` are for jobs; other
+         *     kinds answer them empty.
+         */
+        JourneyOutcome: {
+            /** Format: uuid */
+            readonly id: string;
+            kind: components["schemas"]["JourneyOutcomeKindEnum"];
+            /** Format: date */
+            date: string;
+            /** @description A sector slug. */
+            sector?: string;
+            contract?: components["schemas"]["JourneyContractEnum"] | components["schemas"]["BlankEnum"];
+            /**
+             * @description Compared to the diploma.
+             *
+             *     * `below` - Below my diploma
+             *     * `at` - At the level of my diploma
+             *     * `above` - Above my diploma
+             */
+            level?: components["schemas"]["JourneyLevelEnum"] | components["schemas"]["BlankEnum"];
+            /** @description False when the talent's organisation or mentor recorded it. */
+            readonly recorded_by_talent: boolean;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+        };
+        /**
+         * @description * `job` - Job
+         *     * `internship` - Internship
+         *     * `study` - Study
+         *     * `volunteering` - Volunteer work
+         *     * `start_up` - Start-up
+         * @enum {string}
+         */
+        JourneyOutcomeKindEnum: "job" | "internship" | "study" | "volunteering" | "start_up";
+        /**
+         * @description An outcome. ``sector`` (a sector slug), ``contract`` and ``level`` are for jobs; other
+         *     kinds answer them empty.
+         */
+        JourneyOutcomeRequest: {
+            kind: components["schemas"]["JourneyOutcomeKindEnum"];
+            /** Format: date */
+            date: string;
+            /** @description A sector slug. */
+            sector?: string;
+            contract?: components["schemas"]["JourneyContractEnum"] | components["schemas"]["BlankEnum"];
+            /**
+             * @description Compared to the diploma.
+             *
+             *     * `below` - Below my diploma
+             *     * `at` - At the level of my diploma
+             *     * `above` - Above my diploma
+             */
+            level?: components["schemas"]["JourneyLevelEnum"] | components["schemas"]["BlankEnum"];
+        };
+        /** @description A person on a roadmap; an erased account answers nulls. */
+        JourneyPerson: {
+            /** Format: uuid */
+            id: string | null;
+            name: string | null;
+            role: string | null;
+        };
+        JourneyProgress: {
+            step_count: number;
+            not_started: number;
+            working_on_it: number;
+            done: number;
+            not_relevant: number;
+            items_total: number;
+            items_ticked: number;
+        };
+        /** @description A talent's roadmap: every step with the talent's status, checklist and notes. */
+        JourneyRoadmap: {
+            talent: components["schemas"]["JourneyPerson"];
+            progress: components["schemas"]["JourneyProgress"];
+            steps: components["schemas"]["JourneyStep"][];
+        };
+        JourneyStep: {
+            /** @description The roadmap step's number, 1 to 9. */
+            step: number;
+            /**
+             * Format: uuid
+             * @description The step page's translation key (the same in every language).
+             */
+            key: string;
+            /** @description The step's information page, in the language answered. */
+            page_id: number;
+            /** @description The language the step's title and items are in. */
+            locale: string;
+            title: string;
+            status: components["schemas"]["JourneyStepStatusEnum"];
+            /** Format: date-time */
+            updated_at: string | null;
+            items_total: number;
+            items_ticked: number;
+            items: components["schemas"]["JourneyChecklistItem"][];
+            /** @description Notes of the talent's mentor or coach, oldest first. */
+            notes: components["schemas"]["JourneyNote"][];
+        };
+        JourneyStepStatus: {
+            readonly step: number;
+            status: components["schemas"]["JourneyStepStatusEnum"];
+            /** Format: date-time */
+            readonly updated_at: string;
+        };
+        /**
+         * @description * `not_started` - Not started
+         *     * `working_on_it` - Working on it
+         *     * `done` - Done
+         *     * `not_relevant` - Not relevant for me
+         * @enum {string}
+         */
+        JourneyStepStatusEnum: "not_started" | "working_on_it" | "done" | "not_relevant";
+        JourneyStepStatusRequest: {
+            status: components["schemas"]["JourneyStepStatusEnum"];
+        };
+        JourneyTick: {
+            /** Format: uuid */
+            item: string;
+            ticked: boolean;
+            /** Format: date-time */
+            ticked_at: string | null;
+        };
         /**
          * @description * `en` - English
          *     * `nl` - Dutch
@@ -2771,6 +3087,21 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["FaqQuestion"][];
         };
+        PaginatedJourneyOutcomeList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["JourneyOutcome"][];
+        };
         PaginatedMatchList: {
             /** @example 123 */
             count: number;
@@ -3031,6 +3362,26 @@ export interface components {
             response?: components["schemas"]["ResponseEnum"];
             /** Format: date-time */
             responded_at?: string | null;
+        };
+        /**
+         * @description An outcome. ``sector`` (a sector slug), ``contract`` and ``level`` are for jobs; other
+         *     kinds answer them empty.
+         */
+        PatchedJourneyOutcomeRequest: {
+            kind?: components["schemas"]["JourneyOutcomeKindEnum"];
+            /** Format: date */
+            date?: string;
+            /** @description A sector slug. */
+            sector?: string;
+            contract?: components["schemas"]["JourneyContractEnum"] | components["schemas"]["BlankEnum"];
+            /**
+             * @description Compared to the diploma.
+             *
+             *     * `below` - Below my diploma
+             *     * `at` - At the level of my diploma
+             *     * `above` - Above my diploma
+             */
+            level?: components["schemas"]["JourneyLevelEnum"] | components["schemas"]["BlankEnum"];
         };
         /** @description The signed-in user's account and the profile of their role. */
         PatchedMeRequest: {
@@ -3528,9 +3879,11 @@ export interface components {
          * @description * `terms` - Terms of use and privacy statement
          *     * `cv_publication` - Publishing my CV to employers
          *     * `newsletter` - Newsletters and digests by e-mail
+         *     * `outcome_recording` - Letting my organisation's staff and my mentor record my outcomes
+         *     * `outcome_reminders` - Reminders asking whether my situation changed
          * @enum {string}
          */
-        PurposeEnum: "terms" | "cv_publication" | "newsletter";
+        PurposeEnum: "terms" | "cv_publication" | "newsletter" | "outcome_recording" | "outcome_reminders";
         ReadRequest: {
             /** @description Default: the newest message. */
             up_to?: number;
@@ -5089,6 +5442,1077 @@ export interface operations {
             };
             /** @description Not found, not visible to this account, or the plugin is not enabled. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests (throttled); retry_after says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    journey_outcomes_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedJourneyOutcomeList"];
+                };
+            };
+            /** @description Bad input: validation_error (with fields), parse_error, invalid_parameter or a business rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed (permission_denied, account_not_approved, role_not_allowed…). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, not visible to this account, or the plugin is not enabled. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests (throttled); retry_after says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    journey_outcomes_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JourneyOutcomeRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["JourneyOutcomeRequest"];
+                "multipart/form-data": components["schemas"]["JourneyOutcomeRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyOutcome"];
+                };
+            };
+            /** @description Bad input: validation_error (with fields), parse_error, invalid_parameter or a business rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed (permission_denied, account_not_approved, role_not_allowed…). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, not visible to this account, or the plugin is not enabled. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not possible in the current state (invalid_state, already_member…). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large (request_too_large). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is neither JSON nor a form (unsupported_media_type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests (throttled); retry_after says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    journey_outcomes_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyOutcome"];
+                };
+            };
+            /** @description Bad input: validation_error (with fields), parse_error, invalid_parameter or a business rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed (permission_denied, account_not_approved, role_not_allowed…). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, not visible to this account, or the plugin is not enabled. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests (throttled); retry_after says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    journey_outcomes_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: validation_error (with fields), parse_error, invalid_parameter or a business rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed (permission_denied, account_not_approved, role_not_allowed…). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, not visible to this account, or the plugin is not enabled. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not possible in the current state (invalid_state, already_member…). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests (throttled); retry_after says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    journey_outcomes_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedJourneyOutcomeRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedJourneyOutcomeRequest"];
+                "multipart/form-data": components["schemas"]["PatchedJourneyOutcomeRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyOutcome"];
+                };
+            };
+            /** @description Bad input: validation_error (with fields), parse_error, invalid_parameter or a business rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed (permission_denied, account_not_approved, role_not_allowed…). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, not visible to this account, or the plugin is not enabled. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not possible in the current state (invalid_state, already_member…). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large (request_too_large). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is neither JSON nor a form (unsupported_media_type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests (throttled); retry_after says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    journey_roadmap_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyRoadmap"];
+                };
+            };
+            /** @description Bad input: validation_error (with fields), parse_error, invalid_parameter or a business rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed (permission_denied, account_not_approved, role_not_allowed…). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, not visible to this account, or the plugin is not enabled. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests (throttled); retry_after says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    journey_roadmap_items_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A checklist item's id. */
+                item_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyTick"];
+                };
+            };
+            /** @description Bad input: validation_error (with fields), parse_error, invalid_parameter or a business rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed (permission_denied, account_not_approved, role_not_allowed…). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, not visible to this account, or the plugin is not enabled. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not possible in the current state (invalid_state, already_member…). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large (request_too_large). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is neither JSON nor a form (unsupported_media_type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests (throttled); retry_after says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    journey_roadmap_items_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A checklist item's id. */
+                item_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyTick"];
+                };
+            };
+            /** @description Bad input: validation_error (with fields), parse_error, invalid_parameter or a business rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed (permission_denied, account_not_approved, role_not_allowed…). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, not visible to this account, or the plugin is not enabled. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not possible in the current state (invalid_state, already_member…). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests (throttled); retry_after says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    journey_roadmap_steps_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The roadmap step, 1 to 9. */
+                step: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JourneyStepStatusRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["JourneyStepStatusRequest"];
+                "multipart/form-data": components["schemas"]["JourneyStepStatusRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyStepStatus"];
+                };
+            };
+            /** @description Bad input: validation_error (with fields), parse_error, invalid_parameter or a business rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed (permission_denied, account_not_approved, role_not_allowed…). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, not visible to this account, or the plugin is not enabled. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not possible in the current state (invalid_state, already_member…). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large (request_too_large). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is neither JSON nor a form (unsupported_media_type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests (throttled); retry_after says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    journey_talents_outcomes_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                talent_public_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyOutcome"][];
+                };
+            };
+            /** @description Bad input: validation_error (with fields), parse_error, invalid_parameter or a business rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed (permission_denied, account_not_approved, role_not_allowed…). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, not visible to this account, or the plugin is not enabled. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests (throttled); retry_after says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    journey_talents_outcomes_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                talent_public_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JourneyOutcomeRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["JourneyOutcomeRequest"];
+                "multipart/form-data": components["schemas"]["JourneyOutcomeRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyOutcome"];
+                };
+            };
+            /** @description Bad input: validation_error (with fields), parse_error, invalid_parameter or a business rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed (permission_denied, account_not_approved, role_not_allowed…). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, not visible to this account, or the plugin is not enabled. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not possible in the current state (invalid_state, already_member…). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large (request_too_large). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is neither JSON nor a form (unsupported_media_type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests (throttled); retry_after says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    journey_talents_roadmap_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                talent_public_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyRoadmap"];
+                };
+            };
+            /** @description Bad input: validation_error (with fields), parse_error, invalid_parameter or a business rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed (permission_denied, account_not_approved, role_not_allowed…). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, not visible to this account, or the plugin is not enabled. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests (throttled); retry_after says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    journey_talents_roadmap_steps_notes_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The roadmap step, 1 to 9. */
+                step: number;
+                talent_public_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JourneyNoteCreateRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["JourneyNoteCreateRequest"];
+                "multipart/form-data": components["schemas"]["JourneyNoteCreateRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyNote"];
+                };
+            };
+            /** @description Bad input: validation_error (with fields), parse_error, invalid_parameter or a business rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed (permission_denied, account_not_approved, role_not_allowed…). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, not visible to this account, or the plugin is not enabled. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not possible in the current state (invalid_state, already_member…). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large (request_too_large). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is neither JSON nor a form (unsupported_media_type). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

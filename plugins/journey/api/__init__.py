@@ -1,0 +1,1 @@
+"""The journey plugin's API: ``/api/v1/journey/…``."""

@@ -1,0 +1,95 @@
+"""The journey plugin's answers to the core's hooks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cms.jobs.periodic import PeriodicJob
+from cms.plugins import hookimpl
+
+# Every model holding personal data: exported and erased for the GDPR.
+MODELS = (
+    "journey.stepstatus",
+    "journey.checklisttick",
+    "journey.stepnote",
+    "journey.outcome",
+    "journey.outcomereminder",
+)
+
+
+@hookimpl
+def api_routes(router):
+    from plugins.journey.api.outcomes import JourneyOutcomeViewSet
+    from plugins.journey.api.roadmap import JourneyRoadmapViewSet, JourneyTalentViewSet
+
+    router.register("journey/outcomes", JourneyOutcomeViewSet, basename="journey-outcome")
+    router.register("journey/talents", JourneyTalentViewSet, basename="journey-talent")
+    router.register("journey", JourneyRoadmapViewSet, basename="journey-roadmap")
+
+
+@hookimpl
+def capabilities():
+    from django.utils.translation import gettext_lazy as _
+
+    from cms.capabilities import Capability
+
+    return [
+        Capability(
+            "journey.track_progress",
+            "journey.stepstatus",
+            _("Track one's own roadmap and outcomes"),
+            _(
+                "Mark where one stands on each roadmap step, tick off the steps' checklists and "
+                "record one's own outcomes (a job, an internship, a study…)."
+            ),
+            default_roles=("talent",),
+        ),
+        Capability(
+            "journey.record_outcome_for_others",
+            "journey.outcome",
+            _("Record outcomes for talents"),
+            _(
+                "Read and record the outcomes of the talents one follows (as their organisation's "
+                "staff or their mentor), for talents who agreed to it."
+            ),
+            default_roles=("organisation", "mentor"),
+        ),
+    ]
+
+
+@hookimpl
+def profile_sections(user) -> dict[str, Any] | None:
+    """A talent's roadmap progress in short, on ``/api/v1/me/``."""
+    from cms.accounts.models import Role
+    from plugins.journey.models import Outcome, StepStatus
+
+    if user.role != Role.TALENT:
+        return None
+    done = StepStatus.objects.filter(talent=user, status=StepStatus.Status.DONE).count()
+    return {"journey": {"steps_done": done, "outcomes": Outcome.objects.filter(talent=user).count()}}
+
+
+@hookimpl
+def periodic_jobs():
+    return [
+        PeriodicJob(
+            "journey.send_outcome_reminders",
+            "15 10 * * *",
+            "Ask talents who agreed to it, once a quarter, whether anything changed",
+        ),
+    ]
+
+
+@hookimpl
+def export_user_data(user) -> dict[str, Any]:
+    from plugins.journey.selectors import export_user
+
+    return export_user(user)
+
+
+@hookimpl
+def erase_user_data(user) -> list[str]:
+    from plugins.journey.actions import erase_user
+
+    erase_user(user)
+    return list(MODELS)
