@@ -93,3 +93,12 @@ def erase_user_data(user) -> list[str]:
 
     erase_user(user)
     return list(MODELS)
+
+
+@hookimpl(trylast=True)
+def seed_demo(locales):
+    """After the other plugins' demos (``trylast``), so that the demo mentor's note finds the
+    connection the mentoring demo made between the demo talent and mentor."""
+    from plugins.journey.seed import seed
+
+    seed()

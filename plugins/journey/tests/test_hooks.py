@@ -61,3 +61,42 @@ def test_the_seeded_roadmap_has_checklists_with_the_same_ids_in_every_language()
         assert len({item["value"]["text"] for items in versions.values() for item in items}) == 3 * len(
             ids["en"]
         )
+
+
+def test_hook_seed_demo(roadmap):
+    from cms.accounts.demo import seed_core_demo
+    from cms.accounts.models import User
+    from cms.connections.actions import open_connection
+    from cms.organisations.models import Project
+    from plugins.journey.hooks import seed_demo
+    from plugins.journey.models import ChecklistTick, Outcome, StepNote, StepStatus
+
+    seed_core_demo()
+    talent = User.objects.get(email="talent@helix.example")
+    mentor = User.objects.get(email="mentor@helix.example")
+    open_connection("talent_mentor", project=Project.default(), talent=talent, mentor=mentor, activate=True)
+    seed_demo(locales=["en", "nl", "ar"])
+    seed_demo(locales=["en", "nl", "ar"])  # once
+    # The tiny tree has steps 1 (two items, done) and 6 (not in the demo's statuses).
+    assert list(StepStatus.objects.filter(talent=talent).values_list("status", flat=True)) == ["done"]
+    assert ChecklistTick.objects.filter(talent=talent).count() == 2
+    assert Outcome.objects.filter(talent=talent).count() == 1
+    assert not StepNote.objects.exists()  # step 4 is not in the tiny tree
+
+
+def test_the_full_demo_shows_the_demo_talents_roadmap(db, django_capture_on_commit_callbacks):
+    from django.core.management import call_command
+    from wagtail.models import Page
+
+    from cms.accounts.models import User
+    from plugins.journey import selectors
+
+    for page in Page.objects.filter(depth=2):  # the tests' tiny tree makes room
+        page.delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("seed_demo", verbosity=0)
+    talent = User.objects.get(email="talent@helix.example")
+    roadmap = selectors.roadmap_of(talent, "ar")
+    assert roadmap["progress"]["step_count"] == 9 and roadmap["progress"]["done"] == 2
+    assert roadmap["progress"]["items_ticked"] >= 7 and roadmap["progress"]["items_total"] == 27
+    assert [n["body"] for s in roadmap["steps"] for n in s["notes"]]  # the demo mentor's note
