@@ -233,6 +233,16 @@ def _track_progress(make_user, client_for):
     return talent, lambda: client_for(talent).put("/api/v1/journey/roadmap/steps/1/", body, format="json")
 
 
+@probe("journey.self_assess")
+def _self_assess(make_user):
+    from django.test import Client
+
+    staff = make_user("organisation", mfa=True)
+    client = Client()
+    client.force_login(staff)
+    return staff, lambda: client.get("/admin/self-assessment/")
+
+
 @probe("journey.record_outcome_for_others")
 def _record_outcome(client_for, programme):
     from cms.accounts.actions import grant_consent

@@ -56,6 +56,10 @@ ROWS: dict[str, tuple[tuple[str, ...], set[str]]] = {
     "posts_newsletter_send": (("pk:newsletter",), ADMIN),
     "posts_moderation": ((), ADMIN),
     "posts_organisation_posts": ((), {"organisation", "other_organisation"}),
+    "journey_self_assessment": ((), STAFF_LISTS),
+    "journey_self_assessment_history": (("pk:organisation", "framework"), STAFF),
+    "journey_self_assessment_new": (("pk:organisation", "framework"), STAFF),
+    "journey_self_assessment_export": (("pk:organisation", "framework"), STAFF),
 }
 
 
@@ -108,8 +112,17 @@ def world(programme, make_user):
         "id:request": request.public_id,
         "id:connection": connection.public_id,
         "pk:newsletter": Newsletter.objects.create(title="December").pk,
+        "framework": _framework().pk,
     }
     return {"programme": programme, "values": values}
+
+
+def _framework():
+    from plugins.journey.seed_framework import seed_framework
+    from plugins.journey.self_assessment import frameworks
+
+    seed_framework()
+    return frameworks().get()
 
 
 def _client(actor: str, programme, make_user) -> Client:

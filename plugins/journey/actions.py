@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -31,7 +32,15 @@ from cms.errors import (
 from cms.outbox.mail import notify
 from cms.sectors.models import Sector
 from plugins.journey import conf, selectors
-from plugins.journey.models import ChecklistTick, Outcome, OutcomeReminder, StepNote, StepStatus
+from plugins.journey.models import (
+    Assessment,
+    AssessmentScore,
+    ChecklistTick,
+    Outcome,
+    OutcomeReminder,
+    StepNote,
+    StepStatus,
+)
 
 OUTCOME_FIELDS = ("kind", "date", "sector", "contract", "level")
 
@@ -239,3 +248,42 @@ def erase_user(user: User) -> None:
         Outcome.objects.filter(talent=user).delete()
         Outcome.objects.filter(recorded_by=user).update(recorded_by=None)
         OutcomeReminder.objects.filter(talent=user).delete()
+        # Assessments belong to their organisation; who filled one in is forgotten.
+        Assessment.objects.filter(created_by=user).update(created_by=None)
+
+
+def save_assessment(organisation, framework, *, by: User, answers: dict) -> Assessment:
+    """Record a self-assessment of ``organisation`` against ``framework`` (its default-locale
+    row). ``answers`` maps a dimension id to ``{"score", "notes", "actions_planned"}``; ids that
+    are not the framework's dimensions are refused. ``by`` must hold ``journey.self_assess`` and
+    may assess the organisation."""
+    from plugins.journey import self_assessment
+
+    require_capability(by, self_assessment.SELF_ASSESS)
+    if self_assessment.organisation(by, organisation.pk) is None:
+        raise PermissionDenied
+    known = {str(block.id) for block in framework.dimensions}
+    unknown = {str(key) for key in answers} - known
+    if unknown:
+        raise InvalidParameter("dimension")
+    with transaction.atomic():
+        assessment = Assessment.objects.create(organisation=organisation, framework=framework, created_by=by)
+        AssessmentScore.objects.bulk_create(
+            AssessmentScore(
+                assessment=assessment,
+                dimension_id=key,
+                score=answer.get("score") or None,
+                notes=(answer.get("notes") or "").strip(),
+                actions_planned=(answer.get("actions_planned") or "").strip(),
+            )
+            for key, answer in answers.items()
+        )
+        record(
+            by,
+            "journey.self_assessment_saved",
+            assessment,
+            organisation=organisation.pk,
+            framework=str(framework.translation_key),
+            dimensions=len(answers),
+        )
+    return assessment

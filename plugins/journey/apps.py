@@ -28,4 +28,10 @@ class JourneyConfig(HelixPluginConfig):
             "forgotten when that account is erased)."
         ),
         "outcomereminder": "While the talent's account exists; deleted when it is erased.",
+        "framework": "Content, kept until editors delete it.",
+        "assessment": (
+            "Kept with the organisation (deleted with it); who filled it in is forgotten when that "
+            "account is erased."
+        ),
+        "assessmentscore": "Kept with its assessment.",
     }

@@ -14,7 +14,11 @@ MODELS = (
     "journey.stepnote",
     "journey.outcome",
     "journey.outcomereminder",
+    "journey.assessment",
 )
+# Models that belong to no person: frameworks are content, an assessment's scores belong to the
+# organisation (who filled it in is on ``journey.assessment``, covered above).
+NOT_PERSONAL = ("journey.framework", "journey.assessmentscore")
 
 
 @hookimpl
@@ -54,6 +58,17 @@ def capabilities():
             ),
             default_roles=("organisation", "mentor"),
         ),
+        Capability(
+            "journey.self_assess",
+            "journey.assessment",
+            _("Self-assess the organisation's mentoring"),
+            _(
+                "Fill in the mentoring-quality self-assessment for one's organisation (every "
+                "organisation with \"Manage every organisation\"), see earlier assessments and "
+                "export them."
+            ),
+            default_roles=("organisation", "admin"),
+        ),
     ]
 
 
@@ -82,9 +97,10 @@ def periodic_jobs():
 
 @hookimpl
 def export_user_data(user) -> dict[str, Any]:
+    from plugins.journey import self_assessment
     from plugins.journey.selectors import export_user
 
-    return export_user(user)
+    return {**export_user(user), "journey.assessment": self_assessment.export_user(user)}
 
 
 @hookimpl
@@ -100,5 +116,7 @@ def seed_demo(locales):
     """After the other plugins' demos (``trylast``), so that the demo mentor's note finds the
     connection the mentoring demo made between the demo talent and mentor."""
     from plugins.journey.seed import seed
+    from plugins.journey.seed_framework import seed_framework
 
+    seed_framework()
     seed()

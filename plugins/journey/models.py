@@ -16,6 +16,10 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import TranslatableMixin
 
 USER = settings.AUTH_USER_MODEL
 
@@ -138,3 +142,89 @@ class OutcomeReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.talent_id} {self.sent_at:%Y-%m-%d}"
+
+
+# -- The mentoring-quality self-assessment ---------------------------------------------------
+# A framework is content: editors write it in the admin (a snippet translated with
+# wagtail-localize). Its dimensions are a StreamField, so they are translated with it and keep
+# their block ids in every language; an assessment's scores refer to a dimension by that id.
+
+SCALE = (
+    (1, pgettext_lazy("self-assessment scale", "1 – Not yet in place")),
+    (2, pgettext_lazy("self-assessment scale", "2 – Starting")),
+    (3, pgettext_lazy("self-assessment scale", "3 – Mostly in place")),
+    (4, pgettext_lazy("self-assessment scale", "4 – Fully in place")),
+)
+
+
+class DimensionBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("title"), max_length=200)
+    explanation = blocks.TextBlock(label=_("explanation"))
+    questions = blocks.ListBlock(blocks.CharBlock(max_length=500), label=_("reflection questions"))
+
+    class Meta:
+        icon = "list-ol"
+        label = _("dimension")
+
+
+class Framework(TranslatableMixin, models.Model):
+    """A self-assessment framework for mentoring initiatives: ordered dimensions, each with a
+    short explanation and reflection questions, scored on ``SCALE``. One row per locale; rows of
+    the same framework share a ``translation_key`` and their dimensions' block ids."""
+
+    title = models.CharField(_("title"), max_length=200)
+    introduction = models.TextField(_("introduction"), blank=True)
+    dimensions = StreamField([("dimension", DimensionBlock())], verbose_name=_("dimensions"))
+
+    panels = [FieldPanel("title"), FieldPanel("introduction"), FieldPanel("dimensions")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("self-assessment framework")
+        verbose_name_plural = _("self-assessment frameworks")
+        ordering = ["title", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Assessment(models.Model):
+    """One self-assessment of an organisation against a framework (its default-locale row)."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="journey_assessments"
+    )
+    framework = models.ForeignKey(Framework, on_delete=models.PROTECT, related_name="assessments")
+    created_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="journey_assessments"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("self-assessment")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["organisation", "framework", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id} {self.created_at:%Y-%m-%d}"
+
+
+class AssessmentScore(models.Model):
+    """An assessment's answer for one dimension (by the dimension's block id)."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="scores")
+    dimension_id = models.UUIDField(help_text="The dimension's block id (the same in every language).")
+    score = models.PositiveSmallIntegerField(_("score"), choices=SCALE, null=True, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    actions_planned = models.TextField(_("actions planned"), blank=True)
+
+    class Meta:
+        verbose_name = _("self-assessment score")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment", "dimension_id"], name="journey_one_score_per_dimension"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.assessment_id} {self.dimension_id} {self.score}"
