@@ -397,3 +397,30 @@ def test_project_scoped_hook_caller_is_cached_per_name(project):
 
 def test_project_default_is_unique(db):
     assert Project.default().pk == Project.default().pk
+
+
+@pytest.mark.django_db
+def test_a_switched_off_plugin_answers_404_on_every_route_even_where_permissions_vary_by_action(
+    programme, client_for
+):
+    """The gate stands in front of every plugin viewset, also one whose ``get_permissions``
+    picks per action (posts lets anyone list): switched off for a project, its routes answer
+    404 there, and still answer in the projects that keep it."""
+    from rest_framework.test import APIRequestFactory
+
+    from api.permissions import PluginEnabled
+    from api.urls import router
+    from cms.organisations.actions import set_plugin_activation
+
+    gated = [viewset for _prefix, viewset, _name in router.registry if hasattr(viewset, "helix_plugin_id")]
+    assert gated
+    for viewset in gated:
+        for action in ("list", "retrieve", "create", "destroy", "unsubscribe", "unpublish"):
+            view = viewset(action=action, request=APIRequestFactory().get("/"), format_kwarg=None)
+            assert any(isinstance(p, PluginEnabled) for p in view.get_permissions()), (viewset, action)
+
+    project, app = programme["project"], client_for(programme["talent"])
+    set_plugin_activation(project, "posts", enabled=False, by=programme["staff"])
+    assert app.get("/api/v1/posts/", HTTP_X_HELIX_PROJECT=project.slug).status_code == 404
+    assert client_for(None).get("/api/v1/posts/", HTTP_X_HELIX_PROJECT=project.slug).status_code == 404
+    assert app.get("/api/v1/posts/").status_code == 200  # the default project keeps it

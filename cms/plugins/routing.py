@@ -28,4 +28,17 @@ class PluginRouter:
             classes = list(getattr(viewset, "permission_classes", []))
             if PluginEnabled not in classes:
                 viewset.permission_classes = [PluginEnabled, *classes]
+            if "_helix_gated" not in viewset.__dict__:
+                # A viewset that chooses its permissions per action (``get_permissions``) would
+                # drop the class list above: the gate goes in front of whatever it returns.
+                declared = viewset.get_permissions
+
+                def get_permissions(view, _declared=declared):
+                    found = list(_declared(view))
+                    if not any(isinstance(permission, PluginEnabled) for permission in found):
+                        found.insert(0, PluginEnabled())
+                    return found
+
+                viewset.get_permissions = get_permissions
+                viewset._helix_gated = True
         self._router.register(prefix, viewset, basename=basename)

@@ -236,3 +236,36 @@ def test_organisation_staff_propose_a_match_from_a_suggestion(
     mails = {m.to[0]: m for m in sent()}
     assert mails[talent.email].subject == "تطابقك على Helix نشط"
     assert mails[mentor.email].subject == "Je match op Helix is actief"
+
+
+def test_organisation_staff_switch_a_plugin_off_for_their_project(
+    browser_page, live_server, programme, client_for  # noqa: F811
+):
+    """Staff switch posts off for their project in the back office: the plugin's routes answer
+    404 for that project at once (and the switch is in the audit log); on again, they answer."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    from cms.audit.models import AuditEntry
+
+    page = browser_page
+    staff, project = programme["staff"], programme["project"]
+    TOTP.activate(staff, generate_totp_secret())
+    app = client_for(programme["talent"])
+
+    def posts_in_project():
+        return app.get("/api/v1/posts/", HTTP_X_HELIX_PROJECT=project.slug).status_code
+
+    assert posts_in_project() == 200
+    sign_in(page, live_server, staff)
+    page.goto(f"{live_server.url}/admin/organisations/projects/{project.pk}/")
+    row = page.locator('tr[data-plugin="posts"]')
+    assert row.get_attribute("data-enabled") == "true"
+    shot(page, "backoffice-project-plugins")
+    row.get_by_role("button", name="Switch off").click()
+    page.wait_for_selector('tr[data-plugin="posts"][data-enabled="false"]')
+
+    assert posts_in_project() == 404
+    assert AuditEntry.objects.filter(actor=staff, action="plugin.disabled").exists()
+    page.locator('tr[data-plugin="posts"]').get_by_role("button", name="Switch on").click()
+    page.wait_for_selector('tr[data-plugin="posts"][data-enabled="true"]')
+    assert posts_in_project() == 200
