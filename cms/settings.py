@@ -553,6 +553,10 @@ HELIX_CONSENT_VERSIONS = {
     "outcome_reminders": "2026-12",
 }
 
+# --- Programme figures (plugins/journey/impact.py, docs/impact.md): a cell counting fewer people
+# than this is suppressed ("< k"), with complementary suppression so it cannot be worked out.
+HELIX_IMPACT_MIN_CELL = env.int("HELIX_IMPACT_MIN_CELL", default=5)
+
 # --- Storage limitation: accounts without sign-in or request for this long are warned, then
 # erased this many days later unless their owner comes back (cms/accounts/retention.py).
 HELIX_INACTIVE_ACCOUNT_MONTHS = env.int("HELIX_INACTIVE_ACCOUNT_MONTHS", default=24)

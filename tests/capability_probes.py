@@ -251,3 +251,9 @@ def _record_outcome(client_for, programme):
     mentor, talent = programme["mentor"], programme["talent"]
     grant_consent(talent, "outcome_recording")
     return mentor, lambda: client_for(mentor).get(f"/api/v1/journey/talents/{talent.public_id}/outcomes/")
+
+
+@probe("journey.view_impact")
+def _view_impact(client_for, programme):
+    staff, project = programme["staff"], programme["project"]
+    return staff, lambda: client_for(staff).get("/api/v1/impact/", {"project": project.slug})

@@ -29,6 +29,9 @@ def api_routes(router):
     router.register("journey/outcomes", JourneyOutcomeViewSet, basename="journey-outcome")
     router.register("journey/talents", JourneyTalentViewSet, basename="journey-talent")
     router.register("journey", JourneyRoadmapViewSet, basename="journey-roadmap")
+    from plugins.journey.api.impact import JourneyImpactViewSet
+
+    router.register("impact", JourneyImpactViewSet, basename="journey-impact")
 
 
 @hookimpl
@@ -69,7 +72,31 @@ def capabilities():
             ),
             default_roles=("organisation", "admin"),
         ),
+        Capability(
+            "journey.view_impact",
+            "journey.outcome",
+            _("See programme figures"),
+            _(
+                "See a project's figures (reach, roadmap progress, outcomes, time to outcome) as "
+                "aggregates with small cells suppressed, in the API and on the dashboard."
+            ),
+            default_roles=("organisation", "admin"),
+        ),
     ]
+
+
+@hookimpl
+def dashboard_figures(projects, since, until) -> list[dict]:
+    """Roadmap progress, outcomes and time to the first outcome, small cells suppressed."""
+    from plugins.journey import impact
+
+    k = impact.min_cell()
+    found = [
+        impact.progress(projects),
+        impact.outcomes(projects, since, until),
+        impact.time_to_outcome(projects, since, until),
+    ]
+    return [impact.for_dashboard(impact.suppress(figure, k)) for figure in found]
 
 
 @hookimpl

@@ -111,3 +111,35 @@ class JourneyOutcomeSerializer(serializers.ModelSerializer):
     def get_recorded_by_talent(self, outcome) -> bool:
         """False when the talent's organisation or mentor recorded it."""
         return outcome.recorded_by_id == outcome.talent_id
+
+
+class JourneyImpactCellSerializer(serializers.Serializer):
+    """One cell: a count of people, or ``null`` with ``suppressed`` when it is fewer than *k*
+    people or would let someone work out such a cell (docs/impact.md)."""
+
+    value = serializers.IntegerField(allow_null=True)
+    suppressed = serializers.BooleanField()
+
+
+class JourneyImpactSeriesSerializer(serializers.Serializer):
+    label = serializers.CharField()
+    cells = JourneyImpactCellSerializer(many=True, help_text="One cell per label of the figure.")
+    published_total = serializers.IntegerField(help_text="The sum of the published cells only.")
+
+
+class JourneyImpactFigureSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    title = serializers.CharField()
+    description = serializers.CharField()
+    labels = serializers.ListField(child=serializers.CharField())
+    series = JourneyImpactSeriesSerializer(many=True)
+
+
+class JourneyImpactSerializer(serializers.Serializer):
+    """Programme figures for a project (or every project one may see) and a period."""
+
+    project = serializers.CharField(allow_null=True, help_text="The project's slug; null: all one may see.")
+    date_from = serializers.DateField(help_text="The first day of the period.")
+    date_to = serializers.DateField(help_text="The last day of the period (included).")
+    min_cell = serializers.IntegerField(help_text="k: cells of fewer people are suppressed.")
+    figures = JourneyImpactFigureSerializer(many=True)

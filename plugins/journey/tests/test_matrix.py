@@ -57,6 +57,9 @@ JOURNEY_MATRIX = {
         "own": row(401, 404, 201, 404, 404, 403, 404),
         "other": row(401, 404, 404, 404, 404, 403, 404),
     },
+    # programme figures: organisation staff (their projects) and admins (journey.view_impact);
+    # a pending organisation holds no capability yet
+    ("get", "/api/v1/impact/"): {"-": row(401, 403, 403, 200, 403, 200, 403)},
 }
 
 OUTCOME = {"kind": "job", "date": "2026-10-01", "sector": "ict", "contract": "permanent", "level": "at"}
@@ -129,7 +132,7 @@ def test_the_matrix_covers_every_journey_route(db):
     routes = {
         (method, path)
         for path, operations in schema["paths"].items()
-        if path.startswith("/api/v1/journey/")
+        if path.startswith("/api/v1/journey/") or path == "/api/v1/impact/"
         for method in operations
         if method in ("get", "post", "put", "patch", "delete")
     }

@@ -251,6 +251,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/impact/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The programme figures: reach, new members, roadmap progress, outcomes, time to outcome and
+         *     time to match, each cell a count of people or suppressed.
+         */
+        get: operations["journey_impact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/journey/outcomes/": {
         parameters: {
             query?: never;
@@ -2246,6 +2266,46 @@ export interface components {
          * @enum {string}
          */
         JourneyContractEnum: "permanent" | "fixed_term" | "interim" | "self_employed" | "training_contract" | "other";
+        /** @description Programme figures for a project (or every project one may see) and a period. */
+        JourneyImpact: {
+            /** @description The project's slug; null: all one may see. */
+            project: string | null;
+            /**
+             * Format: date
+             * @description The first day of the period.
+             */
+            date_from: string;
+            /**
+             * Format: date
+             * @description The last day of the period (included).
+             */
+            date_to: string;
+            /** @description k: cells of fewer people are suppressed. */
+            min_cell: number;
+            figures: components["schemas"]["JourneyImpactFigure"][];
+        };
+        /**
+         * @description One cell: a count of people, or ``null`` with ``suppressed`` when it is fewer than *k*
+         *     people or would let someone work out such a cell (docs/impact.md).
+         */
+        JourneyImpactCell: {
+            value: number | null;
+            suppressed: boolean;
+        };
+        JourneyImpactFigure: {
+            key: string;
+            title: string;
+            description: string;
+            labels: string[];
+            series: components["schemas"]["JourneyImpactSeries"][];
+        };
+        JourneyImpactSeries: {
+            label: string;
+            /** @description One cell per label of the figure. */
+            cells: components["schemas"]["JourneyImpactCell"][];
+            /** @description The sum of the published cells only. */
+            published_total: number;
+        };
         /**
          * @description * `below` - Below my diploma
          *     * `at` - At the level of my diploma
@@ -5411,6 +5471,77 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedFaqQuestionList"];
+                };
+            };
+            /** @description Bad input: validation_error (with fields), parse_error, invalid_parameter or a business rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed (permission_denied, account_not_approved, role_not_allowed…). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, not visible to this account, or the plugin is not enabled. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests (throttled); retry_after says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    journey_impact: {
+        parameters: {
+            query?: {
+                /** @description First day (default: a year ago). */
+                from?: string;
+                /** @description A project's slug (default: all one may see). */
+                project?: string;
+                /** @description Last day, included (default: today). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyImpact"];
                 };
             };
             /** @description Bad input: validation_error (with fields), parse_error, invalid_parameter or a business rule. */
@@ -12193,6 +12324,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Signed in, but not allowed (permission_denied, account_not_approved, role_not_allowed…). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not found, not visible to this account, or the plugin is not enabled. */
             404: {
                 headers: {
@@ -12340,6 +12480,15 @@ export interface operations {
             };
             /** @description Not signed in, or the session token is not valid. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed (permission_denied, account_not_approved, role_not_allowed…). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13604,6 +13753,16 @@ export interface operations {
             };
             /** @description Not signed in, or the session token is not valid. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                    "text/html": string;
+                };
+            };
+            /** @description Signed in, but not allowed (permission_denied, account_not_approved, role_not_allowed…). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
