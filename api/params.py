@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
@@ -24,8 +24,12 @@ def datetime_param(name: str, raw: str, message) -> datetime:
     if moment is None:
         raise _refuse(name, message)
     if timezone.is_naive(moment):
-        moment = timezone.make_aware(moment, timezone.utc)
-    return moment
+        moment = timezone.make_aware(moment, UTC)
+    try:
+        # In UTC: PostgreSQL refuses offsets beyond ±15:59 that Python accepts (+18:26 was a 500).
+        return moment.astimezone(UTC)
+    except OverflowError:  # 0001-01-01T00:00+10:00 lies before year 1 in UTC
+        raise _refuse(name, message) from None
 
 
 def date_param(name: str, raw: str, message) -> date:

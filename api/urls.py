@@ -59,5 +59,5 @@ urlpatterns = [
         SpectacularRedocView.as_view(url_name="schema", template_name="api/redoc.html"),
         name="api-redoc",
     ),
-    re_path(r"^.*$", not_found),
+    re_path(r"^", not_found),  # every other API path (also one with a newline, which .* missed)
 ]

@@ -54,6 +54,7 @@ def test_a_lone_surrogate_is_a_400(client_for, make_user):
         ("mentor", "/api/v1/meetings/?to=2026-02-30T10:00:00"),
         ("talent", "/api/v1/pages/changes/?since=2026-02-30T10:00:00"),
         ("admin", "/api/v1/admin/dashboard/?since=2026-02-30"),
+        ("mentor", "/api/v1/meetings/?from=0001-01-01T00:00:00%2B10:00"),  # before year 1 in UTC
     ],
 )
 def test_an_impossible_date_is_an_invalid_parameter(client_for, make_user, role, url):
@@ -131,6 +132,29 @@ def test_a_write_to_an_id_no_route_takes_is_a_json_404_not_the_csrf_page(make_us
         response = getattr(client, method)("/api/v1/threads/0/messages/", {"body": "weak"},
                                            content_type="application/json")
         _error(response, 404, "not_found")
+
+
+@pytest.mark.django_db
+def test_a_time_with_an_offset_postgresql_does_not_know_is_read_in_utc(client_for, make_user):
+    """``?to=0370-06-15T01:03:29+18:26``: Python accepts offsets up to ±24 h, PostgreSQL only to
+    ±15:59, so the query was a 500 there. Times are compared in UTC."""
+    mentor = client_for(make_user("mentor"))
+    for query in ("from=0370-06-15T01:03:29%2B18:26", "to=2026-06-15T01:03:29-23:59"):
+        assert mentor.get(f"/api/v1/meetings/?{query}").status_code == 200, query
+    # A time without an offset (which the contract does not ask for) is read as UTC.
+    from datetime import UTC, datetime
+
+    from api.params import datetime_param
+
+    assert datetime_param("from", "2026-06-15T10:00", "") == datetime(2026, 6, 15, 10, tzinfo=UTC)
+
+
+@pytest.mark.django_db
+def test_an_api_path_with_a_newline_in_it_is_a_json_404(client_for, make_user):
+    """``/api/v1/meetings/a%0Ab/report/``: the catch-all route's ``.*`` did not match a newline,
+    so Django's HTML 404 page answered an API path."""
+    response = client_for(make_user("talent")).get("/api/v1/meetings/C%C3%86%0Ab/report/")
+    _error(response, 404, "not_found")
 
 
 @pytest.mark.django_db
