@@ -142,6 +142,15 @@ def dashboard_figures(projects, since, until) -> list[dict]:
     return core_figures(projects, since, until)
 
 
+@hookimpl
+def impact_figures(projects, since, until) -> list[dict]:
+    """Nationalities, first languages and gender of the talents who consented to be counted."""
+    from cms.accounts.demographics import figures
+    from cms.dashboard.figures import impact_min_cell
+
+    return figures(projects, impact_min_cell())
+
+
 # --- GDPR -----------------------------------------------------------------------------
 def _profile_dict(profile) -> dict[str, Any] | None:
     if profile is None:
@@ -174,6 +183,9 @@ def export_user_data(user) -> dict[str, Any]:
             "first_name": user.first_name,
             "last_name": user.last_name,
             "preferred_language": user.preferred_language,
+            "nationality": str(user.nationality or ""),
+            "first_language": user.first_language,
+            "gender": user.gender,
             "role": user.role,
             "approval_status": user.approval_status,
             "date_joined": user.date_joined.isoformat(),

@@ -55,6 +55,7 @@ HELIX_PLUGIN_SETTINGS: dict[str, dict] = env.json("HELIX_PLUGIN_SETTINGS", defau
 
 INSTALLED_APPS = [
     "cms.accounts",
+    "django_countries",
     "cms.people",
     "cms.orgadmin",
     "cms.sectors",
@@ -551,6 +552,7 @@ HELIX_CONSENT_VERSIONS = {
     "newsletter": "2026-11",
     "outcome_recording": "2026-12",
     "outcome_reminders": "2026-12",
+    "demographics": "2026-12",
 }
 
 # --- Programme figures (plugins/journey/impact.py, docs/impact.md): a cell counting fewer people

@@ -6,10 +6,16 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from api.serializers.fields import LanguageSkillSerializer, SectorSlugsField, StringListField
+from api.serializers.fields import (
+    LANGUAGE_CODE_RE,
+    LanguageSkillSerializer,
+    SectorSlugsField,
+    StringListField,
+)
 from cms.accounts.models import Consent, EmployerProfile, MentorProfile, Role, TalentProfile, User
 
 READ_ONLY_FILE_FIELDS = ("photo", "cv", "logo")
@@ -115,6 +121,13 @@ class ConsentStateSerializer(serializers.Serializer):
     granted_at = serializers.DateTimeField(allow_null=True)
 
 
+class CountryCodeField(serializers.ChoiceField):
+    """An ISO 3166 code in and out (the model gives a ``Country``)."""
+
+    def to_representation(self, value):
+        return str(getattr(value, "code", value) or "")
+
+
 class MeSerializer(serializers.ModelSerializer):
     """The signed-in user's account and the profile of their role."""
 
@@ -126,12 +139,26 @@ class MeSerializer(serializers.ModelSerializer):
     employer_profile = EmployerProfileSerializer(required=False, allow_null=True)
     organisations = serializers.SerializerMethodField()
     plugin_sections = serializers.SerializerMethodField()
+    nationality = CountryCodeField(
+        choices=[("", "")] + [(code, name) for code, name in countries],
+        required=False,
+        help_text="Optional, self-declared: an ISO 3166 country code ('' for none). Counted in "
+        "anonymous programme figures only with the 'demographics' consent.",
+    )
+    first_language = serializers.CharField(
+        max_length=12,
+        required=False,
+        allow_blank=True,
+        help_text="Optional, self-declared: an ISO 639 code ('' for none). Counted in anonymous "
+        "programme figures only with the 'demographics' consent.",
+    )
 
     class Meta:
         model = User
         fields = [
             "id", "email", "first_name", "last_name", "preferred_language", "role",
             "approval_status", "approval_note", "email_verified", "mfa_enabled", "date_joined",
+            "nationality", "first_language", "gender",
             "talent_profile", "mentor_profile", "employer_profile", "organisations",
             "plugin_sections",
         ]
@@ -167,6 +194,11 @@ class MeSerializer(serializers.ModelSerializer):
         for result in hooks_for(project).profile_sections(user=obj):
             sections.update(result or {})
         return sections
+
+    def validate_first_language(self, value: str) -> str:
+        if value and not LANGUAGE_CODE_RE.match(value):
+            raise serializers.ValidationError(_("Use an ISO 639 language code such as 'ar' or 'nl'."))
+        return value
 
     def validate(self, attrs):
         user = self.instance

@@ -326,6 +326,9 @@ def erase_core_data(user: User) -> list[str]:
     user.first_name = ""
     user.last_name = ""
     user.approval_note = ""
+    user.nationality = ""
+    user.first_language = ""
+    user.gender = ""
     user.password = make_password(None)
     user.is_active = False
     user.is_staff = False
@@ -361,7 +364,7 @@ def _erase_library_rows(user: User) -> list[str]:
         handled.append(label)
     return handled
 
-ACCOUNT_FIELDS = ("first_name", "last_name", "preferred_language")
+ACCOUNT_FIELDS = ("first_name", "last_name", "preferred_language", "nationality", "first_language", "gender")
 
 
 def update_profile(user: User, *, account: dict, profile: dict) -> User:

@@ -9,6 +9,7 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 
 
 class Role(models.TextChoices):
@@ -49,6 +50,16 @@ class EducationLevel(models.TextChoices):
     MASTER = "master", _("Master's degree")
     DOCTORATE = "doctorate", _("Doctorate")
     OTHER = "other", _("Other higher education")
+
+
+class Gender(models.TextChoices):
+    """Self-declared and optional; counted in programme figures only with the "demographics"
+    consent."""
+
+    WOMAN = "woman", _("Woman")
+    MAN = "man", _("Man")
+    ANOTHER = "another", _("Non-binary or another gender")
+    PREFER_NOT_TO_SAY = "prefer_not_to_say", _("Prefer not to say")
 
 
 class UserManager(BaseUserManager):
@@ -100,6 +111,13 @@ class User(AbstractBaseUser, PermissionsMixin):
         _("approval"), max_length=20, choices=ApprovalStatus.choices, default=ApprovalStatus.APPROVED
     )
     approval_note = models.TextField(_("approval note"), blank=True)
+    # Self-declared, optional, seen by the person only; counted (as aggregates) in programme
+    # figures only while the "demographics" consent is given (plugins/journey/impact.py).
+    nationality = CountryField(_("nationality"), blank=True)
+    first_language = models.CharField(
+        _("first language"), max_length=12, blank=True, help_text=_("An ISO 639 code, e.g. 'ar', 'ti', 'uk'.")
+    )
+    gender = models.CharField(_("gender"), max_length=20, choices=Gender.choices, blank=True)
     approval_decided_at = models.DateTimeField(null=True, blank=True)
     is_staff = models.BooleanField(_("staff status"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
@@ -306,6 +324,10 @@ class Consent(models.Model):
             "Letting my organisation's staff and my mentor record my outcomes"
         )
         OUTCOME_REMINDERS = "outcome_reminders", _("Reminders asking whether my situation changed")
+        # The self-declared nationality, first language and gender, counted anonymously.
+        DEMOGRAPHICS = "demographics", _(
+            "Counting my nationality, first language and gender in anonymous programme figures"
+        )
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="consents")
     purpose = models.CharField(max_length=40, choices=Purpose.choices)

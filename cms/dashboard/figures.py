@@ -21,6 +21,14 @@ from cms.organisations.models import ProjectMembership
 KINDS = ("bar", "stacked", "line", "doughnut")
 
 
+def impact_min_cell() -> int:
+    """*k* of the impact report: the fewest people a published cell may count
+    (``HELIX_IMPACT_MIN_CELL``, default 5); see ``plugins/journey/impact.py``."""
+    from django.conf import settings
+
+    return max(1, int(getattr(settings, "HELIX_IMPACT_MIN_CELL", 5)))
+
+
 def collect(projects, since: datetime, until: datetime) -> list[dict]:
     """Every figure for ``projects`` (``None``: the whole installation) in the period, the
     core's first, each with plain strings (lazy translations resolved)."""

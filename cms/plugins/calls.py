@@ -43,6 +43,16 @@ def dashboard_figures(projects, since: datetime, until: datetime) -> list[dict]:
     return figures
 
 
+def impact_figures(projects, since: datetime, until: datetime) -> list[dict]:
+    """The people-counting figures of the core and the plugins enabled in any of ``projects``
+    (every installed plugin when ``projects`` is ``None``), core first; not yet suppressed."""
+    caller = hooks() if projects is None else get_manager().hooks_for_any(projects)
+    figures: list[dict] = []
+    for result in reversed(caller.impact_figures(projects=projects, since=since, until=until)):
+        figures.extend(result or [])
+    return figures
+
+
 def newsletter_sections(project, user, since: datetime) -> list[dict]:
     """Digest sections for one recipient from the plugins enabled in ``project``."""
     sections: list[dict] = []

@@ -172,6 +172,19 @@ def dashboard_figures(projects: list[Project] | None, since: datetime, until: da
 
 
 @hookspec
+def impact_figures(projects: list[Project] | None, since: datetime, until: datetime) -> list[dict] | None:
+    """Return figures about *people* for programme reports (the impact report of the plugin that
+    serves it, e.g. ``journey``: dashboard, CSV and ``GET /api/v1/impact/``).
+
+    Same arguments and figure shape as ``dashboard_figures``, but every number must count people
+    (or things people did, such as meetings) among the active members of ``projects``, because
+    the report suppresses every cell under the installation's minimum (``HELIX_IMPACT_MIN_CELL``)
+    together with the cells that would reveal it. Use a constant number of aggregate queries,
+    never names or ids. Called on the plugins enabled in at least one of ``projects``.
+    """
+
+
+@hookspec
 def newsletter_sections(user: User, since: datetime) -> list[dict] | None:
     """Return sections for one user's digest or newsletter (for a project).
 

@@ -87,14 +87,20 @@ def capabilities():
 
 @hookimpl
 def dashboard_figures(projects, since, until) -> list[dict]:
-    """Roadmap progress, outcomes and time to the first outcome, small cells suppressed."""
+    """Roadmap progress, outcomes, time to the first outcome and the other parts' impact figures,
+    small cells suppressed."""
     from plugins.journey import impact
+
+    from cms.plugins.calls import impact_figures
 
     k = impact.min_cell()
     found = [
         impact.progress(projects),
         impact.outcomes(projects, since, until),
         impact.time_to_outcome(projects, since, until),
+        # Who is reached (the core), meetings and feedback, posts: the other parts' figures for
+        # the impact report, suppressed the same way.
+        *impact_figures(projects, since, until),
     ]
     return [impact.for_dashboard(impact.suppress(figure, k)) for figure in found]
 

@@ -20,9 +20,12 @@ and then passed through :func:`suppress`:
 
 Rounding was the other option; it was not chosen because programme figures are small (a project
 has tens of people) and rounding to a base of 5 would blur every figure, while suppression leaves
-the cells of five or more exact. Time from a match to the first meeting and the meetings
-themselves are the mentoring plugin's data (this plugin imports no other plugin): they are on the
-dashboard through that plugin's own figures.
+the cells of five or more exact.
+
+The figures of the core (nationalities, first languages and gender, with their own consent) and of
+the other plugins enabled in the projects (the mentoring plugin's meetings, reports, time to the
+first meeting and match feedback; the posts plugin's posts and saves) come through the core's
+``impact_figures`` hook (this plugin imports no other plugin) and are suppressed the same way.
 """
 
 from __future__ import annotations
@@ -37,8 +40,10 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.accounts.models import Role, User
 from cms.connections.models import Connection
+from cms.dashboard.figures import impact_min_cell
 from cms.organisations.models import ProjectMembership
 from cms.pages.models import RoadmapStepPage
+from cms.plugins.calls import impact_figures
 from plugins.journey.models import Outcome, StepStatus
 
 ROLES = (Role.TALENT, Role.MENTOR)
@@ -54,7 +59,7 @@ FIGURE_KEYS = (
 
 def min_cell() -> int:
     """*k*: the smallest number of people a published cell may count."""
-    return max(1, int(getattr(settings, "HELIX_IMPACT_MIN_CELL", 5)))
+    return impact_min_cell()
 
 
 # --- suppression ----------------------------------------------------------------------------
@@ -357,6 +362,8 @@ def raw_figures(projects, since: datetime, until: datetime) -> list[dict]:
         outcomes(projects, since, until),
         time_to_outcome(projects, since, until),
         time_to_match(projects, since, until),
+        # The core's (who is reached) and the other plugins' (meetings, feedback, posts).
+        *impact_figures(projects, since, until),
     ]
 
 

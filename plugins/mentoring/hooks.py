@@ -194,6 +194,14 @@ def dashboard_figures(projects, since, until) -> list[dict]:
 
 
 @hookimpl
+def impact_figures(projects, since, until) -> list[dict]:
+    """Meetings and reports, time from a match to its first meeting, feedback on matches."""
+    from plugins.mentoring.impact import figures
+
+    return figures(projects, since, until)
+
+
+@hookimpl
 def newsletter_sections(user, since) -> list[dict] | None:
     """A digest reminds the reader of their meetings of the coming week."""
     from datetime import timedelta

@@ -214,6 +214,42 @@ def dashboard_figures(projects, since, until) -> list[dict]:
 
 
 @hookimpl
+def impact_figures(projects, since, until) -> list[dict]:
+    """Posts published per type in the period, and the people who saved a post of each type
+    (two queries; the impact report suppresses small cells)."""
+    from django.utils.translation import gettext_lazy as _
+
+    from plugins.posts.models import Post, PostType, SavedPost
+
+    posts = Post.objects.filter(published_at__gte=since, published_at__lt=until)
+    saves = SavedPost.objects.filter(created_at__gte=since, created_at__lt=until)
+    if projects is not None:
+        posts = posts.filter(organisation__projects__in=list(projects))
+        saves = saves.filter(
+            post__organisation__projects__in=list(projects),
+            user__project_memberships__project__in=list(projects),
+        )
+    published = dict(posts.values_list("type").annotate(n=Count("pk", distinct=True)).order_by())
+    savers = dict(saves.values_list("post__type").annotate(n=Count("user", distinct=True)).order_by())
+    types = [value for value, _label in PostType.choices]
+    return [
+        {
+            "key": "posts.published_and_saved",
+            "title": _("Posts and their saves"),
+            "description": _(
+                "Posts published in the period per type, and the members who saved a post of that type."
+            ),
+            "kind": "bar",
+            "labels": [label for _value, label in PostType.choices],
+            "series": [
+                {"label": _("Posts published"), "data": [published.get(v, 0) for v in types]},
+                {"label": _("People who saved one"), "data": [savers.get(v, 0) for v in types]},
+            ],
+        }
+    ]
+
+
+@hookimpl
 def periodic_jobs():
     return [
         PeriodicJob("posts.expire", "5 * * * *", "Mark vacancies and events past their end as expired"),
