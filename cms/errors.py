@@ -77,6 +77,30 @@ class PageNotFound(HelixError):
     message = _("There is no published page here.")
 
 
+class PreviewTokenRequired(HelixError):
+    """A draft was asked for without the token of an editor's Preview (``/api/v1/pages/preview/``)."""
+
+    code = "token_required"
+    status = 400
+    message = _("This preview address has no token. Press Preview in the page editor.")
+
+
+class PreviewTokenInvalid(HelixError):
+    """A preview token that is damaged, forged or for another page type."""
+
+    code = "invalid_token"
+    status = 400
+    message = _("This preview link is not valid. Press Preview in the page editor again.")
+
+
+class PreviewExpired(HelixError):
+    """A preview token older than ``HELIX_PREVIEW_TOKEN_SECONDS``, or whose draft was cleared."""
+
+    code = "expired_token"
+    status = 400
+    message = _("This preview link has expired. Press Preview in the page editor again.")
+
+
 class PluginRequired(HelixError):
     """Switching off a plugin that plugins switched on in the same project require."""
 

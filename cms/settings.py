@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "api",
     "wagtail_localize",
     "wagtail_localize.locales",
+    "wagtail_headless_preview",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -340,6 +341,16 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 # No avatars from gravatar.com: they would tell a third party who uses the admin (and break the CSP).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Headless preview (wagtail-headless-preview, docs/frontend.md "Headless preview"): the editor's
+# Preview opens the reference app at {HELIX_SITE_URL}/preview?content_type=...&token=..., which reads
+# the draft from GET /api/v1/pages/preview/. The token is signed; it is honoured for
+# HELIX_PREVIEW_TOKEN_SECONDS after the editor pressed Preview.
+WAGTAIL_HEADLESS_PREVIEW = {
+    "CLIENT_URLS": {"default": f"{HELIX_SITE_URL}/preview"},
+    "REDIRECT_ON_PREVIEW": True,
+    "ENFORCE_TRAILING_SLASH": False,
+}
+HELIX_PREVIEW_TOKEN_SECONDS = env.int("HELIX_PREVIEW_TOKEN_SECONDS", default=30 * 60)
 
 
 def _machine_translator() -> dict | None:

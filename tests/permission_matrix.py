@@ -90,6 +90,9 @@ MATRIX = {
     ("get", "/api/v1/pages/{id}/"): {"own": EVERYONE_OK, "other": row(404, 404, 404, 404, 404, 404, 404)},
     ("get", "/api/v1/pages/find/"): {"-": EVERYONE_OK},
     ("get", "/api/v1/pages/changes/"): {"-": EVERYONE_OK},
+    # an editor's draft: "own" with the token of their Preview (the token is the permission),
+    # "other" with a forged one (400 invalid_token, the draft never answered)
+    ("get", "/api/v1/pages/preview/"): {"own": EVERYONE_OK, "other": row(400, 400, 400, 400, 400, 400, 400)},
     ("get", "/api/v1/faq/"): {"-": EVERYONE_OK},
     ("post", "/api/v1/faq/"): {"-": row(401, 201, 201, 201, 201, 201, 403)},  # not approved yet
     ("get", "/api/v1/faq/mine/"): {"-": SIGNED_IN_OK},
@@ -261,6 +264,7 @@ BODIES = {
     ("post", "/api/v1/projects/{slug}/join/"): {"motivation": "I want to learn."},
     ("put", "/api/v1/projects/{slug}/plugins/{plugin_id}/"): {"enabled": False},
     ("get", "/api/v1/pages/find/"): {"html_path": "/en/roadmap/"},
+    ("get", "/api/v1/pages/preview/"): {"token": "{preview_token}"},
     ("post", "/api/v1/faq/"): {"question": "Can I study and work at the same time?"},
     ("post", "/api/v1/posts/"): {
         "type": "study", "title": "Dutch for engineers", "summary": "An intensive course in Ghent.",

@@ -246,7 +246,15 @@ def _mentoring_value(value, role: str, world):
 def _pages(request):
     """Only for the page routes: seeding the tree through wagtail-localize takes a moment."""
     tree = request.getfixturevalue("page_tree")
-    return {"own": tree["roadmap"]["ar"], "other": _unpublished(tree["sectors/ict"]["nl"])}
+    draft = tree["roadmap/orientation"]["nl"]
+    draft.title = "Concept"
+    draft.save_revision()
+    token = draft.create_page_preview().token
+    return {
+        "own": tree["roadmap"]["ar"],
+        "other": _unpublished(tree["sectors/ict"]["nl"]),
+        "preview_tokens": {"own": token, "other": f"id={draft.pk}:forged:signature"},
+    }
 
 
 def _unpublished(page):
@@ -298,6 +306,8 @@ def test_permission_matrix(method, path, relation, role, world, client_for):
         for key, value in body.items():
             if value == "{own_organisation}":
                 body[key] = world["organisations"]["own"].slug
+            if value == "{preview_token}":
+                body[key] = world["pages"]["preview_tokens"][relation]
             if value == "{connected_talent}":
                 talent = world["posts"]["connected" if relation == "own" else "stranger"]
                 body[key] = str(talent.public_id)

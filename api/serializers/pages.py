@@ -194,6 +194,12 @@ class PageSerializer(serializers.Serializer):
         return value
 
 
+class PagePreviewSerializer(PageSerializer):
+    """A draft an editor previews: a page, whose ``id`` is null while the page was never saved."""
+
+    id = serializers.IntegerField(allow_null=True, help_text="Null for a new page not saved yet.")
+
+
 class PageChangeSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     change = serializers.ChoiceField(

@@ -2,8 +2,9 @@
 
 Wagtail API v2's conventions (``type``, ``fields``, ``locale``, ``translation_of``, ``child_of``,
 ``find`` by path) served by our own DRF views so the pages share the OpenAPI contract, the error
-shape and the authentication of the rest of the API. Only live, public pages are ever answered:
-drafts live in revisions and never reach this code.
+shape and the authentication of the rest of the API. Only live, public pages are ever answered,
+except ``preview/``: the draft an editor previewed, for the holder of the short-lived signed token
+Wagtail's Preview handed the frontend (``cms.pages.preview``).
 
 Offline apps: every answer has an ``ETag`` (and ``Last-Modified`` where the answer depends on the
 page alone) and honours ``If-None-Match`` / ``If-Modified-Since`` with 304; ``changes/`` lists what
@@ -34,9 +35,10 @@ from api.i18n import request_language
 from api.pagination import PageNumberPagination
 from api.params import datetime_param
 from api.permissions import request_project
-from api.serializers.pages import PageChangesSerializer, PageSerializer
+from api.serializers.pages import PageChangesSerializer, PagePreviewSerializer, PageSerializer
 from cms.errors import InvalidParameter, PageNotFound, TranslationMissing
 from cms.pages.models import PageRemoval
+from cms.pages.preview import draft_for_token
 from cms.pages.representation import (
     HOME_DEPTH,
     PageBatch,
@@ -318,6 +320,41 @@ class PageViewSet(viewsets.GenericViewSet):
         data = PageSerializer(page, context={"batch": batch, "fields": None, "fallback": fallback}).data
         last_modified = None if has_dynamic_blocks(page) else page.last_published_at
         return conditional_response(request, data, last_modified=last_modified)
+
+    # --- the editor's preview ------------------------------------------------------------------
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "token",
+                str,
+                required=True,
+                description="The signed token of the preview address Wagtail's Preview opened "
+                "(/preview?content_type=...&token=...). Valid for HELIX_PREVIEW_TOKEN_SECONDS "
+                "(30 minutes by default).",
+            ),
+            OpenApiParameter(
+                "content_type",
+                str,
+                description="The page type of the preview address (app_label.modelname, e.g. "
+                "pages.roadmapsteppage); when given it must be the draft's.",
+            ),
+        ],
+        responses={200: PagePreviewSerializer},
+    )
+    @action(detail=False, methods=["get"])
+    def preview(self, request):
+        """The draft an editor previews, in the shape of one page, in the draft's own language.
+
+        No sign-in is needed: the token is the permission. ``400 token_required`` without one,
+        ``400 invalid_token`` for a damaged or forged one, ``400 expired_token`` when it is too old.
+        The answer is never stored by caches.
+        """
+        page = draft_for_token(request.query_params.get("token"), request.query_params.get("content_type"))
+        batch = PageBatch([page], dynamic_content=self._dynamic(request), with_references=True)
+        data = PagePreviewSerializer(page, context={"batch": batch, "fields": None, "fallback": False}).data
+        response = Response(data)
+        response["Cache-Control"] = "private, no-store"
+        return response
 
     @staticmethod
     def _source_version(page):

@@ -16,6 +16,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_headless_preview.models import HeadlessPreviewMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.outbox.mail import language_dir as text_direction  # noqa: F401 - "rtl" for Arabic
@@ -23,8 +24,12 @@ from cms.pages.blocks import PARAGRAPH_FEATURES, ChecklistItemBlock, SectorStepB
 from cms.pages.panels import TextDirectionPanel
 
 
-class HelixPage(Page):
-    """Base of every information page: an introduction and a body of blocks."""
+class HelixPage(HeadlessPreviewMixin, Page):
+    """Base of every information page: an introduction and a body of blocks.
+
+    Helix renders no page itself: the editor's Preview stores the draft and opens the frontend's
+    ``/preview`` screen with a signed token (wagtail-headless-preview; ``cms.pages.preview``).
+    """
 
     intro = models.TextField(
         _("introduction"), help_text=_("One to three sentences shown in lists and menus.")

@@ -52,6 +52,7 @@ export const HELIX_ERROR_CODES = [
   // information pages and the FAQ
   "translation_missing",
   "answer_required",
+  "token_required", // the editor's preview without its token (expired_token, invalid_token below)
   // posts
   "not_a_talent",
   "already_suggested",

@@ -1272,6 +1272,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/pages/preview/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The draft an editor previews, in the shape of one page, in the draft's own language.
+         *
+         *     No sign-in is needed: the token is the permission. ``400 token_required`` without one,
+         *     ``400 invalid_token`` for a damaged or forged one, ``400 expired_token`` when it is too old.
+         *     The answer is never stored by caches.
+         */
+        get: operations["pages_preview_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/plugins/": {
         parameters: {
             query?: never;
@@ -2237,6 +2260,14 @@ export interface components {
          */
         FrequencyEnum: "daily" | "weekly" | "off";
         /**
+         * @description * `woman` - Woman
+         *     * `man` - Man
+         *     * `another` - Non-binary or another gender
+         *     * `prefer_not_to_say` - Prefer not to say
+         * @enum {string}
+         */
+        GenderEnum: "woman" | "man" | "another" | "prefer_not_to_say";
+        /**
          * @description * `open` - Anyone may join
          *     * `approval` - The organisation approves each request
          * @enum {string}
@@ -2559,6 +2590,264 @@ export interface components {
             readonly mfa_enabled: boolean;
             /** Format: date-time */
             readonly date_joined: string;
+            /**
+             * @description Optional, self-declared: an ISO 3166 country code ('' for none). Counted in anonymous programme figures only with the 'demographics' consent.
+             *
+             *     * `` -
+             *     * `AF` - Afghanistan
+             *     * `AX` - Åland Islands
+             *     * `AL` - Albania
+             *     * `DZ` - Algeria
+             *     * `AS` - American Samoa
+             *     * `AD` - Andorra
+             *     * `AO` - Angola
+             *     * `AI` - Anguilla
+             *     * `AQ` - Antarctica
+             *     * `AG` - Antigua and Barbuda
+             *     * `AR` - Argentina
+             *     * `AM` - Armenia
+             *     * `AW` - Aruba
+             *     * `AU` - Australia
+             *     * `AT` - Austria
+             *     * `AZ` - Azerbaijan
+             *     * `BS` - Bahamas (The)
+             *     * `BH` - Bahrain
+             *     * `BD` - Bangladesh
+             *     * `BB` - Barbados
+             *     * `BY` - Belarus
+             *     * `BE` - Belgium
+             *     * `BZ` - Belize
+             *     * `BJ` - Benin
+             *     * `BM` - Bermuda
+             *     * `BT` - Bhutan
+             *     * `BO` - Bolivia
+             *     * `BQ` - Bonaire, Sint Eustatius and Saba
+             *     * `BA` - Bosnia and Herzegovina
+             *     * `BW` - Botswana
+             *     * `BV` - Bouvet Island
+             *     * `BR` - Brazil
+             *     * `IO` - British Indian Ocean Territory
+             *     * `BN` - Brunei
+             *     * `BG` - Bulgaria
+             *     * `BF` - Burkina Faso
+             *     * `BI` - Burundi
+             *     * `CV` - Cabo Verde
+             *     * `KH` - Cambodia
+             *     * `CM` - Cameroon
+             *     * `CA` - Canada
+             *     * `KY` - Cayman Islands
+             *     * `CF` - Central African Republic
+             *     * `TD` - Chad
+             *     * `CL` - Chile
+             *     * `CN` - China
+             *     * `CX` - Christmas Island
+             *     * `CC` - Cocos (Keeling) Islands
+             *     * `CO` - Colombia
+             *     * `KM` - Comoros
+             *     * `CG` - Congo
+             *     * `CK` - Cook Islands
+             *     * `CR` - Costa Rica
+             *     * `CI` - Côte d'Ivoire
+             *     * `HR` - Croatia
+             *     * `CU` - Cuba
+             *     * `CW` - Curaçao
+             *     * `CY` - Cyprus
+             *     * `CZ` - Czechia
+             *     * `CD` - Democratic Republic of the Congo
+             *     * `DK` - Denmark
+             *     * `DJ` - Djibouti
+             *     * `DM` - Dominica
+             *     * `DO` - Dominican Republic
+             *     * `EC` - Ecuador
+             *     * `EG` - Egypt
+             *     * `SV` - El Salvador
+             *     * `GQ` - Equatorial Guinea
+             *     * `ER` - Eritrea
+             *     * `EE` - Estonia
+             *     * `SZ` - Eswatini
+             *     * `ET` - Ethiopia
+             *     * `FK` - Falkland Islands (Malvinas)
+             *     * `FO` - Faroe Islands
+             *     * `FJ` - Fiji
+             *     * `FI` - Finland
+             *     * `FR` - France
+             *     * `GF` - French Guiana
+             *     * `PF` - French Polynesia
+             *     * `TF` - French Southern Territories
+             *     * `GA` - Gabon
+             *     * `GM` - Gambia
+             *     * `GE` - Georgia
+             *     * `DE` - Germany
+             *     * `GH` - Ghana
+             *     * `GI` - Gibraltar
+             *     * `GR` - Greece
+             *     * `GL` - Greenland
+             *     * `GD` - Grenada
+             *     * `GP` - Guadeloupe
+             *     * `GU` - Guam
+             *     * `GT` - Guatemala
+             *     * `GG` - Guernsey
+             *     * `GN` - Guinea
+             *     * `GW` - Guinea-Bissau
+             *     * `GY` - Guyana
+             *     * `HT` - Haiti
+             *     * `HM` - Heard Island and McDonald Islands
+             *     * `HN` - Honduras
+             *     * `HK` - Hong Kong
+             *     * `HU` - Hungary
+             *     * `IS` - Iceland
+             *     * `IN` - India
+             *     * `ID` - Indonesia
+             *     * `IR` - Iran
+             *     * `IQ` - Iraq
+             *     * `IE` - Ireland
+             *     * `IM` - Isle of Man
+             *     * `IL` - Israel
+             *     * `IT` - Italy
+             *     * `JM` - Jamaica
+             *     * `JP` - Japan
+             *     * `JE` - Jersey
+             *     * `JO` - Jordan
+             *     * `KZ` - Kazakhstan
+             *     * `KE` - Kenya
+             *     * `KI` - Kiribati
+             *     * `KW` - Kuwait
+             *     * `KG` - Kyrgyzstan
+             *     * `LA` - Laos
+             *     * `LV` - Latvia
+             *     * `LB` - Lebanon
+             *     * `LS` - Lesotho
+             *     * `LR` - Liberia
+             *     * `LY` - Libya
+             *     * `LI` - Liechtenstein
+             *     * `LT` - Lithuania
+             *     * `LU` - Luxembourg
+             *     * `MO` - Macao
+             *     * `MG` - Madagascar
+             *     * `MW` - Malawi
+             *     * `MY` - Malaysia
+             *     * `MV` - Maldives
+             *     * `ML` - Mali
+             *     * `MT` - Malta
+             *     * `MH` - Marshall Islands
+             *     * `MQ` - Martinique
+             *     * `MR` - Mauritania
+             *     * `MU` - Mauritius
+             *     * `YT` - Mayotte
+             *     * `MX` - Mexico
+             *     * `FM` - Micronesia
+             *     * `MD` - Moldova
+             *     * `MC` - Monaco
+             *     * `MN` - Mongolia
+             *     * `ME` - Montenegro
+             *     * `MS` - Montserrat
+             *     * `MA` - Morocco
+             *     * `MZ` - Mozambique
+             *     * `MM` - Myanmar
+             *     * `NA` - Namibia
+             *     * `NR` - Naoero
+             *     * `NP` - Nepal
+             *     * `NL` - Netherlands
+             *     * `NC` - New Caledonia
+             *     * `NZ` - New Zealand
+             *     * `NI` - Nicaragua
+             *     * `NE` - Niger
+             *     * `NG` - Nigeria
+             *     * `NU` - Niue
+             *     * `NF` - Norfolk Island
+             *     * `KP` - North Korea
+             *     * `MK` - North Macedonia
+             *     * `MP` - Northern Mariana Islands
+             *     * `NO` - Norway
+             *     * `OM` - Oman
+             *     * `PK` - Pakistan
+             *     * `PW` - Palau
+             *     * `PS` - Palestine
+             *     * `PA` - Panama
+             *     * `PG` - Papua New Guinea
+             *     * `PY` - Paraguay
+             *     * `PE` - Peru
+             *     * `PH` - Philippines
+             *     * `PN` - Pitcairn
+             *     * `PL` - Poland
+             *     * `PT` - Portugal
+             *     * `PR` - Puerto Rico
+             *     * `QA` - Qatar
+             *     * `RE` - Réunion
+             *     * `RO` - Romania
+             *     * `RU` - Russia
+             *     * `RW` - Rwanda
+             *     * `BL` - Saint Barthélemy
+             *     * `SH` - Saint Helena
+             *     * `KN` - Saint Kitts and Nevis
+             *     * `LC` - Saint Lucia
+             *     * `MF` - Saint Martin (French part)
+             *     * `PM` - Saint Pierre and Miquelon
+             *     * `VC` - Saint Vincent and the Grenadines
+             *     * `WS` - Samoa
+             *     * `SM` - San Marino
+             *     * `ST` - Sao Tome and Principe
+             *     * `SA` - Saudi Arabia
+             *     * `SN` - Senegal
+             *     * `RS` - Serbia
+             *     * `SC` - Seychelles
+             *     * `SL` - Sierra Leone
+             *     * `SG` - Singapore
+             *     * `SX` - Sint Maarten (Dutch part)
+             *     * `SK` - Slovakia
+             *     * `SI` - Slovenia
+             *     * `SB` - Solomon Islands
+             *     * `SO` - Somalia
+             *     * `ZA` - South Africa
+             *     * `GS` - South Georgia
+             *     * `KR` - South Korea
+             *     * `SS` - South Sudan
+             *     * `ES` - Spain
+             *     * `LK` - Sri Lanka
+             *     * `SD` - Sudan
+             *     * `SR` - Suriname
+             *     * `SJ` - Svalbard and Jan Mayen
+             *     * `SE` - Sweden
+             *     * `CH` - Switzerland
+             *     * `SY` - Syria
+             *     * `TW` - Taiwan
+             *     * `TJ` - Tajikistan
+             *     * `TZ` - Tanzania
+             *     * `TH` - Thailand
+             *     * `TL` - Timor-Leste
+             *     * `TG` - Togo
+             *     * `TK` - Tokelau
+             *     * `TO` - Tonga
+             *     * `TT` - Trinidad and Tobago
+             *     * `TN` - Tunisia
+             *     * `TR` - Türkiye
+             *     * `TM` - Turkmenistan
+             *     * `TC` - Turks and Caicos Islands
+             *     * `TV` - Tuvalu
+             *     * `UG` - Uganda
+             *     * `UA` - Ukraine
+             *     * `AE` - United Arab Emirates
+             *     * `GB` - United Kingdom
+             *     * `UM` - United States Minor Outlying Islands
+             *     * `US` - United States of America
+             *     * `UY` - Uruguay
+             *     * `UZ` - Uzbekistan
+             *     * `VU` - Vanuatu
+             *     * `VA` - Vatican City
+             *     * `VE` - Venezuela
+             *     * `VN` - Vietnam
+             *     * `VG` - Virgin Islands (British)
+             *     * `VI` - Virgin Islands (U.S.)
+             *     * `WF` - Wallis and Futuna
+             *     * `EH` - Western Sahara
+             *     * `YE` - Yemen
+             *     * `ZM` - Zambia
+             *     * `ZW` - Zimbabwe
+             */
+            nationality?: components["schemas"]["NationalityEnum"] | components["schemas"]["BlankEnum"];
+            /** @description Optional, self-declared: an ISO 639 code ('' for none). Counted in anonymous programme figures only with the 'demographics' consent. */
+            first_language?: string;
+            gender?: components["schemas"]["GenderEnum"] | components["schemas"]["BlankEnum"];
             talent_profile?: components["schemas"]["TalentProfile"] | (never | null);
             mentor_profile?: components["schemas"]["MentorProfile"] | (never | null);
             employer_profile?: components["schemas"]["EmployerProfile"] | (never | null);
@@ -2752,6 +3041,260 @@ export interface components {
             email_notifications: boolean;
             include_text_in_email: boolean;
         };
+        /**
+         * @description * `` -
+         *     * `AF` - Afghanistan
+         *     * `AX` - Åland Islands
+         *     * `AL` - Albania
+         *     * `DZ` - Algeria
+         *     * `AS` - American Samoa
+         *     * `AD` - Andorra
+         *     * `AO` - Angola
+         *     * `AI` - Anguilla
+         *     * `AQ` - Antarctica
+         *     * `AG` - Antigua and Barbuda
+         *     * `AR` - Argentina
+         *     * `AM` - Armenia
+         *     * `AW` - Aruba
+         *     * `AU` - Australia
+         *     * `AT` - Austria
+         *     * `AZ` - Azerbaijan
+         *     * `BS` - Bahamas (The)
+         *     * `BH` - Bahrain
+         *     * `BD` - Bangladesh
+         *     * `BB` - Barbados
+         *     * `BY` - Belarus
+         *     * `BE` - Belgium
+         *     * `BZ` - Belize
+         *     * `BJ` - Benin
+         *     * `BM` - Bermuda
+         *     * `BT` - Bhutan
+         *     * `BO` - Bolivia
+         *     * `BQ` - Bonaire, Sint Eustatius and Saba
+         *     * `BA` - Bosnia and Herzegovina
+         *     * `BW` - Botswana
+         *     * `BV` - Bouvet Island
+         *     * `BR` - Brazil
+         *     * `IO` - British Indian Ocean Territory
+         *     * `BN` - Brunei
+         *     * `BG` - Bulgaria
+         *     * `BF` - Burkina Faso
+         *     * `BI` - Burundi
+         *     * `CV` - Cabo Verde
+         *     * `KH` - Cambodia
+         *     * `CM` - Cameroon
+         *     * `CA` - Canada
+         *     * `KY` - Cayman Islands
+         *     * `CF` - Central African Republic
+         *     * `TD` - Chad
+         *     * `CL` - Chile
+         *     * `CN` - China
+         *     * `CX` - Christmas Island
+         *     * `CC` - Cocos (Keeling) Islands
+         *     * `CO` - Colombia
+         *     * `KM` - Comoros
+         *     * `CG` - Congo
+         *     * `CK` - Cook Islands
+         *     * `CR` - Costa Rica
+         *     * `CI` - Côte d'Ivoire
+         *     * `HR` - Croatia
+         *     * `CU` - Cuba
+         *     * `CW` - Curaçao
+         *     * `CY` - Cyprus
+         *     * `CZ` - Czechia
+         *     * `CD` - Democratic Republic of the Congo
+         *     * `DK` - Denmark
+         *     * `DJ` - Djibouti
+         *     * `DM` - Dominica
+         *     * `DO` - Dominican Republic
+         *     * `EC` - Ecuador
+         *     * `EG` - Egypt
+         *     * `SV` - El Salvador
+         *     * `GQ` - Equatorial Guinea
+         *     * `ER` - Eritrea
+         *     * `EE` - Estonia
+         *     * `SZ` - Eswatini
+         *     * `ET` - Ethiopia
+         *     * `FK` - Falkland Islands (Malvinas)
+         *     * `FO` - Faroe Islands
+         *     * `FJ` - Fiji
+         *     * `FI` - Finland
+         *     * `FR` - France
+         *     * `GF` - French Guiana
+         *     * `PF` - French Polynesia
+         *     * `TF` - French Southern Territories
+         *     * `GA` - Gabon
+         *     * `GM` - Gambia
+         *     * `GE` - Georgia
+         *     * `DE` - Germany
+         *     * `GH` - Ghana
+         *     * `GI` - Gibraltar
+         *     * `GR` - Greece
+         *     * `GL` - Greenland
+         *     * `GD` - Grenada
+         *     * `GP` - Guadeloupe
+         *     * `GU` - Guam
+         *     * `GT` - Guatemala
+         *     * `GG` - Guernsey
+         *     * `GN` - Guinea
+         *     * `GW` - Guinea-Bissau
+         *     * `GY` - Guyana
+         *     * `HT` - Haiti
+         *     * `HM` - Heard Island and McDonald Islands
+         *     * `HN` - Honduras
+         *     * `HK` - Hong Kong
+         *     * `HU` - Hungary
+         *     * `IS` - Iceland
+         *     * `IN` - India
+         *     * `ID` - Indonesia
+         *     * `IR` - Iran
+         *     * `IQ` - Iraq
+         *     * `IE` - Ireland
+         *     * `IM` - Isle of Man
+         *     * `IL` - Israel
+         *     * `IT` - Italy
+         *     * `JM` - Jamaica
+         *     * `JP` - Japan
+         *     * `JE` - Jersey
+         *     * `JO` - Jordan
+         *     * `KZ` - Kazakhstan
+         *     * `KE` - Kenya
+         *     * `KI` - Kiribati
+         *     * `KW` - Kuwait
+         *     * `KG` - Kyrgyzstan
+         *     * `LA` - Laos
+         *     * `LV` - Latvia
+         *     * `LB` - Lebanon
+         *     * `LS` - Lesotho
+         *     * `LR` - Liberia
+         *     * `LY` - Libya
+         *     * `LI` - Liechtenstein
+         *     * `LT` - Lithuania
+         *     * `LU` - Luxembourg
+         *     * `MO` - Macao
+         *     * `MG` - Madagascar
+         *     * `MW` - Malawi
+         *     * `MY` - Malaysia
+         *     * `MV` - Maldives
+         *     * `ML` - Mali
+         *     * `MT` - Malta
+         *     * `MH` - Marshall Islands
+         *     * `MQ` - Martinique
+         *     * `MR` - Mauritania
+         *     * `MU` - Mauritius
+         *     * `YT` - Mayotte
+         *     * `MX` - Mexico
+         *     * `FM` - Micronesia
+         *     * `MD` - Moldova
+         *     * `MC` - Monaco
+         *     * `MN` - Mongolia
+         *     * `ME` - Montenegro
+         *     * `MS` - Montserrat
+         *     * `MA` - Morocco
+         *     * `MZ` - Mozambique
+         *     * `MM` - Myanmar
+         *     * `NA` - Namibia
+         *     * `NR` - Naoero
+         *     * `NP` - Nepal
+         *     * `NL` - Netherlands
+         *     * `NC` - New Caledonia
+         *     * `NZ` - New Zealand
+         *     * `NI` - Nicaragua
+         *     * `NE` - Niger
+         *     * `NG` - Nigeria
+         *     * `NU` - Niue
+         *     * `NF` - Norfolk Island
+         *     * `KP` - North Korea
+         *     * `MK` - North Macedonia
+         *     * `MP` - Northern Mariana Islands
+         *     * `NO` - Norway
+         *     * `OM` - Oman
+         *     * `PK` - Pakistan
+         *     * `PW` - Palau
+         *     * `PS` - Palestine
+         *     * `PA` - Panama
+         *     * `PG` - Papua New Guinea
+         *     * `PY` - Paraguay
+         *     * `PE` - Peru
+         *     * `PH` - Philippines
+         *     * `PN` - Pitcairn
+         *     * `PL` - Poland
+         *     * `PT` - Portugal
+         *     * `PR` - Puerto Rico
+         *     * `QA` - Qatar
+         *     * `RE` - Réunion
+         *     * `RO` - Romania
+         *     * `RU` - Russia
+         *     * `RW` - Rwanda
+         *     * `BL` - Saint Barthélemy
+         *     * `SH` - Saint Helena
+         *     * `KN` - Saint Kitts and Nevis
+         *     * `LC` - Saint Lucia
+         *     * `MF` - Saint Martin (French part)
+         *     * `PM` - Saint Pierre and Miquelon
+         *     * `VC` - Saint Vincent and the Grenadines
+         *     * `WS` - Samoa
+         *     * `SM` - San Marino
+         *     * `ST` - Sao Tome and Principe
+         *     * `SA` - Saudi Arabia
+         *     * `SN` - Senegal
+         *     * `RS` - Serbia
+         *     * `SC` - Seychelles
+         *     * `SL` - Sierra Leone
+         *     * `SG` - Singapore
+         *     * `SX` - Sint Maarten (Dutch part)
+         *     * `SK` - Slovakia
+         *     * `SI` - Slovenia
+         *     * `SB` - Solomon Islands
+         *     * `SO` - Somalia
+         *     * `ZA` - South Africa
+         *     * `GS` - South Georgia
+         *     * `KR` - South Korea
+         *     * `SS` - South Sudan
+         *     * `ES` - Spain
+         *     * `LK` - Sri Lanka
+         *     * `SD` - Sudan
+         *     * `SR` - Suriname
+         *     * `SJ` - Svalbard and Jan Mayen
+         *     * `SE` - Sweden
+         *     * `CH` - Switzerland
+         *     * `SY` - Syria
+         *     * `TW` - Taiwan
+         *     * `TJ` - Tajikistan
+         *     * `TZ` - Tanzania
+         *     * `TH` - Thailand
+         *     * `TL` - Timor-Leste
+         *     * `TG` - Togo
+         *     * `TK` - Tokelau
+         *     * `TO` - Tonga
+         *     * `TT` - Trinidad and Tobago
+         *     * `TN` - Tunisia
+         *     * `TR` - Türkiye
+         *     * `TM` - Turkmenistan
+         *     * `TC` - Turks and Caicos Islands
+         *     * `TV` - Tuvalu
+         *     * `UG` - Uganda
+         *     * `UA` - Ukraine
+         *     * `AE` - United Arab Emirates
+         *     * `GB` - United Kingdom
+         *     * `UM` - United States Minor Outlying Islands
+         *     * `US` - United States of America
+         *     * `UY` - Uruguay
+         *     * `UZ` - Uzbekistan
+         *     * `VU` - Vanuatu
+         *     * `VA` - Vatican City
+         *     * `VE` - Venezuela
+         *     * `VN` - Vietnam
+         *     * `VG` - Virgin Islands (British)
+         *     * `VI` - Virgin Islands (U.S.)
+         *     * `WF` - Wallis and Futuna
+         *     * `EH` - Western Sahara
+         *     * `YE` - Yemen
+         *     * `ZM` - Zambia
+         *     * `ZW` - Zimbabwe
+         * @enum {string}
+         */
+        NationalityEnum: "AF" | "AX" | "AL" | "DZ" | "AS" | "AD" | "AO" | "AI" | "AQ" | "AG" | "AR" | "AM" | "AW" | "AU" | "AT" | "AZ" | "BS" | "BH" | "BD" | "BB" | "BY" | "BE" | "BZ" | "BJ" | "BM" | "BT" | "BO" | "BQ" | "BA" | "BW" | "BV" | "BR" | "IO" | "BN" | "BG" | "BF" | "BI" | "CV" | "KH" | "CM" | "CA" | "KY" | "CF" | "TD" | "CL" | "CN" | "CX" | "CC" | "CO" | "KM" | "CG" | "CK" | "CR" | "CI" | "HR" | "CU" | "CW" | "CY" | "CZ" | "CD" | "DK" | "DJ" | "DM" | "DO" | "EC" | "EG" | "SV" | "GQ" | "ER" | "EE" | "SZ" | "ET" | "FK" | "FO" | "FJ" | "FI" | "FR" | "GF" | "PF" | "TF" | "GA" | "GM" | "GE" | "DE" | "GH" | "GI" | "GR" | "GL" | "GD" | "GP" | "GU" | "GT" | "GG" | "GN" | "GW" | "GY" | "HT" | "HM" | "HN" | "HK" | "HU" | "IS" | "IN" | "ID" | "IR" | "IQ" | "IE" | "IM" | "IL" | "IT" | "JM" | "JP" | "JE" | "JO" | "KZ" | "KE" | "KI" | "KW" | "KG" | "LA" | "LV" | "LB" | "LS" | "LR" | "LY" | "LI" | "LT" | "LU" | "MO" | "MG" | "MW" | "MY" | "MV" | "ML" | "MT" | "MH" | "MQ" | "MR" | "MU" | "YT" | "MX" | "FM" | "MD" | "MC" | "MN" | "ME" | "MS" | "MA" | "MZ" | "MM" | "NA" | "NR" | "NP" | "NL" | "NC" | "NZ" | "NI" | "NE" | "NG" | "NU" | "NF" | "KP" | "MK" | "MP" | "NO" | "OM" | "PK" | "PW" | "PS" | "PA" | "PG" | "PY" | "PE" | "PH" | "PN" | "PL" | "PT" | "PR" | "QA" | "RE" | "RO" | "RU" | "RW" | "BL" | "SH" | "KN" | "LC" | "MF" | "PM" | "VC" | "WS" | "SM" | "ST" | "SA" | "SN" | "RS" | "SC" | "SL" | "SG" | "SX" | "SK" | "SI" | "SB" | "SO" | "ZA" | "GS" | "KR" | "SS" | "ES" | "LK" | "SD" | "SR" | "SJ" | "SE" | "CH" | "SY" | "TW" | "TJ" | "TZ" | "TH" | "TL" | "TG" | "TK" | "TO" | "TT" | "TN" | "TR" | "TM" | "TC" | "TV" | "UG" | "UA" | "AE" | "GB" | "UM" | "US" | "UY" | "UZ" | "VU" | "VA" | "VE" | "VN" | "VG" | "VI" | "WF" | "EH" | "YE" | "ZM" | "ZW";
         /** @description The mind map: interests, strengths and the kinds of contacts the talent looks for. */
         NetworkingMindMapRequest: {
             interests: string[];
@@ -3078,6 +3621,181 @@ export interface components {
             translations: components["schemas"]["PageTranslation"][];
             /** @description True when the page is answered in its source language because the requested locale has no translation (only with ?fallback=true). */
             fallback: boolean;
+        };
+        /** @description A draft an editor previews: a page, whose ``id`` is null while the page was never saved. */
+        PagePreview: {
+            /** @description Null for a new page not saved yet. */
+            id: number | null;
+            meta: components["schemas"]["PageMeta"];
+            title: string;
+            intro?: string;
+            body?: ({
+                /** @enum {string} */
+                type: "practical_information";
+                /** Format: uuid */
+                id: string;
+                value: {
+                    heading: string;
+                    /** Format: html */
+                    text: string;
+                };
+            } | {
+                /** @enum {string} */
+                type: "tips";
+                /** Format: uuid */
+                id: string;
+                value: {
+                    heading: string;
+                    tips: string[];
+                };
+            } | {
+                /** @enum {string} */
+                type: "facts";
+                /** Format: uuid */
+                id: string;
+                value: {
+                    heading: string;
+                    facts: {
+                        value: string;
+                        label: string;
+                        source: string;
+                    }[];
+                };
+            } | {
+                /** @enum {string} */
+                type: "testimonial";
+                /** Format: uuid */
+                id: string;
+                value: {
+                    quote: string;
+                    name: string;
+                    role: string;
+                };
+            } | {
+                /** @enum {string} */
+                type: "useful_link";
+                /** Format: uuid */
+                id: string;
+                value: {
+                    title: string;
+                    /** Format: uri */
+                    url: string;
+                    description: string;
+                };
+            } | {
+                /** @enum {string} */
+                type: "tool";
+                /** Format: uuid */
+                id: string;
+                value: {
+                    title: string;
+                    description: string;
+                    document: {
+                        id?: number;
+                        title?: string;
+                        url?: string;
+                        file_extension?: string;
+                    } | null;
+                    /** Format: uri */
+                    url: string | null;
+                };
+            } | {
+                /** @enum {string} */
+                type: "latest_posts";
+                /** Format: uuid */
+                id: string;
+                value: {
+                    heading: string;
+                    post_types: string[];
+                    sectors: string[];
+                    limit: number;
+                    items: ({
+                        type: string;
+                        title: string;
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                    /** @description False when no enabled plugin filled the block (items is empty). */
+                    filled: boolean;
+                };
+            } | {
+                /** @enum {string} */
+                type: "steps";
+                /** Format: uuid */
+                id: string;
+                value: {
+                    heading: string;
+                    steps: {
+                        title: string;
+                        /** Format: html */
+                        text: string;
+                    }[];
+                };
+            } | {
+                /** @enum {string} */
+                type: "mentoring_domain";
+                /** Format: uuid */
+                id: string;
+                value: {
+                    name: string;
+                    summary: string;
+                    /** Format: html */
+                    prepare: string;
+                    /** Format: html */
+                    session: string;
+                    links: {
+                        title: string;
+                        /** Format: uri */
+                        url: string;
+                        description: string;
+                    }[];
+                };
+            } | {
+                /** @enum {string} */
+                type: "question";
+                /** Format: uuid */
+                id: string;
+                value: {
+                    question: string;
+                    /** Format: html */
+                    answer: string;
+                };
+            })[];
+            /** @description Roadmap steps only. */
+            step_number?: number;
+            /** @description Sector paths only. */
+            sector?: components["schemas"]["SectorRef"];
+            /** @description Sector paths only. */
+            related_steps?: {
+                /** @enum {string} */
+                type: "step";
+                /** Format: uuid */
+                id: string;
+                value: {
+                    /** @description A page, in the language of the page being read where it is translated. */
+                    step: {
+                        id: number;
+                        title: string;
+                        /** @example pages.RoadmapStepPage */
+                        type: string;
+                        locale: string;
+                        html_path: string;
+                    } | null;
+                    note: string;
+                };
+            }[];
+            /** @description Organisation pages only. */
+            role?: string;
+            /** @description Organisation pages only (HTML). */
+            support?: string;
+            /** @description Organisation pages only. */
+            website?: string;
+            /** @description Organisation pages only. */
+            email?: string;
+            /** @description Organisation pages only. */
+            phone?: string;
+            /** @description Organisation pages only. */
+            address?: string;
         };
         PageTranslation: {
             locale: string;
@@ -3448,6 +4166,264 @@ export interface components {
             first_name?: string;
             last_name?: string;
             preferred_language?: components["schemas"]["LanguageEnum"];
+            /**
+             * @description Optional, self-declared: an ISO 3166 country code ('' for none). Counted in anonymous programme figures only with the 'demographics' consent.
+             *
+             *     * `` -
+             *     * `AF` - Afghanistan
+             *     * `AX` - Åland Islands
+             *     * `AL` - Albania
+             *     * `DZ` - Algeria
+             *     * `AS` - American Samoa
+             *     * `AD` - Andorra
+             *     * `AO` - Angola
+             *     * `AI` - Anguilla
+             *     * `AQ` - Antarctica
+             *     * `AG` - Antigua and Barbuda
+             *     * `AR` - Argentina
+             *     * `AM` - Armenia
+             *     * `AW` - Aruba
+             *     * `AU` - Australia
+             *     * `AT` - Austria
+             *     * `AZ` - Azerbaijan
+             *     * `BS` - Bahamas (The)
+             *     * `BH` - Bahrain
+             *     * `BD` - Bangladesh
+             *     * `BB` - Barbados
+             *     * `BY` - Belarus
+             *     * `BE` - Belgium
+             *     * `BZ` - Belize
+             *     * `BJ` - Benin
+             *     * `BM` - Bermuda
+             *     * `BT` - Bhutan
+             *     * `BO` - Bolivia
+             *     * `BQ` - Bonaire, Sint Eustatius and Saba
+             *     * `BA` - Bosnia and Herzegovina
+             *     * `BW` - Botswana
+             *     * `BV` - Bouvet Island
+             *     * `BR` - Brazil
+             *     * `IO` - British Indian Ocean Territory
+             *     * `BN` - Brunei
+             *     * `BG` - Bulgaria
+             *     * `BF` - Burkina Faso
+             *     * `BI` - Burundi
+             *     * `CV` - Cabo Verde
+             *     * `KH` - Cambodia
+             *     * `CM` - Cameroon
+             *     * `CA` - Canada
+             *     * `KY` - Cayman Islands
+             *     * `CF` - Central African Republic
+             *     * `TD` - Chad
+             *     * `CL` - Chile
+             *     * `CN` - China
+             *     * `CX` - Christmas Island
+             *     * `CC` - Cocos (Keeling) Islands
+             *     * `CO` - Colombia
+             *     * `KM` - Comoros
+             *     * `CG` - Congo
+             *     * `CK` - Cook Islands
+             *     * `CR` - Costa Rica
+             *     * `CI` - Côte d'Ivoire
+             *     * `HR` - Croatia
+             *     * `CU` - Cuba
+             *     * `CW` - Curaçao
+             *     * `CY` - Cyprus
+             *     * `CZ` - Czechia
+             *     * `CD` - Democratic Republic of the Congo
+             *     * `DK` - Denmark
+             *     * `DJ` - Djibouti
+             *     * `DM` - Dominica
+             *     * `DO` - Dominican Republic
+             *     * `EC` - Ecuador
+             *     * `EG` - Egypt
+             *     * `SV` - El Salvador
+             *     * `GQ` - Equatorial Guinea
+             *     * `ER` - Eritrea
+             *     * `EE` - Estonia
+             *     * `SZ` - Eswatini
+             *     * `ET` - Ethiopia
+             *     * `FK` - Falkland Islands (Malvinas)
+             *     * `FO` - Faroe Islands
+             *     * `FJ` - Fiji
+             *     * `FI` - Finland
+             *     * `FR` - France
+             *     * `GF` - French Guiana
+             *     * `PF` - French Polynesia
+             *     * `TF` - French Southern Territories
+             *     * `GA` - Gabon
+             *     * `GM` - Gambia
+             *     * `GE` - Georgia
+             *     * `DE` - Germany
+             *     * `GH` - Ghana
+             *     * `GI` - Gibraltar
+             *     * `GR` - Greece
+             *     * `GL` - Greenland
+             *     * `GD` - Grenada
+             *     * `GP` - Guadeloupe
+             *     * `GU` - Guam
+             *     * `GT` - Guatemala
+             *     * `GG` - Guernsey
+             *     * `GN` - Guinea
+             *     * `GW` - Guinea-Bissau
+             *     * `GY` - Guyana
+             *     * `HT` - Haiti
+             *     * `HM` - Heard Island and McDonald Islands
+             *     * `HN` - Honduras
+             *     * `HK` - Hong Kong
+             *     * `HU` - Hungary
+             *     * `IS` - Iceland
+             *     * `IN` - India
+             *     * `ID` - Indonesia
+             *     * `IR` - Iran
+             *     * `IQ` - Iraq
+             *     * `IE` - Ireland
+             *     * `IM` - Isle of Man
+             *     * `IL` - Israel
+             *     * `IT` - Italy
+             *     * `JM` - Jamaica
+             *     * `JP` - Japan
+             *     * `JE` - Jersey
+             *     * `JO` - Jordan
+             *     * `KZ` - Kazakhstan
+             *     * `KE` - Kenya
+             *     * `KI` - Kiribati
+             *     * `KW` - Kuwait
+             *     * `KG` - Kyrgyzstan
+             *     * `LA` - Laos
+             *     * `LV` - Latvia
+             *     * `LB` - Lebanon
+             *     * `LS` - Lesotho
+             *     * `LR` - Liberia
+             *     * `LY` - Libya
+             *     * `LI` - Liechtenstein
+             *     * `LT` - Lithuania
+             *     * `LU` - Luxembourg
+             *     * `MO` - Macao
+             *     * `MG` - Madagascar
+             *     * `MW` - Malawi
+             *     * `MY` - Malaysia
+             *     * `MV` - Maldives
+             *     * `ML` - Mali
+             *     * `MT` - Malta
+             *     * `MH` - Marshall Islands
+             *     * `MQ` - Martinique
+             *     * `MR` - Mauritania
+             *     * `MU` - Mauritius
+             *     * `YT` - Mayotte
+             *     * `MX` - Mexico
+             *     * `FM` - Micronesia
+             *     * `MD` - Moldova
+             *     * `MC` - Monaco
+             *     * `MN` - Mongolia
+             *     * `ME` - Montenegro
+             *     * `MS` - Montserrat
+             *     * `MA` - Morocco
+             *     * `MZ` - Mozambique
+             *     * `MM` - Myanmar
+             *     * `NA` - Namibia
+             *     * `NR` - Naoero
+             *     * `NP` - Nepal
+             *     * `NL` - Netherlands
+             *     * `NC` - New Caledonia
+             *     * `NZ` - New Zealand
+             *     * `NI` - Nicaragua
+             *     * `NE` - Niger
+             *     * `NG` - Nigeria
+             *     * `NU` - Niue
+             *     * `NF` - Norfolk Island
+             *     * `KP` - North Korea
+             *     * `MK` - North Macedonia
+             *     * `MP` - Northern Mariana Islands
+             *     * `NO` - Norway
+             *     * `OM` - Oman
+             *     * `PK` - Pakistan
+             *     * `PW` - Palau
+             *     * `PS` - Palestine
+             *     * `PA` - Panama
+             *     * `PG` - Papua New Guinea
+             *     * `PY` - Paraguay
+             *     * `PE` - Peru
+             *     * `PH` - Philippines
+             *     * `PN` - Pitcairn
+             *     * `PL` - Poland
+             *     * `PT` - Portugal
+             *     * `PR` - Puerto Rico
+             *     * `QA` - Qatar
+             *     * `RE` - Réunion
+             *     * `RO` - Romania
+             *     * `RU` - Russia
+             *     * `RW` - Rwanda
+             *     * `BL` - Saint Barthélemy
+             *     * `SH` - Saint Helena
+             *     * `KN` - Saint Kitts and Nevis
+             *     * `LC` - Saint Lucia
+             *     * `MF` - Saint Martin (French part)
+             *     * `PM` - Saint Pierre and Miquelon
+             *     * `VC` - Saint Vincent and the Grenadines
+             *     * `WS` - Samoa
+             *     * `SM` - San Marino
+             *     * `ST` - Sao Tome and Principe
+             *     * `SA` - Saudi Arabia
+             *     * `SN` - Senegal
+             *     * `RS` - Serbia
+             *     * `SC` - Seychelles
+             *     * `SL` - Sierra Leone
+             *     * `SG` - Singapore
+             *     * `SX` - Sint Maarten (Dutch part)
+             *     * `SK` - Slovakia
+             *     * `SI` - Slovenia
+             *     * `SB` - Solomon Islands
+             *     * `SO` - Somalia
+             *     * `ZA` - South Africa
+             *     * `GS` - South Georgia
+             *     * `KR` - South Korea
+             *     * `SS` - South Sudan
+             *     * `ES` - Spain
+             *     * `LK` - Sri Lanka
+             *     * `SD` - Sudan
+             *     * `SR` - Suriname
+             *     * `SJ` - Svalbard and Jan Mayen
+             *     * `SE` - Sweden
+             *     * `CH` - Switzerland
+             *     * `SY` - Syria
+             *     * `TW` - Taiwan
+             *     * `TJ` - Tajikistan
+             *     * `TZ` - Tanzania
+             *     * `TH` - Thailand
+             *     * `TL` - Timor-Leste
+             *     * `TG` - Togo
+             *     * `TK` - Tokelau
+             *     * `TO` - Tonga
+             *     * `TT` - Trinidad and Tobago
+             *     * `TN` - Tunisia
+             *     * `TR` - Türkiye
+             *     * `TM` - Turkmenistan
+             *     * `TC` - Turks and Caicos Islands
+             *     * `TV` - Tuvalu
+             *     * `UG` - Uganda
+             *     * `UA` - Ukraine
+             *     * `AE` - United Arab Emirates
+             *     * `GB` - United Kingdom
+             *     * `UM` - United States Minor Outlying Islands
+             *     * `US` - United States of America
+             *     * `UY` - Uruguay
+             *     * `UZ` - Uzbekistan
+             *     * `VU` - Vanuatu
+             *     * `VA` - Vatican City
+             *     * `VE` - Venezuela
+             *     * `VN` - Vietnam
+             *     * `VG` - Virgin Islands (British)
+             *     * `VI` - Virgin Islands (U.S.)
+             *     * `WF` - Wallis and Futuna
+             *     * `EH` - Western Sahara
+             *     * `YE` - Yemen
+             *     * `ZM` - Zambia
+             *     * `ZW` - Zimbabwe
+             */
+            nationality?: components["schemas"]["NationalityEnum"] | components["schemas"]["BlankEnum"];
+            /** @description Optional, self-declared: an ISO 639 code ('' for none). Counted in anonymous programme figures only with the 'demographics' consent. */
+            first_language?: string;
+            gender?: components["schemas"]["GenderEnum"] | components["schemas"]["BlankEnum"];
             talent_profile?: components["schemas"]["TalentProfileRequest"] | (never | null);
             mentor_profile?: components["schemas"]["MentorProfileRequest"] | (never | null);
             employer_profile?: components["schemas"]["EmployerProfileRequest"] | (never | null);
@@ -3941,9 +4917,10 @@ export interface components {
          *     * `newsletter` - Newsletters and digests by e-mail
          *     * `outcome_recording` - Letting my organisation's staff and my mentor record my outcomes
          *     * `outcome_reminders` - Reminders asking whether my situation changed
+         *     * `demographics` - Counting my nationality, first language and gender in anonymous programme figures
          * @enum {string}
          */
-        PurposeEnum: "terms" | "cv_publication" | "newsletter" | "outcome_recording" | "outcome_reminders";
+        PurposeEnum: "terms" | "cv_publication" | "newsletter" | "outcome_recording" | "outcome_reminders" | "demographics";
         ReadRequest: {
             /** @description Default: the newest message. */
             up_to?: number;
@@ -12143,6 +13120,66 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad input: validation_error (with fields), parse_error, invalid_parameter or a business rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the session token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, not visible to this account, or the plugin is not enabled. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests (throttled); retry_after says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    pages_preview_retrieve: {
+        parameters: {
+            query: {
+                /** @description The page type of the preview address (app_label.modelname, e.g. pages.roadmapsteppage); when given it must be the draft's. */
+                content_type?: string;
+                /** @description The signed token of the preview address Wagtail's Preview opened (/preview?content_type=...&token=...). Valid for HELIX_PREVIEW_TOKEN_SECONDS (30 minutes by default). */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagePreview"];
+                };
             };
             /** @description Bad input: validation_error (with fields), parse_error, invalid_parameter or a business rule. */
             400: {
