@@ -28,24 +28,24 @@ the queued ``employers.reconcile`` outbox rows run through the real actor), and 
 withdrawing consent (``withdraw_consent``). For each: time, statements (by kind), connections
 closed and created, permission rows revoked and granted. Last, ``GET /api/v1/talent-pool/`` for
 the employer with the most connections (of the first 20 with the most sectors), by 20 and by 100
-and with filters: median latency and queries per request (fewer requests than ``--repeat`` when
-they would take longer than ``--budget`` seconds). Writes bench/results/employers-<db>.json
-(``--tag`` names an experiment's file instead).
+and with filters: p50/p95 latency, queries per request and the ratio to the floor (bench/harness.py;
+fewer requests than ``--repeat`` when they would take longer than ``--budget`` seconds). Writes
+bench/results/employers-<db>.json (``--tag`` names an experiment's file instead).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import random
-import statistics
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import harness
+from bench.harness import Rollback
+from bench.harness import Statements as CountQueries
 
 NATIVE = ["ar", "ar", "ar", "fa", "fa", "uk", "uk", "ti", "ps", "so", "ru", "tr", "ku"]
 FIELDS = [
@@ -90,18 +90,7 @@ MATCH_BATCH = 500  # talents per INSERT … SELECT of their connections
 
 
 def setup(database_url: str | None) -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings")
-    os.environ.setdefault(
-        "DATABASE_URL", database_url or f"sqlite:///{ROOT / 'var' / 'bench-employers.sqlite3'}"
-    )
-    os.environ.setdefault("ALLOWED_HOSTS", "*")
-    os.environ.setdefault("LOG_LEVEL", "WARNING")
-    # Measure the API, not the throttles.
-    os.environ.setdefault("HELIX_THROTTLE_USER", "1000000/minute")
-    os.environ.setdefault("HELIX_THROTTLE_SENSITIVE", "1000000/minute")
-    import django
-
-    django.setup()
+    harness.setup("bench-employers.sqlite3", database_url)
 
 
 # --- data -------------------------------------------------------------------------------------
@@ -308,7 +297,7 @@ def generate_connections() -> int:
         true, false = "1", "0"
     insert_matches = f"""
         INSERT INTO {t["match"]} (public_id, kind, state, project_id, talent_id, employer_id, note,
-                                  messaging, close_reason, created_at, activated_at)
+                                  can_contact, close_reason, created_at, activated_at)
         SELECT {uuid}, 'talent_employer', 'active', %s, pairs.talent, pairs.employer, '',
                NOT COALESCE(d.blind_listings, {false}), '', {moment}, {moment}
         FROM (
@@ -370,59 +359,6 @@ def analyze() -> None:
 
 
 # --- measuring --------------------------------------------------------------------------------
-
-
-class Rollback(Exception):
-    pass
-
-
-class CountQueries:
-    """Count the statements a change runs, by kind, and time them (Django's query log keeps only
-    9,000)."""
-
-    def __init__(self):
-        from django.db import connection
-
-        self.connection, self.count, self.seconds, self.kinds = connection, 0, 0.0, {}
-        self.slowest = (0.0, "")
-
-    def __call__(self, execute, sql, params, many, context):
-        start = time.perf_counter()
-        try:
-            return execute(sql, params, many, context)
-        finally:
-            elapsed = time.perf_counter() - start
-            self.count += 1
-            self.seconds += elapsed
-            verb = sql.lstrip().split(None, 1)[0].upper() if sql.strip() else "?"
-            self.kinds[verb] = self.kinds.get(verb, 0) + 1
-            if elapsed > self.slowest[0]:
-                self.slowest = (elapsed, sql)
-
-    def __enter__(self):
-        self._wrapper = self.connection.execute_wrapper(self)
-        self._wrapper.__enter__()
-        return self
-
-    def __exit__(self, *exc):
-        return self._wrapper.__exit__(*exc)
-
-    def figures(self) -> dict:
-        seconds, sql = self.slowest
-        words = sql.replace('"', "").split()
-        verb = words[0] if words else ""
-        after = {"SELECT": "FROM", "INSERT": "INTO", "UPDATE": "UPDATE", "DELETE": "FROM"}.get(verb)
-        table = words[words.index(after) + 1] if after in words[:-1] else ""
-        writes = sum(self.kinds.get(k, 0) for k in ("INSERT", "UPDATE", "DELETE"))
-        return {
-            "statements": self.count,
-            "selects": self.kinds.get("SELECT", 0),
-            "writes": writes,
-            "savepoints": sum(self.kinds.get(k, 0) for k in ("SAVEPOINT", "RELEASE", "ROLLBACK")),
-            "sql_seconds": round(self.seconds, 2),
-            "slowest_ms": round(seconds * 1000, 1),
-            "slowest": f"{verb} {table}".strip(),
-        }
 
 
 def _state(talent=None, employer=None) -> dict:
@@ -597,32 +533,9 @@ def _count(field: str):
 
 
 def measure(client, url: str, repeat: int, budget: float) -> dict:
-    """Median latency and queries of ``repeat`` requests after one to warm up; fewer (at least
-    one) when they would take more than ``budget`` seconds in all."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    start = time.perf_counter()
-    answer = client.get(url)
-    warm = time.perf_counter() - start
-    assert answer.status_code == 200, (url, answer.status_code, answer.content[:300])
-    repeat = max(1, min(repeat, int(budget // max(warm, 1e-3))))
-    times, queries = [], []
-    for _ in range(repeat):
-        with CaptureQueriesContext(connection) as captured:
-            start = time.perf_counter()
-            answer = client.get(url)
-            times.append((time.perf_counter() - start) * 1000)
-        queries.append(len(captured))
-    body = answer.json()
-    return {
-        "url": url,
-        "median_ms": round(statistics.median(times), 2),
-        "queries": max(queries),
-        "results": len(body.get("results", [])),
-        "count": body.get("count"),
-        "requests": repeat,
-    }
+    """p50/p95 latency, queries and floor of ``repeat`` requests after one to warm up; fewer (at
+    least one) when they would take more than ``budget`` seconds in all."""
+    return harness.measure(client, url, repeat, budget=budget)
 
 
 def busiest_employer():
@@ -646,8 +559,7 @@ def busiest_employer():
     return User.objects.get(pk=pk), counts[pk]
 
 
-def _fmt(n) -> str:
-    return f"{n:,}" if isinstance(n, int) else str(n)
+_fmt = harness.fmt
 
 
 def main() -> None:
@@ -658,20 +570,15 @@ def main() -> None:
     parser.add_argument(
         "--employer-sectors", type=int, default=2, help="at most this many sectors per employer"
     )
-    parser.add_argument("--repeat", type=int, default=20)
+    harness.common_arguments(parser, repeat=20)
     parser.add_argument(
         "--budget", type=float, default=120, help="seconds per talent-pool case at most (fewer requests)"
     )
-    parser.add_argument("--database-url")
     parser.add_argument("--skip-matching", action="store_true", help="measure the talent pool only")
     parser.add_argument("--skip-pool", action="store_true", help="measure the matching only")
-    parser.add_argument("--tag", help="write bench/results/employers-<db>-<tag>.json (an experiment)")
     args = parser.parse_args()
-    if args.database_url:
-        os.environ["DATABASE_URL"] = args.database_url
     setup(args.database_url)
 
-    from django.conf import settings
     from django.core.management import call_command
     from django.test import Client
 
@@ -690,7 +597,7 @@ def main() -> None:
     if generated > 5:
         print(f"Generated in {generated} s", flush=True)
 
-    engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    engine = harness.engine()
     talents = User.objects.filter(role=Role.TALENT, email__startswith="bench-talent-").count()
     employers = User.objects.filter(role=Role.EMPLOYER, email__startswith="bench-employer-").count()
     publishing = Consent.objects.filter(purpose="cv_publication", withdrawn_at=None).count()
@@ -765,37 +672,27 @@ def main() -> None:
         rows = []
         for name, url in pool.items():
             rows.append({"case": name, **measure(client, url, args.repeat, args.budget)})
-            print(f"  {name}: {rows[-1]['median_ms']} ms, {rows[-1]['queries']} queries", flush=True)
-        print("\n| case | ms | queries | results | count | requests |")
-        print("| --- | ---: | ---: | ---: | ---: | ---: |")
-        for row in rows:
-            print(
-                f"| {row['case']} | {row['median_ms']} | {row['queries']} | {row['results']} "
-                f"| {_fmt(row['count'])} | {row['requests']} |"
-            )
+            print(f"  {name}: {rows[-1]['p50_ms']} ms, {rows[-1]['queries']} queries", flush=True)
+        extra = [("results", "results"), ("count", "count"), ("requests", "requests")]
+        columns = [*harness.REQUEST_COLUMNS, *extra]
+        print()
+        print(harness.table(columns, rows))
         flat = {row["queries"] for row in rows[:2]}
         if len(flat) != 1:
             print(f"\nWARNING: the talent pool's queries grow with the page size: {sorted(flat)}")
 
-    out = ROOT / "bench" / "results" / f"employers-{engine}{'-' + args.tag if args.tag else ''}.json"
-    out.parent.mkdir(exist_ok=True)
-    out.write_text(
-        json.dumps(
-            {
-                "engine": engine,
-                **data,
-                "generated_seconds": generated if generated > 5 else None,
-                "matching": cases,
-                "pool_employer_connections": busy_n,
-                "repeat": args.repeat,
-                "pool": rows,
-            },
-            indent=2,
-            default=str,
-        )
+    harness.write_results(
+        harness.results_name("employers", args.tag),
+        {
+            "engine": engine,
+            **data,
+            "generated_seconds": generated if generated > 5 else None,
+            "matching": cases,
+            "pool_employer_connections": busy_n,
+            "repeat": args.repeat,
+            "pool": rows,
+        },
     )
-    print(f"\nWritten to {out.relative_to(ROOT)}")
-
 
 if __name__ == "__main__":
     main()

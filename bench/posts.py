@@ -6,24 +6,34 @@
 
 The first run generates the data and keeps the database, so later runs only measure (the
 digest run is measured on a copy of the subscribers' state: it is rolled back afterwards).
-Reports median latency and queries per request for the list endpoint, and time, queries and
-e-mails queued for the digest run; writes bench/results/posts-<db>.json.
+Reports p50/p95 latency, queries per request and the ratio to the floor (bench/harness.py) for the
+list endpoint, and time, queries and e-mails queued for the digest run; writes
+bench/results/posts-<db>.json (``--tag`` adds a suffix).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import random
-import statistics
 import sys
 import time
 from datetime import timedelta
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.harness import (
+    REQUEST_COLUMNS,
+    Rollback,
+    Statements,
+    common_arguments,
+    engine,
+    measure,
+    results_name,
+    table,
+    write_results,
+)
+from bench.harness import setup as harness_setup
 
 WORDS = {
     "en": "training course vacancy engineer nurse data analyst logistics planner accountant internship "
@@ -37,14 +47,7 @@ CITIES = ["Antwerp", "Ghent", "Brussels", "Leuven", "Hasselt", "Bruges", "Mechel
 
 
 def setup(database_url: str | None) -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings")
-    os.environ.setdefault("DATABASE_URL", database_url or f"sqlite:///{ROOT / 'var' / 'bench-posts.sqlite3'}")
-    os.environ.setdefault("ALLOWED_HOSTS", "*")
-    os.environ.setdefault("LOG_LEVEL", "WARNING")
-    os.environ.setdefault("HELIX_THROTTLE_USER", "1000000/minute")
-    import django
-
-    django.setup()
+    harness_setup("bench-posts.sqlite3", database_url)
 
 
 def generate(n_posts: int, n_subscribers: int) -> None:
@@ -138,41 +141,16 @@ def generate(n_posts: int, n_subscribers: int) -> None:
         print(f"  {have}", flush=True)
 
 
-def measure(client, url: str, repeat: int) -> dict:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    answer = client.get(url)
-    assert answer.status_code == 200, (url, answer.status_code, answer.content[:300])
-    times, queries = [], []
-    for _ in range(repeat):
-        with CaptureQueriesContext(connection) as captured:
-            start = time.perf_counter()
-            answer = client.get(url)
-            times.append((time.perf_counter() - start) * 1000)
-        queries.append(len(captured))
-    return {
-        "url": url,
-        "median_ms": round(statistics.median(times), 2),
-        "queries": max(queries),
-        "results": len(answer.json().get("results", [])),
-    }
-
-
 def digest_run(subscribers: int) -> dict:
     """One digest run for every subscriber, inside a transaction that is rolled back after."""
-    from django.db import connection, transaction
-    from django.test.utils import CaptureQueriesContext
+    from django.db import transaction
 
     from plugins.posts.mailing import send_digests
-
-    class Rollback(Exception):
-        pass
 
     result = {}
     try:
         with transaction.atomic():
-            with CaptureQueriesContext(connection) as captured:
+            with Statements() as captured:
                 start = time.perf_counter()
                 run = send_digests()
                 seconds = time.perf_counter() - start
@@ -181,7 +159,7 @@ def digest_run(subscribers: int) -> dict:
                 "considered": run.considered,
                 "queued": run.queued,
                 "seconds": round(seconds, 1),
-                "queries": len(captured),
+                "queries": captured.count,
                 "per_subscriber_ms": round(seconds * 1000 / max(run.considered, 1), 2),
             }
             raise Rollback
@@ -194,13 +172,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--posts", type=int, default=100_000)
     parser.add_argument("--subscribers", type=int, default=50_000)
-    parser.add_argument("--repeat", type=int, default=20)
-    parser.add_argument("--database-url")
+    common_arguments(parser, repeat=20)
     parser.add_argument("--skip-digest", action="store_true")
     args = parser.parse_args()
     setup(args.database_url)
 
-    from django.conf import settings
     from django.test import Client
 
     from cms.accounts.models import User
@@ -226,13 +202,9 @@ def main() -> None:
     rows = [{"case": name, **measure(client, url, args.repeat)} for name, url in cases.items()]
     anonymous = Client()
     rows.append({"case": "visitor teaser", **measure(anonymous, "/api/v1/posts/", args.repeat)})
-    engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
     total = Post.objects.count()
-    print(f"\n{total} posts ({engine}), {args.repeat} requests per case, median latency\n")
-    print("| case | ms | queries | results |")
-    print("| --- | ---: | ---: | ---: |")
-    for row in rows:
-        print(f"| {row['case']} | {row['median_ms']} | {row['queries']} | {row['results']} |")
+    print(f"\n{total} posts ({engine()}), {args.repeat} requests per case\n")
+    print(table([*REQUEST_COLUMNS, ("results", "results")], rows))
     digest = {}
     if not args.skip_digest:
         subscribers = User.objects.filter(email__startswith="bench-talent-").count()
@@ -242,17 +214,10 @@ def main() -> None:
             f"| digest run | {digest['seconds']} s | {digest['queries']} queries | "
             f"{digest['queued']} e-mails queued | {digest['per_subscriber_ms']} ms per subscriber |"
         )
-    out = ROOT / "bench" / "results" / f"posts-{engine}.json"
-    out.parent.mkdir(exist_ok=True)
-    out.write_text(
-        json.dumps(
-            {"posts": total, "engine": engine, "repeat": args.repeat, "rows": rows, "digest": digest},
-            indent=2,
-            default=str,
-        )
+    write_results(
+        results_name("posts", args.tag),
+        {"posts": total, "engine": engine(), "repeat": args.repeat, "rows": rows, "digest": digest},
     )
-    print(f"\nWritten to {out.relative_to(ROOT)}")
-
 
 if __name__ == "__main__":
     main()
