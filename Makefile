@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install messages contract client lint migrate seed services-test drill fuzz clean
+.PHONY: run test install messages contract client lint migrate seed services-test drill fuzz bench clean
 
 # The partner-plugin example (tests/plugins/language_buddy) is installed like a partner's plugin:
 # its own distribution, found through its `helix.plugins` entry point. `make run` has it too, off in
@@ -47,6 +47,11 @@ services-test: install
 # docs/operations.md, "Fault drill"): DRILL_ARGS=--short for the CI version.
 drill: install
 	$(PY) bench/drill.py $(DRILL_ARGS)
+
+# Every benchmark at a small size, in a few minutes, and one table: ms, queries, the floor and the
+# ratios (bench/all.py; bench/README.md). BENCH_ARGS=--full for the full sizes, --only pages,posts.
+bench: install
+	$(PY) bench/all.py $(BENCH_ARGS)
 
 # The property-based run of the API for every role (tests/test_fuzz.py; docs/operations.md,
 # "Fuzzing the API"): FUZZ_EXAMPLES cases per role, many more than CI's services leg runs.
