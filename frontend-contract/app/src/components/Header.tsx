@@ -1,0 +1,46 @@
+/** The header: site name, search, language switch and main menu. */
+import { useLocation } from "preact-iso";
+import { useState } from "preact/hooks";
+import { t, useLang } from "../i18n";
+import { LanguageSwitch } from "./LanguageSwitch";
+import { Menu } from "./Menu";
+
+function SearchForm() {
+  const language = useLang();
+  const { route } = useLocation();
+  const [words, setWords] = useState("");
+  return (
+    <form
+      role="search"
+      class="search-form"
+      action={`/${language}/search`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (words.trim()) route(`/${language}/search?q=${encodeURIComponent(words.trim())}`);
+      }}
+    >
+      <label for="search-words">{t("search_label")}</label>
+      <input id="search-words" name="q" type="search" value={words} onInput={(e) => setWords(e.currentTarget.value)} />
+      <button type="submit">{t("search_button")}</button>
+    </form>
+  );
+}
+
+export function Header() {
+  const language = useLang();
+  return (
+    <header class="site-header">
+      <div class="bar">
+        <a class="site-name" href={`/${language}/`}>
+          <img src="/icon.svg" alt="" width={32} height={32} />
+          <span>{t("site_name")}</span>
+        </a>
+        <LanguageSwitch />
+      </div>
+      <div class="bar">
+        <Menu />
+        <SearchForm />
+      </div>
+    </header>
+  );
+}
