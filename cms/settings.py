@@ -251,6 +251,8 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = env.str("STATIC_ROOT", default=str(VAR_DIR / "static"))
 Path(STATIC_ROOT).mkdir(parents=True, exist_ok=True)
+# The reference web app's build (frontend-contract/app, `make app`), served at / by cms/webapp.py.
+HELIX_WEBAPP_DIST = env.str("HELIX_WEBAPP_DIST", default=str(BASE_DIR / "frontend-contract" / "app" / "dist"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.str("MEDIA_ROOT", default=str(VAR_DIR / "media"))
 STORAGES = {

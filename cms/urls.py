@@ -1,15 +1,16 @@
 """URLs: the API, allauth (headless and its pages), the Wagtail admin, health."""
 
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms.views import home
+from cms import webapp
 
 urlpatterns = [
-    path("", home, name="home"),
+    # The reference web app when it is built (cms/webapp.py), else the landing page.
+    path("", webapp.root, name="home"),
     path("api/", include("api.urls")),
     path("_allauth/", include("allauth.headless.urls")),
     path("accounts/", include("allauth.urls")),
@@ -25,3 +26,6 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL + "public/", document_root=settings.MEDIA_ROOT + "/public")
+
+# Last: the web app's files and addresses (never Helix's own routes above; see webapp.APP_PATHS).
+urlpatterns += [re_path(webapp.APP_PATHS, webapp.app, name="webapp")]

@@ -342,7 +342,10 @@ def test_scheduled_publishing_runs_as_a_periodic_job(api, page_tree):
     publish_scheduled.fn()  # twice is harmless
 
 
-def test_the_landing_page_links_to_the_roadmap_in_the_visitors_language(client, page_tree):
+def test_the_landing_page_links_to_the_roadmap_in_the_visitors_language(
+    client, page_tree, settings, tmp_path
+):
+    settings.HELIX_WEBAPP_DIST = str(tmp_path / "dist")  # the web app not built: / is the landing page
     html = client.get("/", HTTP_ACCEPT_LANGUAGE="ar").content.decode()
     assert 'dir="rtl"' in html
     assert f"/api/v1/pages/?child_of={page_tree['roadmap']['ar'].pk}&amp;locale=ar" in html
