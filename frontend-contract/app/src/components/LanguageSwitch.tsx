@@ -2,33 +2,11 @@
  * The language switch: each language links to the SAME page's translation (from the page's
  * `meta.translations`); when that translation is missing it says so instead of leaving the page.
  */
-import type { Page } from "@helix/client";
 import { signal } from "@preact/signals";
 import { useLocation } from "preact-iso";
 import { LANGUAGE_NAMES, LANGUAGES, type Lang, languageName, setLang, t, useLang } from "../i18n";
 import { currentPage } from "../content/pages";
-
-export interface SwitchTarget {
-  /** Where the switch goes: the translation's address, or the language's home page. */
-  href: string;
-  /** True when the page on screen has no translation in that language. */
-  missing: boolean;
-}
-
-/**
- * Where the switch to `target` leads from `page` (null: a screen that is not a page).
- * A page in its own language stays where it is.
- */
-export function switchTarget(page: Page | null, target: Lang, currentPath: string): SwitchTarget {
-  if (!page) {
-    const rest = currentPath.replace(/^\/(en|nl|ar)(?=\/|$)/, "");
-    return { href: /^\/(en|nl|ar)(\/|$)/.test(currentPath) ? `/${target}${rest || "/"}` : currentPath, missing: false };
-  }
-  if (page.meta.locale === target && !page.meta.fallback) return { href: page.meta.html_path, missing: false };
-  const translation = page.meta.translations.find((item) => item.locale === target);
-  if (translation?.id != null && translation.html_path) return { href: translation.html_path, missing: false };
-  return { href: `/${target}/`, missing: true };
-}
+import { switchTarget } from "../content/translations";
 
 /** The notice shown when a visitor asked for a translation that does not exist. */
 export const missingTranslation = signal<Lang | null>(null);

@@ -8,6 +8,7 @@ import { useLocation, useRoute } from "preact-iso";
 import { useEffect, useState } from "preact/hooks";
 import { Blocks } from "../blocks/Blocks";
 import { Children } from "../blocks/Children";
+import { FaqQuestions } from "../blocks/FaqQuestions";
 import { MissingTranslationNotice, missingTranslation } from "../components/LanguageSwitch";
 import { currentPage, isNotFound, pageAt } from "../content/pages";
 import { dirOf, isLang, languageName, setLang, t, useLang } from "../i18n";
@@ -80,6 +81,7 @@ export function PageView() {
       <h1>{page.title}</h1>
       {page.intro && <p class="intro">{page.intro}</p>}
       <Blocks page={page} />
+      {page.meta.type === "pages.FaqPage" && <FaqQuestions language={pageLang} />}
       <Children page={page} />
     </article>
   );
