@@ -7,25 +7,25 @@
 The first run generates the data (talents, mentors, an active talent–mentor match and a thread
 per pair, the messages, the meetings with their participants) with bulk inserts and keeps the
 database, so later runs only measure. Sending is measured with real commits and undone after;
-the unread-message e-mail run and the reminder scan are rolled back. Reports median latency and
-queries per request for the thread endpoints, time, queries and e-mails queued for the two jobs;
-writes bench/results/mentoring-<db>.json.
+the unread-message e-mail run and the reminder scan are rolled back. Reports p50/p95 latency,
+queries per request and the ratio to the floor (bench/harness.py) for the thread endpoints, time,
+queries and e-mails queued for the two jobs; writes bench/results/mentoring-<db>.json (``--tag``
+adds a suffix).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import random
-import statistics
 import sys
 import time
 from datetime import timedelta
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import harness
+from bench.harness import Rollback
 
 WORDS = {
     "en": "hello thanks meeting tomorrow interview vacancy diploma recognition course network employer "
@@ -39,18 +39,7 @@ BATCH = 20_000
 
 
 def setup(database_url: str | None) -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings")
-    os.environ.setdefault(
-        "DATABASE_URL", database_url or f"sqlite:///{ROOT / 'var' / 'bench-mentoring.sqlite3'}"
-    )
-    os.environ.setdefault("ALLOWED_HOSTS", "*")
-    os.environ.setdefault("LOG_LEVEL", "WARNING")
-    # Measure the API, not the throttles.
-    os.environ.setdefault("HELIX_THROTTLE_USER", "1000000/minute")
-    os.environ.setdefault("HELIX_THROTTLE_SENSITIVE", "1000000/minute")
-    import django
-
-    django.setup()
+    harness.setup("bench-mentoring.sqlite3", database_url)
 
 
 # --- data -------------------------------------------------------------------------------------
@@ -138,6 +127,22 @@ def generate_people(n_talents: int, n_mentors: int, busy: int) -> None:
             ]
         ThreadParticipant.objects.bulk_create(sides, batch_size=5000)
     print(f"  {len(users)} users, {len(pairs)} matches and threads", flush=True)
+
+
+def join_role_groups() -> None:
+    """Put the generated people in their role's group: what their role may do (capabilities such
+    as ``messaging.write_message``) is that group's permissions. Idempotent, for databases
+    generated before capabilities."""
+    from django.contrib.auth.models import Group
+
+    from cms.accounts.models import User
+
+    through = User.groups.through
+    for role in ("talent", "mentor"):
+        group = Group.objects.get_or_create(name=role)[0]
+        missing = User.objects.filter(email__startswith=f"bench-{role}-").exclude(groups=group)
+        pks = missing.values_list("pk", flat=True)
+        through.objects.bulk_create([through(user_id=pk, group_id=group.pk) for pk in pks])
 
 
 def generate_messages(n_messages: int) -> bool:
@@ -347,110 +352,51 @@ def analyze() -> None:
 
 
 def measure(client, url: str, repeat: int) -> dict:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    answer = client.get(url)
-    assert answer.status_code == 200, (url, answer.status_code, answer.content[:300])
-    times, queries = [], []
-    for _ in range(repeat):
-        with CaptureQueriesContext(connection) as captured:
-            start = time.perf_counter()
-            answer = client.get(url)
-            times.append((time.perf_counter() - start) * 1000)
-        queries.append(len(captured))
-    return {
-        "url": url,
-        "median_ms": round(statistics.median(times), 2),
-        "queries": max(queries),
-        "results": len(answer.json().get("results", [])),
-    }
+    """p50/p95 latency, queries and floor of a GET (bench/harness.py)."""
+    return harness.measure(client, url, repeat)
 
 
 def measure_send(client, thread, sender, repeat: int) -> dict:
     """POST a message ``repeat`` times (each commits, as in production), then undo the sends."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     from plugins.messaging.models import Message, Thread, ThreadParticipant
 
     url = f"/api/v1/threads/{thread.public_id}/messages/"
     before = Message.objects.order_by("-id").values_list("id", flat=True).first()
     saved_thread = Thread.objects.values("last_message_at", "is_open").get(pk=thread.pk)
     saved_side = ThreadParticipant.objects.values("pk", "last_read_id").get(thread=thread, user=sender)
-    times, queries = [], []
+    sent = iter(range(10**9))
+    request = {"content_type": "application/json"}
+
+    def send():
+        data = {"body": f"Benchmark message {next(sent)}: see you on Tuesday."}
+        answer = client.post(url, data, **request)
+        assert answer.status_code == 201, (url, answer.status_code, answer.content[:300])
+        return answer
+
     try:
-        for n in range(repeat + 1):
-            with CaptureQueriesContext(connection) as captured:
-                start = time.perf_counter()
-                answer = client.post(
-                    url,
-                    {"body": f"Benchmark message {n}: see you on Tuesday."},
-                    content_type="application/json",
-                )
-                elapsed = (time.perf_counter() - start) * 1000
-            assert answer.status_code == 201, (url, answer.status_code, answer.content[:300])
-            if n:  # the first one warms up
-                times.append(elapsed)
-                queries.append(len(captured))
+        figures = harness.timed(send, repeat)  # the first one warms up
     finally:
         Message.objects.filter(thread=thread, id__gt=before).delete()
         Thread.objects.filter(pk=thread.pk).update(**saved_thread)
         ThreadParticipant.objects.filter(pk=saved_side["pk"]).update(last_read_id=saved_side["last_read_id"])
+    answer = figures.pop("last")
+    body = {"body": "Benchmark message: see you on Tuesday."}
+    floor = harness.measure_floor(client, answer, repeat, method="post", data=body, **request)
     return {
         "url": url,
-        "median_ms": round(statistics.median(times), 2),
-        "queries": max(queries),
+        "median_ms": figures["p50_ms"],
+        **figures,
         "results": 1,
+        **floor,
+        "ratio": round(figures["p50_ms"] / floor["floor_ms"], 2) if floor["floor_ms"] else None,
     }
 
 
-class Rollback(Exception):
-    pass
-
-
-class CountQueries:
-    """Count the statements a job runs, and time them (the total, and the slowest one).
-
-    ``CaptureQueriesContext`` keeps only the last 9,000 queries, which a reminder run over
-    thousands of meetings exceeds."""
-
-    def __init__(self):
-        from django.db import connection
-
-        self.connection, self.count, self.seconds, self.slowest = connection, 0, 0.0, (0.0, "")
-
-    def __call__(self, execute, sql, params, many, context):
-        start = time.perf_counter()
-        try:
-            return execute(sql, params, many, context)
-        finally:
-            elapsed = time.perf_counter() - start
-            self.count += 1
-            self.seconds += elapsed
-            if elapsed > self.slowest[0]:
-                self.slowest = (elapsed, sql)
-
-    def __enter__(self):
-        self._wrapper = self.connection.execute_wrapper(self)
-        self._wrapper.__enter__()
-        return self
-
-    def __exit__(self, *exc):
-        return self._wrapper.__exit__(*exc)
-
-    def figures(self) -> dict:
-        seconds, sql = self.slowest
-        words = sql.replace('"', "").split()
-        verb = words[0] if words else ""
-        after = {"SELECT": "FROM", "INSERT": "INTO", "UPDATE": "UPDATE", "DELETE": "FROM"}.get(verb)
-        table = words[words.index(after) + 1] if after in words[:-1] else ""
-        return {
-            "queries": self.count,
-            "sql_seconds": round(self.seconds, 2),
-            "slowest_ms": round(seconds * 1000, 1),
-            "slowest": f"{verb} {table}".strip(),
-        }
+def _job_figures(counted: harness.Statements) -> dict:
+    """A job's statements, time in SQL and slowest statement, under this table's names."""
+    figures = counted.figures()
+    kept = ("sql_seconds", "slowest_ms", "slowest")
+    return {"queries": figures["statements"], **{k: figures[k] for k in kept}}
 
 
 def notification_run() -> dict:
@@ -464,7 +410,7 @@ def notification_run() -> dict:
     try:
         with transaction.atomic():
             rows = OutboxMessage.objects.count()
-            with CountQueries() as captured:
+            with harness.Statements() as captured:
                 start = time.perf_counter()
                 queued = send_unread_notifications()
                 seconds = time.perf_counter() - start
@@ -472,7 +418,7 @@ def notification_run() -> dict:
                 "queued": queued,
                 "outbox_rows": OutboxMessage.objects.count() - rows,
                 "seconds": round(seconds, 2),
-                **captured.figures(),
+                **_job_figures(captured),
                 "per_email_ms": round(seconds * 1000 / queued, 2) if queued else None,
             }
             raise Rollback
@@ -507,7 +453,7 @@ def reminder_runs() -> dict:
         with transaction.atomic():
             for _ in range(2):
                 rows = OutboxMessage.objects.count()
-                with CountQueries() as captured:
+                with harness.Statements() as captured:
                     start = time.perf_counter()
                     queued = send_meeting_reminders()
                     seconds = time.perf_counter() - start
@@ -516,7 +462,7 @@ def reminder_runs() -> dict:
                         "queued": queued,
                         "outbox_rows": OutboxMessage.objects.count() - rows,
                         "seconds": round(seconds, 2),
-                        **captured.figures(),
+                        **_job_figures(captured),
                         "per_email_ms": round(seconds * 1000 / queued, 2) if queued else None,
                     }
                 )
@@ -533,15 +479,11 @@ def main() -> None:
     parser.add_argument("--talents", type=int, default=2000)
     parser.add_argument("--mentors", type=int, default=500)
     parser.add_argument("--busy", type=int, default=500, help="threads of the busy mentor (bench-mentor-0)")
-    parser.add_argument("--repeat", type=int, default=20)
-    parser.add_argument("--database-url")
+    harness.common_arguments(parser, repeat=20)
     parser.add_argument("--skip-jobs", action="store_true", help="measure the endpoints only")
     args = parser.parse_args()
-    if args.database_url:
-        os.environ["DATABASE_URL"] = args.database_url
     setup(args.database_url)
 
-    from django.conf import settings
     from django.core.management import call_command
     from django.db.models import Count
     from django.test import Client
@@ -552,6 +494,7 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     began = time.perf_counter()
     generate_people(args.talents, args.mentors, args.busy)
+    join_role_groups()
     added = generate_messages(args.messages)
     generate_read_state(force=added)
     generate_meetings(args.meetings)
@@ -560,7 +503,7 @@ def main() -> None:
     if generated > 5:
         print(f"Generated in {generated} s", flush=True)
 
-    engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    engine = harness.engine()
     messages, threads = Message.objects.count(), Thread.objects.count()
     busy = User.objects.get(email="bench-mentor-0@example.org")
     talent = User.objects.filter(email__startswith="bench-talent-").order_by("-pk").first()  # not busy's
@@ -592,12 +535,8 @@ def main() -> None:
             **measure(few, "/api/v1/threads/", args.repeat),
         },
     )
-    print(f"\n{messages} messages in {threads} threads ({engine}), {args.repeat} requests per case,", end=" ")
-    print("median latency\n")
-    print("| case | ms | queries | results |")
-    print("| --- | ---: | ---: | ---: |")
-    for row in rows:
-        print(f"| {row['case']} | {row['median_ms']} | {row['queries']} | {row['results']} |")
+    print(f"\n{messages} messages in {threads} threads ({engine}), {args.repeat} requests per case\n")
+    print(harness.table([*harness.REQUEST_COLUMNS, ("results", "results")], rows))
     lists = [row["queries"] for row in rows if row["url"].startswith("/api/v1/threads/?page_size")]
     if len(set(lists)) != 1:
         print(f"\nWARNING: the thread list's queries grow with the page size: {lists}")
@@ -627,24 +566,17 @@ def main() -> None:
                 f"| {name} | {run['seconds']} | {run['queries']} | {run['sql_seconds']} | "
                 f"{run['slowest_ms']} ({run['slowest']}) | {run['queued']} | {per} |"
             )
-    out = ROOT / "bench" / "results" / f"mentoring-{engine}.json"
-    out.parent.mkdir(exist_ok=True)
-    out.write_text(
-        json.dumps(
-            {
-                "messages": messages,
-                "threads": threads,
-                "engine": engine,
-                "repeat": args.repeat,
-                "rows": rows,
-                **jobs,
-            },
-            indent=2,
-            default=str,
-        )
+    harness.write_results(
+        harness.results_name("mentoring", args.tag),
+        {
+            "messages": messages,
+            "threads": threads,
+            "engine": engine,
+            "repeat": args.repeat,
+            "rows": rows,
+            **jobs,
+        },
     )
-    print(f"\nWritten to {out.relative_to(ROOT)}")
-
 
 if __name__ == "__main__":
     main()

@@ -6,33 +6,25 @@
 
 The first run generates the tree (3 locales × N pages: the real seed content, then roadmap
 steps, sector paths and study topics with realistic bodies, translated through copies) and keeps
-the database, so later runs only measure. Reports median latency and queries per request for
-detail, list (20), children and search, and writes bench/results/pages-<db>.json.
+the database, so later runs only measure. Reports p50/p95 latency and queries per request for
+detail, list (20), children and search, each API's ratio to its floor (the same bytes served from
+memory through the same stack, bench/harness.py) and Helix's ratio to API v2, and writes
+bench/results/pages-<db>.json (``--tag`` adds a suffix).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import statistics
 import sys
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import harness
 
 
 def setup(database_url: str | None) -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings")
-    os.environ.setdefault("DATABASE_URL", database_url or f"sqlite:///{ROOT / 'var' / 'bench-pages.sqlite3'}")
-    os.environ.setdefault("ALLOWED_HOSTS", "*")
-    os.environ.setdefault("LOG_LEVEL", "WARNING")
-    os.environ.setdefault("HELIX_THROTTLE_ANON", "1000000/minute")  # measure the API, not the throttle
-    import django
-
-    django.setup()
+    harness.setup("bench-pages.sqlite3", database_url)
 
 
 WORDS = (
@@ -79,36 +71,18 @@ def generate(per_locale: int) -> None:
 
 
 def measure(client, url: str, repeat: int) -> dict:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    answer = client.get(url)
-    assert answer.status_code == 200, (url, answer.status_code, answer.content[:300])
-    times, queries = [], []
-    for _ in range(repeat):
-        with CaptureQueriesContext(connection) as captured:
-            start = time.perf_counter()
-            answer = client.get(url)
-            times.append((time.perf_counter() - start) * 1000)
-        queries.append(len(captured))
-    return {
-        "url": url,
-        "median_ms": round(statistics.median(times), 2),
-        "queries": max(queries),
-        "bytes": len(answer.content),
-    }
+    """p50/p95 latency, queries, bytes and floor of a GET (bench/harness.py)."""
+    return harness.measure(client, url, repeat)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--per-locale", type=int, default=1000)
-    parser.add_argument("--repeat", type=int, default=30)
-    parser.add_argument("--database-url")
+    harness.common_arguments(parser, repeat=30)
     args = parser.parse_args()
     setup(args.database_url)
 
-    from django.conf import settings
-    from django.test import Client, override_settings
+    from django.test import Client
     from wagtail.models import Page
 
     from cms.pages.models import RoadmapIndexPage, RoadmapStepPage
@@ -134,33 +108,38 @@ def main() -> None:
         ),
     }
     rows = []
-    with override_settings(ROOT_URLCONF="bench.urls"):
-        for name, (ours, stock) in cases.items():
-            rows.append(
-                {
-                    "case": name,
-                    "helix": measure(client, ours, args.repeat),
-                    "wagtail_v2": measure(client, stock, args.repeat),
-                }
-            )
-    engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
-    print(f"\n{total} pages ({engine}), {args.repeat} requests per case, median latency\n")
-    print("| case | Helix ms | Helix queries | Wagtail v2 ms | Wagtail v2 queries | ratio (Helix / v2) |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: |")
-    for row in rows:
-        ours, stock = row["helix"], row["wagtail_v2"]
-        ratio = ours["median_ms"] / stock["median_ms"] if stock["median_ms"] else float("nan")
-        print(
-            f"| {row['case']} | {ours['median_ms']} | {ours['queries']} | {stock['median_ms']} | "
-            f"{stock['queries']} | {ratio:.2f} |"
-        )
-    out = ROOT / "bench" / "results" / f"pages-{engine}.json"
-    out.parent.mkdir(exist_ok=True)
-    out.write_text(
-        json.dumps({"pages": total, "engine": engine, "repeat": args.repeat, "rows": rows}, indent=2)
+    for name, (ours, stock) in cases.items():  # bench.urls mounts API v2 beside Helix's
+        helix, v2 = measure(client, ours, args.repeat), measure(client, stock, args.repeat)
+        peer = round(helix["p50_ms"] / v2["p50_ms"], 2) if v2["p50_ms"] else None
+        rows.append({"case": name, "helix": helix, "wagtail_v2": v2, "peer_ratio": peer})
+    engine = harness.engine()
+    print(f"\n{total} pages ({engine}), {args.repeat} requests per case\n")
+    flat = [
+        {
+            "case": row["case"],
+            **{k: row["helix"][k] for k in ("p50_ms", "p95_ms", "queries", "floor_ms", "ratio")},
+            **{f"v2_{k}": row["wagtail_v2"][k] for k in ("p50_ms", "queries", "ratio")},
+            "peer_ratio": row["peer_ratio"],
+        }
+        for row in rows
+    ]
+    columns = [
+        ("case", "case"),
+        ("Helix ms p50", "p50_ms"),
+        ("Helix ms p95", "p95_ms"),
+        ("Helix queries", "queries"),
+        ("floor ms", "floor_ms"),
+        ("Helix / floor", "ratio"),
+        ("Wagtail v2 ms p50", "v2_p50_ms"),
+        ("Wagtail v2 queries", "v2_queries"),
+        ("v2 / its floor", "v2_ratio"),
+        ("ratio (Helix / v2)", "peer_ratio"),
+    ]
+    print(harness.table(columns, flat))
+    harness.write_results(
+        harness.results_name("pages", args.tag),
+        {"pages": total, "engine": engine, "repeat": args.repeat, "rows": rows},
     )
-    print(f"\nWritten to {out.relative_to(ROOT)}")
-
 
 if __name__ == "__main__":
     main()
