@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install messages contract client lint migrate seed services-test drill fuzz bench clean
+.PHONY: run test install messages contract client app web lint migrate seed services-test drill fuzz bench clean
 
 # The partner-plugin example (tests/plugins/language_buddy) is installed like a partner's plugin:
 # its own distribution, found through its `helix.plugins` entry point. `make run` has it too, off in
@@ -33,7 +33,9 @@ migrate: install
 seed: migrate
 	$(PY) manage.py seed_demo
 
-run: seed
+# `make run` builds the reference web app first when Node >= 20 is there (served at /); without
+# Node, / stays the landing page.
+run: seed app
 	$(PY) manage.py run --host $(HOST) --port $(PORT)
 
 test: install
@@ -75,6 +77,18 @@ contract: install
 # that its generated types still match the committed contract.
 client:
 	cd frontend-contract/client && npm ci --no-audit --no-fund && npm test
+
+# The reference web app (frontend-contract/app): `npm ci && npm run build` into dist/, which Django
+# serves at / (cms/webapp.py). Skipped with a note when Node >= 20 is missing.
+app:
+	@if command -v node >/dev/null 2>&1 && node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0 : 1)'; then \
+		cd frontend-contract/app && npm ci --no-audit --no-fund && npm run build; \
+	else echo "Note: Node.js >= 20 not found, the reference web app (frontend-contract/app) is not built; / shows the landing page."; fi
+
+# Vite's dev server for the web app on http://127.0.0.1:5173, proxying /api, /_allauth, /media and
+# /documents to Helix: run `make run` in one terminal and `make web` in another.
+web:
+	cd frontend-contract/app && { test -d node_modules || npm ci --no-audit --no-fund; } && npx vite
 
 lint: install
 	$(BIN)/ruff check .
