@@ -15,25 +15,23 @@ The first run generates the data and keeps the database, so later runs only meas
 
 Then each screen is opened by an admin with her second factor through the whole middleware
 stack (Django's test client, as a browser would): once to warm up, then ``--repeat`` times.
-The table gives the median latency and the queries of one request; the same screen with a
-tenth of the rows must cost the same number of queries (the tests assert that too). Writes
-bench/results/admin-<db>.json.
+The table gives p50/p95 latency, the queries of one request and the ratio to the floor
+(bench/harness.py); the same screen with a tenth of the rows must cost the same number of queries
+(the tests assert that too). Writes bench/results/admin-<db>.json (``--tag`` adds a suffix).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import random
-import statistics
 import sys
 import time
 from datetime import timedelta
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import harness
 
 FIRST = ["Amal", "Yusuf", "Olena", "Mohammed", "Fatima", "Dawit", "Samira", "Omar", "Iryna", "Ahmad",
          "Lotte", "Pieter", "Nour", "Hassan", "Mariam", "Tesfay", "Leila", "Karim", "Sofia", "Bilal"]
@@ -44,16 +42,7 @@ BATCH = 2000
 
 
 def setup(database_url: str | None) -> str:
-    if database_url:
-        os.environ["DATABASE_URL"] = database_url
-    elif "DATABASE_URL" not in os.environ:
-        (ROOT / "var").mkdir(exist_ok=True)
-        os.environ["DATABASE_URL"] = f"sqlite:///{ROOT / 'var' / 'bench-admin.sqlite3'}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings")
-    os.environ.setdefault("HELIX_SECRET_KEY", "bench-admin")
-    import django
-
-    django.setup()
+    harness.setup("bench-admin.sqlite3", database_url, HELIX_SECRET_KEY="bench-admin")
     from django.core.management import call_command
     from django.db import connection
 
@@ -145,19 +134,8 @@ def admin_client():
 
 
 def measure(client, path: str, repeat: int) -> dict:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    answer = client.get(path)  # warm-up
-    assert answer.status_code == 200, (path, answer.status_code)
-    times = []
-    for _ in range(repeat):
-        with CaptureQueriesContext(connection) as queries:
-            started = time.perf_counter()
-            answer = client.get(path)
-            times.append((time.perf_counter() - started) * 1000)
-        assert answer.status_code == 200
-    return {"path": path, "median_ms": round(statistics.median(times), 1), "queries": len(queries)}
+    """p50/p95 latency, queries and floor of a screen (bench/harness.py)."""
+    return {"path": path, **harness.measure(client, path, repeat)}
 
 
 def main() -> None:
@@ -165,10 +143,9 @@ def main() -> None:
     parser.add_argument("--people", type=int, default=50_000)
     parser.add_argument("--organisations", type=int, default=5_000)
     parser.add_argument("--audit", type=int, default=200_000)
-    parser.add_argument("--repeat", type=int, default=10)
-    parser.add_argument("--database-url")
+    harness.common_arguments(parser, repeat=10)
     args = parser.parse_args()
-    vendor = setup(args.database_url)
+    setup(args.database_url)
     from django.test.utils import setup_test_environment
 
     setup_test_environment()  # the test client's ALLOWED_HOSTS, as in the test suite
@@ -187,17 +164,14 @@ def main() -> None:
         ("dashboard", "/admin/dashboard/"),
     ]
     results = []
-    print(f"{'case':28} {'ms':>8} {'queries':>8}")
     for label, path in cases:
-        row = {"case": label, **measure(client, path, args.repeat)}
-        results.append(row)
-        print(f"{label:28} {row['median_ms']:>8} {row['queries']:>8}")
-    out = ROOT / "bench" / "results" / f"admin-{vendor}.json"
+        results.append({"case": label, **measure(client, path, args.repeat)})
+        print(f"  {label}: {results[-1]['p50_ms']} ms, {results[-1]['queries']} queries", flush=True)
+    print()
+    print(harness.table(harness.REQUEST_COLUMNS, results))
     summary = {"people": args.people, "organisations": args.organisations, "audit": args.audit,
                "repeat": args.repeat, "results": results}
-    out.write_text(json.dumps(summary, indent=2) + "\n")
-    print(f"Wrote {out.relative_to(ROOT)}")
-
+    harness.write_results(harness.results_name("admin", args.tag), summary)
 
 if __name__ == "__main__":
     main()
