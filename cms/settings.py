@@ -180,6 +180,8 @@ if PRODUCTION and CACHES["default"]["BACKEND"].rsplit(".", 1)[-1] in (
         "HELIX_ENV=production needs CACHE_URL, a cache shared by every process (redis:// or "
         "pymemcache://); refusing to start."
     )
+# The page API keeps built answers this long (cms/pages/cache.py); 0 turns the page cache off.
+HELIX_PAGE_CACHE_SECONDS = env.int("HELIX_PAGE_CACHE_SECONDS", default=3600)
 
 # --- Accounts ----------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

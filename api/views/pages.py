@@ -13,6 +13,7 @@ was added, changed or removed since a time.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -21,6 +22,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +30,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import permissions, viewsets
 from rest_framework.decorators import action
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from wagtail.models import Locale, Page, Site
 
@@ -37,6 +40,7 @@ from api.params import datetime_param
 from api.permissions import request_project
 from api.serializers.pages import PageChangesSerializer, PagePreviewSerializer, PageSerializer
 from cms.errors import InvalidParameter, PageNotFound, TranslationMissing
+from cms.pages import cache as page_cache
 from cms.pages.models import PageRemoval
 from cms.pages.preview import draft_for_token
 from cms.pages.representation import (
@@ -109,26 +113,65 @@ NOT_MODIFIED = {
 }
 
 
-def conditional_response(request, data, *, last_modified=None, status: int = 200) -> Response:
-    """The answer with an ETag (hash of its JSON) and, if given, Last-Modified; 304 when the
-    client's copy is current."""
-    body = json.dumps(data, cls=DjangoJSONEncoder, sort_keys=True, ensure_ascii=False)
-    etag = '"' + hashlib.sha256(body.encode()).hexdigest()[:32] + '"'
+def _not_modified(request, etag: str, last_modified) -> bool:
     if_none_match = request.headers.get("If-None-Match")
-    not_modified = False
     if if_none_match:
         tags = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
-        not_modified = etag in tags or "*" in tags
-    elif last_modified is not None and request.headers.get("If-Modified-Since"):
+        return etag in tags or "*" in tags
+    if last_modified is not None and request.headers.get("If-Modified-Since"):
         since = parse_http_date_safe(request.headers["If-Modified-Since"])
-        not_modified = since is not None and int(last_modified.timestamp()) <= since
-    response = Response(status=304) if not_modified else Response(data, status=status)
+        return since is not None and int(last_modified.timestamp()) <= since
+    return False
+
+
+def _caching_headers(request, response, etag: str, last_modified):
     response["ETag"] = etag
     if last_modified is not None:
         response["Last-Modified"] = http_date(last_modified.timestamp())
     response["Cache-Control"] = "private, no-cache" if request.user.is_authenticated else "public, no-cache"
     response["Vary"] = "Accept-Language, Cookie, X-Session-Token"
     return response
+
+
+def conditional_response(
+    request, data, *, last_modified=None, status: int = 200, personal: bool = False
+) -> Response:
+    """The answer with an ETag (hash of its JSON) and, if given, Last-Modified; 304 when the
+    client's copy is current. ``personal``: the answer depends on the reader (never stored by
+    the page cache)."""
+    body = json.dumps(data, cls=DjangoJSONEncoder, sort_keys=True, ensure_ascii=False)
+    etag = '"' + hashlib.sha256(body.encode()).hexdigest()[:32] + '"'
+    not_modified = _not_modified(request, etag, last_modified)
+    response = Response(status=304) if not_modified else Response(data, status=status)
+    # What the page cache keeps of a 200 (``cached``): the JSON, its ETag and date.
+    response.helix_cache_entry = (
+        None
+        if personal or status != 200
+        else {"body": JSONRenderer().render(data), "etag": etag, "last_modified": last_modified}
+    )
+    return _caching_headers(request, response, etag, last_modified)
+
+
+def cached(view_method):
+    """Answer from the page cache (``cms.pages.cache``) when it holds this request's answer: a
+    304 straight from the stored ETag, or the stored JSON; else build it and keep it."""
+
+    @functools.wraps(view_method)
+    def wrapper(self, request, *args, **kwargs):
+        key = page_cache.key_for(request)
+        entry = page_cache.get(key)
+        if entry is None:
+            response = view_method(self, request, *args, **kwargs)
+            if getattr(response, "helix_cache_entry", None) is not None:
+                page_cache.put(key, response.helix_cache_entry)
+            return response
+        if _not_modified(request, entry["etag"], entry["last_modified"]):
+            response = HttpResponse(status=304)
+        else:
+            response = HttpResponse(entry["body"], content_type="application/json")
+        return _caching_headers(request, response, entry["etag"], entry["last_modified"])
+
+    return wrapper
 
 
 def specific_in_order(pages) -> list[Page]:
@@ -173,6 +216,7 @@ class PageViewSet(viewsets.GenericViewSet):
 
     # --- list ------------------------------------------------------------------------------
     @extend_schema(parameters=LIST_PARAMETERS, responses={200: PageSerializer(many=True), **NOT_MODIFIED})
+    @cached
     def list(self, request):
         pages = published_pages()
         language = _locale_param(request)
@@ -242,6 +286,7 @@ class PageViewSet(viewsets.GenericViewSet):
 
     # --- one page --------------------------------------------------------------------------
     @extend_schema(parameters=LOCALE_PARAMETERS, responses={200: PageSerializer, **NOT_MODIFIED})
+    @cached
     def retrieve(self, request, pk=None):
         try:
             page = published_pages().get(pk=int(pk))
@@ -263,6 +308,7 @@ class PageViewSet(viewsets.GenericViewSet):
         responses={200: PageSerializer, **NOT_MODIFIED},
     )
     @action(detail=False, methods=["get"])
+    @cached
     def find(self, request):
         """The page at a frontend path, like Wagtail API v2's ``find``."""
         raw = (request.query_params.get("html_path") or "").strip()
@@ -318,8 +364,9 @@ class PageViewSet(viewsets.GenericViewSet):
         (page,) = live_content([page])
         batch = PageBatch([page], dynamic_content=self._dynamic(request), with_references=True)
         data = PageSerializer(page, context={"batch": batch, "fields": None, "fallback": fallback}).data
-        last_modified = None if has_dynamic_blocks(page) else page.last_published_at
-        return conditional_response(request, data, last_modified=last_modified)
+        dynamic = has_dynamic_blocks(page)
+        last_modified = None if dynamic else page.last_published_at
+        return conditional_response(request, data, last_modified=last_modified, personal=dynamic)
 
     # --- the editor's preview ------------------------------------------------------------------
     @extend_schema(

@@ -11,8 +11,9 @@ class PagesConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
-        from cms.pages import signals
+        from cms.pages import cache, signals
         from cms.pages.permissions import grant_editor_permissions
 
         signals.connect()
+        cache.connect()
         post_migrate.connect(grant_editor_permissions, sender=self, dispatch_uid="helix-editor-permissions")

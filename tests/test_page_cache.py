@@ -1,0 +1,118 @@
+"""The page API's answer cache (cms/pages/cache.py): a repeated read costs no page queries, and
+no change is ever hidden by it: publish, unpublish, move, private pages, translation edits and
+syncs, sectors; drafts and readers' personal blocks are never stored."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
+
+pytestmark = pytest.mark.django_db
+
+
+def read(api, url, **headers):
+    answer = api.get(url, **{f"HTTP_{k.upper().replace('-', '_')}": v for k, v in headers.items()})
+    return answer
+
+
+def page_queries(captured) -> list[str]:
+    return [q["sql"] for q in captured.captured_queries if "wagtailcore_page" in q["sql"]]
+
+
+def test_a_repeated_read_is_answered_without_building_the_page(api, page_tree):
+    page = page_tree["roadmap/job-search"]["nl"]
+    first = read(api, f"/api/v1/pages/{page.pk}/")
+    with CaptureQueriesContext(connection) as again:
+        second = read(api, f"/api/v1/pages/{page.pk}/")
+    assert second.status_code == 200 and second.json() == first.json()
+    assert second["ETag"] == first["ETag"]
+    assert page_queries(again) == []
+    with CaptureQueriesContext(connection) as conditional:
+        not_modified = read(api, f"/api/v1/pages/{page.pk}/", If_None_Match=first["ETag"])
+    assert not_modified.status_code == 304 and page_queries(conditional) == []
+
+
+def test_each_language_and_query_has_its_own_answer(api, page_tree):
+    english = read(api, "/api/v1/pages/?type=pages.RoadmapStepPage&locale=en").json()
+    arabic = read(api, "/api/v1/pages/?type=pages.RoadmapStepPage&locale=ar").json()
+    assert english != arabic
+    step = page_tree["roadmap/job-search"]["en"]
+    dutch = read(api, f"/api/v1/pages/{step.pk}/?locale=nl", Accept_Language="nl").json()
+    assert dutch["title"] == "Werk zoeken"
+    assert read(api, f"/api/v1/pages/{step.pk}/").json()["title"] == "Job search"
+
+
+def test_publishing_changes_the_next_answer(api, page_tree):
+    page = page_tree["roadmap/job-search"]["en"]
+    before = read(api, f"/api/v1/pages/{page.pk}/")
+    read(api, "/api/v1/pages/?type=pages.RoadmapStepPage&locale=en")
+    page.title = "Job search, revised"
+    page.save_revision().publish()
+    after = read(api, f"/api/v1/pages/{page.pk}/")
+    assert after.json()["title"] == "Job search, revised" and after["ETag"] != before["ETag"]
+    assert read(api, f"/api/v1/pages/{page.pk}/", If_None_Match=before["ETag"]).status_code == 200
+    listed = read(api, "/api/v1/pages/?type=pages.RoadmapStepPage&locale=en").json()["results"]
+    assert "Job search, revised" in [item["title"] for item in listed]
+
+
+def test_a_draft_is_never_answered(api, page_tree):
+    page = page_tree["roadmap/job-search"]["en"]
+    read(api, f"/api/v1/pages/{page.pk}/")
+    page.title = "A draft nobody may read"
+    page.save_revision()  # saved, not published
+    assert read(api, f"/api/v1/pages/{page.pk}/").json()["title"] != "A draft nobody may read"
+
+
+def test_unpublishing_and_making_private_remove_the_page_at_once(api, page_tree):
+    page = page_tree["roadmap/job-search"]["nl"]
+    other = page_tree["roadmap/job-search"]["ar"]
+    assert read(api, f"/api/v1/pages/{page.pk}/").status_code == 200
+    assert read(api, f"/api/v1/pages/{other.pk}/").status_code == 200
+    page.unpublish()
+    assert read(api, f"/api/v1/pages/{page.pk}/").status_code == 404
+    PageViewRestriction.objects.create(page=other, restriction_type=PageViewRestriction.LOGIN)
+    assert read(api, f"/api/v1/pages/{other.pk}/").status_code == 404
+
+
+def test_a_move_changes_the_path(api, page_tree):
+    step = page_tree["roadmap/job-search"]["en"]
+    before = read(api, f"/api/v1/pages/{step.pk}/").json()["meta"]["html_path"]
+    step.move(page_tree["sectors/ict"]["en"].get_parent(), pos="last-child")
+    after = read(api, f"/api/v1/pages/{step.pk}/").json()["meta"]["html_path"]
+    assert before != after
+
+
+def test_a_translation_edit_changes_the_translation_status(api, page_tree):
+    """Publishing the source makes its translations outdated: their cached answers go."""
+    arabic = page_tree["roadmap/job-search"]["ar"]
+    assert read(api, f"/api/v1/pages/{arabic.pk}/").json()["meta"]["translation_status"] == "up_to_date"
+    source = page_tree["roadmap/job-search"]["en"]
+    source.intro = "Find vacancies that fit your degree."
+    source.save_revision().publish()
+    from wagtail_localize.models import TranslationSource
+
+    TranslationSource.update_or_create_from_instance(source)  # the editor's "Sync translated pages"
+    status = read(api, f"/api/v1/pages/{arabic.pk}/").json()["meta"]["translation_status"]
+    assert status != "up_to_date"
+
+
+def test_a_sector_rename_reaches_the_sector_path(api, page_tree):
+    from cms.sectors.models import Sector
+
+    page = page_tree["sectors/ict"]["en"]
+    read(api, f"/api/v1/pages/{page.pk}/")
+    sector = Sector.source_rows().get(slug="ict")
+    sector.name = "Information technology"
+    sector.save()
+    assert read(api, f"/api/v1/pages/{page.pk}/").json()["sector"]["name"] == "Information technology"
+
+
+def test_a_page_with_latest_posts_is_built_for_every_reader(api, page_tree):
+    """Its "latest posts" block depends on the reader, their project and the posts of the moment."""
+    page = page_tree["roadmap/orientation"]["en"]
+    read(api, f"/api/v1/pages/{page.pk}/")
+    with CaptureQueriesContext(connection) as again:
+        assert read(api, f"/api/v1/pages/{page.pk}/").status_code == 200
+    assert page_queries(again) != []
