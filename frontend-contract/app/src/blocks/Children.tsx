@@ -47,7 +47,7 @@ export function Children({ page }: { page: Page }) {
         </nav>
       )}
       {(previous || next) && (
-        <nav class="pager" aria-label={t("in_this_section")}>
+        <nav class="pager" aria-label={t("step_pager")}>
           {previous && (
             <a class="previous" href={previous.meta.html_path} rel="prev">
               <span class="arrow" aria-hidden="true">

@@ -32,7 +32,10 @@ export function Header() {
     <header class="site-header">
       <div class="bar">
         <a class="site-name" href={`/${language}/`}>
-          <img src="/icon.svg" alt="" width={32} height={32} />
+          <svg viewBox="0 0 64 64" width="32" height="32" aria-hidden="true" focusable="false">
+            <rect width="64" height="64" rx="12" fill="#0b4f6c" stroke="#fff" stroke-width="3" />
+            <path d="M20 14v36M44 14v36M20 32h24" stroke="#fff" stroke-width="7" stroke-linecap="round" fill="none" />
+          </svg>
           <span>{t("site_name")}</span>
         </a>
         <LanguageSwitch />
