@@ -5,7 +5,7 @@
  * Account screens come from ./account/routes.
  */
 import { ErrorBoundary, LocationProvider, Route, Router, useLocation } from "preact-iso";
-import { useEffect } from "preact/hooks";
+import { useEffect, useRef } from "preact/hooks";
 import { accountRoutes } from "./account/routes";
 import { Footer } from "./components/Footer";
 import { Header } from "./components/Header";
@@ -22,9 +22,24 @@ function LanguageHome() {
   return null;
 }
 
+/** After a change of screen (not the first one), keyboard and screen-reader users land in <main>. */
+function FocusOnNavigate() {
+  const { path } = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById("main")?.focus({ preventScroll: false });
+  }, [path]);
+  return null;
+}
+
 export function App() {
   return (
     <LocationProvider>
+      <FocusOnNavigate />
       <a class="skip-link" href="#main">
         {t("skip_to_content")}
       </a>

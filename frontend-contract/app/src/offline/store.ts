@@ -1,6 +1,6 @@
 /**
  * The offline store of the pages' API answers: a Cache API cache, filled and refreshed by the
- * client's `fetch` (see api.ts). A content GET (pages, FAQ, posts) goes to the network with
+ * client's `fetch` (see api.ts). A content GET (pages, FAQ, posts, organisations) goes to the network with
  * `If-None-Match` when a copy is kept; a 304 answers the copy, a 200 replaces it, and when the
  * network fails the copy answers. Everything else (accounts, writes, /me) passes untouched.
  */
@@ -8,7 +8,7 @@
 /** The API answers kept for offline reading. */
 export const CONTENT_CACHE = "helix-content-v1";
 
-const CONTENT = /^\/api\/v1\/(pages\/(?!changes\/|preview\/)|faq\/$|posts\/$)/;
+const CONTENT = /^\/api\/v1\/(pages\/(?!changes\/|preview\/)|faq\/$|posts\/$|organisations\/$)/;
 
 /** Whether an answer to this request is kept for offline reading. */
 export function isContentRequest(method: string, url: URL): boolean {

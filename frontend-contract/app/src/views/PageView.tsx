@@ -9,6 +9,7 @@ import { useEffect, useState } from "preact/hooks";
 import { Blocks } from "../blocks/Blocks";
 import { Children } from "../blocks/Children";
 import { FaqQuestions } from "../blocks/FaqQuestions";
+import { OrganisationDirectory } from "../blocks/OrganisationDirectory";
 import { MissingTranslationNotice, missingTranslation } from "../components/LanguageSwitch";
 import { currentPage, isNotFound, pageAt } from "../content/pages";
 import { dirOf, isLang, languageName, setLang, t, useLang } from "../i18n";
@@ -82,6 +83,7 @@ export function PageView() {
       {page.intro && <p class="intro">{page.intro}</p>}
       <Blocks page={page} />
       {page.meta.type === "pages.FaqPage" && <FaqQuestions language={pageLang} />}
+      {page.meta.type === "pages.OrganisationsIndexPage" && <OrganisationDirectory language={pageLang} />}
       <Children page={page} />
     </article>
   );
