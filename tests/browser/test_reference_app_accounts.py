@@ -85,7 +85,7 @@ def test_a_newcomer_signs_up_verifies_logs_in_and_fills_the_career_passport(
     # 1. Sign up as a talent.
     page.goto(f"{live_server.url}/account/signup")
     page.get_by_role("heading", level=1).wait_for()
-    page.get_by_label(re.compile(r"^Talent")).check()
+    page.get_by_role("radio", name=re.compile(r"^Talent")).check()
     page.get_by_label("First name").fill("Amal")
     page.get_by_label("Last name").fill("Haddad")
     page.get_by_label("E-mail address").fill(email)
