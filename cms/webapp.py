@@ -89,4 +89,9 @@ def app(request: HttpRequest) -> HttpResponse:
         return _file(file, IMMUTABLE if immutable else REVALIDATE)
     if relative.startswith("assets/") or relative.lower().endswith(FILE_SUFFIXES):
         raise Http404("No such file in the web app.")
-    return _index()
+    response = _index()
+    if relative.rstrip("/") == "preview":
+        # Wagtail's preview panel frames the draft from the admin (same origin); cms/csp.py
+        # makes frame-ancestors follow this header.
+        response["X-Frame-Options"] = "SAMEORIGIN"
+    return response

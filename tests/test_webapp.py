@@ -90,3 +90,14 @@ def test_without_a_build_slash_is_the_landing_page_and_app_addresses_are_404(db,
 
 def test_writes_to_app_addresses_are_refused(db, client, built):
     assert client.post("/en/").status_code == 405
+
+
+def test_only_the_preview_may_be_framed_by_the_admin(db, client, built):
+    """Wagtail's preview panel shows /preview in a frame of the admin (same origin); every other
+    address of the app refuses to be framed."""
+    preview = client.get("/preview", {"content_type": "pages.roadmapsteppage", "token": "x"})
+    assert preview["X-Frame-Options"] == "SAMEORIGIN"
+    assert "frame-ancestors 'self'" in preview["Content-Security-Policy"]
+    page = client.get("/en/")
+    assert page["X-Frame-Options"] == "DENY"
+    assert "frame-ancestors 'none'" in page["Content-Security-Policy"]

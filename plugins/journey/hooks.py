@@ -89,9 +89,8 @@ def capabilities():
 def dashboard_figures(projects, since, until) -> list[dict]:
     """Roadmap progress, outcomes, time to the first outcome and the other parts' impact figures,
     small cells suppressed."""
-    from plugins.journey import impact
-
     from cms.plugins.calls import impact_figures
+    from plugins.journey import impact
 
     k = impact.min_cell()
     found = [

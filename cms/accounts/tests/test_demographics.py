@@ -17,7 +17,8 @@ K = 5
 
 
 def by_label(figure) -> dict[str, int]:
-    return {str(label): value for label, value in zip(figure["labels"], figure["series"][0]["data"], strict=True)}
+    values = figure["series"][0]["data"]
+    return {str(label): value for label, value in zip(figure["labels"], values, strict=True)}
 
 
 def test_a_talent_declares_and_clears_them(make_user, client_for):

@@ -40,8 +40,10 @@ def test_meetings_first_meeting_and_feedback(active_match, programme):
     meeting(active_match, now - timedelta(days=2), status=Meeting.Status.CANCELLED)
     meeting(active_match, now + timedelta(days=5))  # not held yet
     MeetingReport.objects.create(meeting=first, goal="A first CV")
-    MatchFeedback.objects.create(match=active_match, author=programme["talent"], usefulness=5, would_recommend=True)
-    MatchFeedback.objects.create(match=active_match, author=programme["mentor"], usefulness=4, would_recommend=True)
+    for author, usefulness in ((programme["talent"], 5), (programme["mentor"], 4)):
+        MatchFeedback.objects.create(
+            match=active_match, author=author, usefulness=usefulness, would_recommend=True
+        )
 
     since, until = period()
     found = {figure["key"]: figure for figure in impact.figures([programme["project"]], since, until)}
