@@ -168,12 +168,35 @@ def digest_run(subscribers: int) -> dict:
     return result
 
 
+def plans(client, url: str) -> list[str]:
+    """PostgreSQL: ``EXPLAIN ANALYZE`` of the statements a request runs on the posts table (the
+    count and the page), so the output shows which index each case uses."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    if connection.vendor != "postgresql":
+        return []
+    with CaptureQueriesContext(connection) as captured:
+        client.get(url)
+    found = []
+    for query in captured.captured_queries:
+        sql = query["sql"]
+        if sql.lstrip().upper().startswith("SELECT") and 'FROM "posts_post"' in sql:
+            with connection.cursor() as cursor:
+                cursor.execute(f"EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON) {sql}")
+                found.append("\n".join(row[0] for row in cursor.fetchall()))
+    return found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--posts", type=int, default=100_000)
     parser.add_argument("--subscribers", type=int, default=50_000)
     common_arguments(parser, repeat=20)
     parser.add_argument("--skip-digest", action="store_true")
+    parser.add_argument(
+        "--explain", action="store_true", help="PostgreSQL: print EXPLAIN ANALYZE of each case's statements"
+    )
     args = parser.parse_args()
     setup(args.database_url)
 
@@ -202,6 +225,11 @@ def main() -> None:
     rows = [{"case": name, **measure(client, url, args.repeat)} for name, url in cases.items()]
     anonymous = Client()
     rows.append({"case": "visitor teaser", **measure(anonymous, "/api/v1/posts/", args.repeat)})
+    if args.explain:
+        for row in rows:
+            row["plans"] = plans(anonymous if row["case"] == "visitor teaser" else client, row["url"])
+            for plan in row["plans"]:
+                print(f"\n--- {row['case']}: {row['url']}\n{plan}")
     total = Post.objects.count()
     print(f"\n{total} posts ({engine()}), {args.repeat} requests per case\n")
     print(table([*REQUEST_COLUMNS, ("results", "results")], rows))

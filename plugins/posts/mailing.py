@@ -21,6 +21,7 @@ from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import formats, timezone, translation
+from django.utils.html import escape, urlize
 
 from cms.accounts.models import Consent, Role, User
 from cms.outbox.api import enqueue_many
@@ -290,6 +291,97 @@ def render_digest(user: User, content: dict):
     return _with_unsubscribe(message, url)
 
 
+# Stand-ins for what differs between two readers of the same digest: rendered once per shape
+# (language, frequency, items, sections), then replaced per reader. Private-use characters: no
+# template, translation or post contains them, and escaping and linking leave them alone.
+NAME_MARK = "\ue000name\ue000"
+URL_MARK = "\ue000unsubscribe\ue000"
+
+
+class _Stand:
+    """A reader as the template sees them while a shape is rendered."""
+
+    def __init__(self, language: str, frequency: str = DigestSubscription.Frequency.WEEKLY):
+        self.preferred_language = language
+        self.digest_frequency = frequency
+        self.email = ""
+
+    def __str__(self) -> str:
+        return NAME_MARK
+
+    def get_short_name(self) -> str:
+        return NAME_MARK
+
+
+class ShapeRenderer:
+    """Render each distinct e-mail once and personalise it per reader (name, unsubscribe link,
+    address), so a run costs a template render per shape (language, content), not per reader.
+    The result is the message rendering it for the reader alone would give."""
+
+    def __init__(self, template_prefix: str, kind: str):
+        self.template_prefix, self.kind = template_prefix, kind
+        self.shapes: dict = {}
+
+    def payload(self, user: User, key: tuple, context, slow) -> dict:
+        """The serialised e-mail for ``user`` (as :func:`cms.outbox.mail.serialise` writes it).
+
+        ``key`` names the shape, its language first; ``context(stand, url)`` builds the template
+        context for a stand-in reader; ``slow()`` renders for the reader alone, the fallback
+        when a translation moved a stand-in somewhere it cannot be replaced (the subject).
+        """
+        shape = self.shapes.get(key)
+        if shape is None:
+            stand = _Stand(key[0], *key[1:2])
+            shape = serialise(render(self.template_prefix, context(stand, URL_MARK), key[0]))
+            self.shapes[key] = shape
+        if NAME_MARK in shape["subject"] or URL_MARK in shape["subject"]:
+            return serialise(slow())
+        url = unsubscribe_url(user, self.kind)
+        name = user.get_short_name()
+        html_name, html_url = urlize(escape(name)), urlize(escape(url))
+        return {
+            **shape,
+            "body": shape["body"].replace(NAME_MARK, name).replace(URL_MARK, url),
+            "to": [user.email],
+            "headers": {
+                **shape["headers"],
+                "List-Unsubscribe": f"<{url}>",
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            },
+            "alternatives": [
+                {**alt, "content": alt["content"].replace(NAME_MARK, html_name).replace(URL_MARK, html_url)}
+                for alt in shape["alternatives"]
+            ],
+        }
+
+
+class DigestRenderer(ShapeRenderer):
+    """Digests, one render per language, frequency, items and sections."""
+
+    def __init__(self):
+        super().__init__("posts/mail/digest", "digest")
+
+    def payload(self, user: User, content: dict) -> dict:  # type: ignore[override]
+        items = tuple(tuple(sorted(item.items())) for item in content["items"])
+        sections = tuple(
+            (str(section.get("title", "")), tuple(str(line) for line in section.get("items", [])))
+            for section in content["sections"]
+        )
+        frequency = getattr(user, "digest_frequency", DigestSubscription.Frequency.WEEKLY)
+        key = (user.preferred_language, frequency, items, content["more"], content["count"], sections)
+
+        def context(stand, url):
+            return {
+                "user": stand,
+                "site_url": settings.HELIX_SITE_URL,
+                "unsubscribe_url": url,
+                "frequency": frequency,
+                **content,
+            }
+
+        return super().payload(user, key, context, lambda: render_digest(user, content))
+
+
 def send_digests(now: datetime | None = None, *, project=None) -> DigestRun:
     """Queue the digests that are due. Each batch commits on its own: a crash loses nothing,
     a second run sends nobody a second digest for the same period."""
@@ -301,6 +393,7 @@ def send_digests(now: datetime | None = None, *, project=None) -> DigestRun:
     run = DigestRun()
     # New posts are read once for the whole run: at most the longest look-back of anyone due.
     posts = CandidatePosts(now - MAX_LOOK_BACK, now)
+    renderer = DigestRenderer()
     last_pk = 0
     while True:
         batch = list(
@@ -328,7 +421,7 @@ def send_digests(now: datetime | None = None, *, project=None) -> DigestRun:
                 key = (
                     f"posts:digest:{user.pk}:{user.digest_frequency}:{period_key(user.digest_frequency, now)}"
                 )
-                messages.append((key, serialise(render_digest(user, content)), user))
+                messages.append((key, renderer.payload(user, content), user))
             run.queued += len(enqueue_many(MAIL_ACTOR, messages))
             ids = [u.pk for u in batch]
             DigestSubscription.objects.filter(user_id__in=ids).update(last_digest_at=now)
@@ -408,6 +501,8 @@ def fan_out(newsletter: Newsletter) -> int:
     """
     total = 0
     last_pk = 0
+    # The newsletter says the same to everyone reading a language: read and rendered once each.
+    renderer = ShapeRenderer("posts/mail/newsletter", "newsletter")
     recipients = newsletter_recipients(newsletter).order_by("pk")
     while True:
         batch = list(recipients.filter(pk__gt=last_pk)[:BATCH])
@@ -417,7 +512,15 @@ def fan_out(newsletter: Newsletter) -> int:
         messages = [
             (
                 f"posts:newsletter:{newsletter.pk}:{user.pk}",
-                serialise(render_newsletter(newsletter, user)),
+                renderer.payload(
+                    user,
+                    (user.preferred_language,),
+                    lambda stand, url, language=user.preferred_language: newsletter_context(
+                        newsletter, language, unsubscribe_url=url, user=stand
+                    )
+                    | {"test": False},
+                    lambda user=user: render_newsletter(newsletter, user),
+                ),
                 user,
             )
             for user in batch

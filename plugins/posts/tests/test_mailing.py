@@ -347,3 +347,36 @@ def test_the_sending_screen_only_reads(make_user, newsletter, client):
     assert writes == []
     newsletter.refresh_from_db()
     assert newsletter.status == "sending"
+
+
+def test_a_digest_rendered_once_per_shape_is_the_one_rendered_per_reader(make_user, make_post):
+    """Readers with the same digest share one render; each still gets their own name, link and
+    address, exactly as rendering the digest for them alone would give."""
+    from cms.outbox.mail import serialise
+
+    mentor = make_user("mentor")
+    make_post(mentor, title="Data course", sectors=["ict"])
+    readers = [subscriber(make_user, sectors=["ict"], language=lang) for lang in ("en", "en", "ar", "nl")]
+    readers[0].first_name = "Amal & <Co>"
+    readers[0].save()
+    readers[1].first_name = ""  # the short name is then the e-mail address (linked in the HTML)
+    readers[1].save()
+    now = timezone.now()
+    posts = mailing.CandidatePosts(now - mailing.MAX_LOOK_BACK, now)
+    renderer = mailing.DigestRenderer()
+    for user in mailing.due_subscribers(now).filter(pk__in=[r.pk for r in readers]):
+        since = now - timedelta(days=7)
+        content = mailing.digest_for(user, posts, since, [])
+        expected = serialise(mailing.render_digest(user, content))
+        got = renderer.payload(user, content)
+        # The tokens are signed with the time: compare with this reader's link in both.
+        assert got == expected or _without_tokens(got) == _without_tokens(expected)
+        assert user.email in got["to"] and got["headers"]["List-Unsubscribe"].startswith("<http")
+    assert len(renderer.shapes) == 3  # English, Arabic, Dutch
+
+
+def _without_tokens(payload: dict) -> dict:
+    import re
+
+    text = re.sub(r"unsubscribe/[^/\s\"<>]+/", "unsubscribe/T/", str(payload))
+    return {"text": text}

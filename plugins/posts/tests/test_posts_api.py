@@ -490,3 +490,37 @@ def test_only_the_sources_owner_or_an_admin_adds_a_translation(make_user, make_p
     assert not Post.objects.filter(title="Jobbeurs").exists()
     assert client_for(owner).post("/api/v1/posts/", body, format="json").status_code == 201
     assert Post.objects.get(title="Jobbeurs").translation_key == source.translation_key
+
+
+def test_every_filter_costs_the_same_queries_for_few_or_many_posts(make_user, make_post, client_for, soon):
+    """The benchmark's cases (bench/posts.py), with 3 posts and then 30: no query per post."""
+    staff = make_user("organisation")
+    client = client_for(make_user("talent"))
+    cases = [
+        "/api/v1/posts/?page_size=100",
+        "/api/v1/posts/?q=dutch&page_size=100",
+        "/api/v1/posts/?type=event,study&sector=ict&page_size=100",
+        "/api/v1/posts/?sector=ict&place=Ghent&dutch_level=B1&page_size=100",
+        "/api/v1/posts/?date_from=2020-01-01&date_to=2100-01-31&order=soonest&page_size=100",
+        "/api/v1/posts/?q=dutch&type=study&online=false&page_size=100",
+    ]
+
+    def costs() -> list[tuple[int, int]]:
+        found = []
+        for url in cases:
+            client.get(url)
+            with CaptureQueriesContext(connection) as captured:
+                answer = client.get(url).json()
+            found.append((len(captured), answer["count"]))
+        return found
+
+    def add(n: int) -> None:
+        for k in range(n):
+            make_post(staff, title=f"Dutch {k}", sectors=["ict"], starts_at=soon(k + 1), ends_at=soon(k + 2))
+
+    add(3)
+    few = costs()
+    add(27)
+    many = costs()
+    assert [q for q, _count in many] == [q for q, _count in few]
+    assert all(count == 30 for _q, count in many), many
