@@ -79,6 +79,12 @@ class Connection(models.Model):
             models.Index(fields=["employer", "state"]),
             # The talent pool asks, per talent, for the employer's connection with them.
             models.Index(fields=["employer", "talent", "state"]),
+            # An employer's talent pool walks its open connections newest first, a page at a time.
+            models.Index(
+                fields=["employer", "kind", "state", "-activated_at", "-id"],
+                condition=Q(employer__isnull=False),
+                name="connections_employer_newest",
+            ),
         ]
 
     def __str__(self) -> str:

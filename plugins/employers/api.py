@@ -3,7 +3,19 @@
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
+from django.contrib.auth.models import Permission
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+    prefetch_related_objects,
+)
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -15,7 +27,8 @@ from api.files import CV_DOWNLOAD_RESPONSES, cv_download
 from api.permissions import IsSignedIn
 from api.serializers.people import UUID
 from cms.accounts.models import CEFRLevel, EducationLevel, EmployerProfile, Role, TalentProfile, User
-from cms.connections.models import Connection
+from cms.connections.kinds import GRANTED, PROFILE
+from cms.connections.models import Connection, TalentProfileUserObjectPermission
 from cms.connections.selectors import talents_visible_to
 from cms.errors import ContactFirst, require_capability
 from cms.sectors.models import Sector
@@ -147,6 +160,45 @@ class CvViewSerializer(serializers.ModelSerializer):
 # --- the employer's talent pool ------------------------------------------------------------
 
 
+class _CountedApart:
+    """A page's rows from one query, the total from another that selects the same rows but is
+    shaped for counting (what Django's paginator reads: ``count()`` and slices)."""
+
+    ordered = True
+
+    def __init__(self, rows, counted):
+        self.rows, self.counted = rows, counted
+
+    def count(self) -> int:
+        return self.counted.count()
+
+    def __getitem__(self, index):
+        return self.rows[index]
+
+    def __len__(self) -> int:
+        return self.count()
+
+
+COMPETENCE_FIELDS = (
+    "soft_skills",
+    "digital_skills",
+    "key_areas_of_expertise",
+    "core_strengths",
+    "education_field",
+    "work_experience",
+    "career_objective",
+)
+
+
+def _profile_of(connection: Connection) -> TalentProfile:
+    """The talent's profile of a pool connection, carrying what the pool row shows of it."""
+    profile = connection.talent.talent_profile
+    profile.connected_at = connection.activated_at
+    profile.contact_state = connection.contact_state
+    profile.made_blind = connection.made_blind
+    return profile
+
+
 def _details_of(employer: User) -> EmployerDetails:
     return EmployerDetails.objects.filter(user=employer).first() or EmployerDetails(user=employer)
 
@@ -196,30 +248,6 @@ class TalentPoolViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
             .order_by("-connected_at", "pk")
         )
 
-    def _filtered(self, queryset):
-        params = PoolFilterSerializer(data=self.request.query_params)
-        params.is_valid(raise_exception=True)
-        data = params.validated_data
-        if data.get("sector"):
-            queryset = queryset.filter(sectors__slug__in=data["sector"]).distinct()
-        if data.get("language"):
-            queryset = queryset.filter(languages__icontains=f'"{data["language"].lower()}"')
-        if data.get("dutch_level"):
-            queryset = queryset.filter(dutch_level__in=CEFR_ORDER[CEFR_ORDER.index(data["dutch_level"]) :])
-        if data.get("education_level"):
-            queryset = queryset.filter(education_level=data["education_level"])
-        for word in (data.get("q") or "").split()[:5]:
-            queryset = queryset.filter(
-                Q(soft_skills__icontains=word)
-                | Q(digital_skills__icontains=word)
-                | Q(key_areas_of_expertise__icontains=word)
-                | Q(core_strengths__icontains=word)
-                | Q(education_field__icontains=word)
-                | Q(work_experience__icontains=word)
-                | Q(career_objective__icontains=word)
-            )
-        return queryset
-
     @extend_schema(
         parameters=[
             OpenApiParameter("sector", OpenApiTypes.STR, description="Sector slugs, comma-separated."),
@@ -233,10 +261,98 @@ class TalentPoolViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
     )
     def list(self, request):
         """Search my connected talents by sector, language, Dutch level, education and competences."""
-        page = self.paginate_queryset(self._filtered(self.get_queryset()))
-        return self.get_paginated_response(
-            PoolTalentSerializer([PoolTalentSerializer.row(p) for p in page], many=True).data
+        params = PoolFilterSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        filters = params.validated_data
+        page = self.paginate_queryset(
+            _CountedApart(
+                self._filtered_connections(self._pool_connections(), filters),
+                self._filtered_connections(self._pool_connections(counting=True), filters),
+            )
         )
+        profiles = [_profile_of(connection) for connection in page]
+        prefetch_related_objects(profiles, Prefetch("sectors", queryset=Sector.objects.only("id", "slug")))
+        return self.get_paginated_response(
+            PoolTalentSerializer([PoolTalentSerializer.row(p) for p in profiles], many=True).data
+        )
+
+    def _pool_connections(self, *, counting: bool = False):
+        """The list, driven by my active connections, newest first.
+
+        It walks the partial index ``(employer, kind, state, -activated_at, -id)`` of connections and
+        stops after a page, instead of asking each talent I may see for their connection with me
+        (which grew with my connections: bench/README.md). The permission and the talent's
+        account are still checked per row. ``counting``: the same rows, shaped for counting them
+        all (the permission as a plain ``EXISTS``, which PostgreSQL hashes once).
+        """
+        employer = self.request.user
+        app_label, codename = GRANTED[PROFILE].split(".")
+        permission = TalentProfileUserObjectPermission.objects.filter(
+            user=employer,
+            # Looked up once per query (an init plan), not joined for every row.
+            permission_id=Subquery(
+                Permission.objects.filter(content_type__app_label=app_label, codename=codename).values(
+                    "pk"
+                )[:1]
+            ),
+            content_object_id=OuterRef("talent__talent_profile__id"),
+        )
+        blind = BlindConnection.objects.filter(connection=OuterRef("pk"))
+        relation = EmployerRelation.objects.filter(employer=employer, talent=OuterRef("talent_id"))
+        connections = Connection.objects.filter(
+            kind=TALENT_EMPLOYER,
+            employer=employer,
+            state=Connection.State.ACTIVE,
+            talent__erased_at=None,
+            talent__is_active=True,
+            talent__talent_profile__isnull=False,
+        )
+        if counting:
+            return connections.filter(Exists(permission))
+        return (
+            connections
+            # Inside a CASE the check stays a per-row test of the rows walked in order; as a plain
+            # EXISTS PostgreSQL turns it into a join from all my permission rows and sorts them.
+            .alias(
+                allowed=Case(
+                    When(Exists(permission), then=Value(True)),
+                    default=Value(False),
+                    output_field=BooleanField(),
+                )
+            )
+            .filter(allowed=True)
+            .annotate(contact_state=Subquery(relation.values("contact")[:1]), made_blind=Exists(blind))
+            .select_related("talent__talent_profile")
+            .order_by("-activated_at", "-pk")
+        )
+
+    @staticmethod
+    def _filtered_connections(connections, data: dict):
+        """The list's filters (validated), on the talents' profiles of my connections."""
+        profile = "talent__talent_profile__"
+        if data.get("sector"):
+            connections = connections.filter(
+                Exists(
+                    TalentProfile.sectors.through.objects.filter(
+                        talentprofile_id=OuterRef(f"{profile}id"), sector__slug__in=data["sector"]
+                    )
+                )
+            )
+        if data.get("language"):
+            connections = connections.filter(
+                **{f"{profile}languages__icontains": f'"{data["language"].lower()}"'}
+            )
+        if data.get("dutch_level"):
+            levels = CEFR_ORDER[CEFR_ORDER.index(data["dutch_level"]) :]
+            connections = connections.filter(**{f"{profile}dutch_level__in": levels})
+        if data.get("education_level"):
+            connections = connections.filter(**{f"{profile}education_level": data["education_level"]})
+        for word in (data.get("q") or "").split()[:5]:
+            condition = Q()
+            for field in COMPETENCE_FIELDS:
+                condition |= Q(**{f"{profile}{field}__icontains": word})
+            connections = connections.filter(condition)
+        return connections
 
     def retrieve(self, request, id=None):
         """One connected talent's profile and competences (the view is logged)."""
