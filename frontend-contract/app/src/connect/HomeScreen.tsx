@@ -1,0 +1,138 @@
+/**
+ * The talent's home: what needs them today. Unread messages (the threads list), the next
+ * meetings with "add to calendar" (the meetings list from now on) and the newest posts in their
+ * sectors (their Career Passport's sectors in one posts call). Each part shows only when its
+ * plugin is on, and an empty part says what to do next.
+ */
+import type { ApiComponents } from "@helix/client";
+import { helix } from "../api";
+import { formatDate } from "../i18n";
+import { CalendarButton } from "./MeetingsScreen";
+import { PostCard } from "./PostsScreen";
+import { ErrorNote, Screen, useLoad } from "./shared";
+import { fill, useConnectStrings } from "./strings";
+
+type Post = ApiComponents["schemas"]["Post"];
+
+function Unread() {
+  const s = useConnectStrings();
+  const threads = useLoad(
+    () => helix.api.GET("/api/v1/threads/", { params: { query: { page_size: 100 } } }).then(({ data }) => data!.results),
+    [],
+  );
+  const unread = (threads.data ?? []).filter((thread) => thread.unread_count > 0);
+  const total = unread.reduce((sum, thread) => sum + thread.unread_count, 0);
+  return (
+    <section class="connect-panel" aria-labelledby="connect-home-unread">
+      <h2 id="connect-home-unread">{s.unread}</h2>
+      <ErrorNote error={threads.error} />
+      {!threads.data ? (
+        <p role="status">{s.loading}</p>
+      ) : total ? (
+        <>
+          <p class="connect-count">{fill(s.unreadCount, { n: total })}</p>
+          <ul class="connect-list">
+            {unread.map((thread) => (
+              <li key={thread.id}>
+                <a href={`/me/messages/${thread.id}`}>
+                  {thread.other.name}: {fill(s.unreadCount, { n: thread.unread_count })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p>{s.noUnread}</p>
+      )}
+      <p>
+        <a href="/me/messages">{s.openMessages}</a>
+      </p>
+    </section>
+  );
+}
+
+function Upcoming() {
+  const s = useConnectStrings();
+  const meetings = useLoad(
+    () =>
+      helix.api
+        .GET("/api/v1/meetings/", { params: { query: { from: new Date().toISOString(), status: "scheduled", page_size: 5 } } })
+        .then(({ data }) => data!.results),
+    [],
+  );
+  return (
+    <section class="connect-panel" aria-labelledby="connect-home-meetings">
+      <h2 id="connect-home-meetings">{s.upcoming}</h2>
+      <ErrorNote error={meetings.error} />
+      {!meetings.data ? (
+        <p role="status">{s.loading}</p>
+      ) : meetings.data.length ? (
+        <ul class="connect-list">
+          {meetings.data.map((meeting) => (
+            <li key={meeting.id}>
+              <strong>{meeting.title}</strong> · <time dateTime={meeting.starts_at}>{formatDate(meeting.starts_at)}</time>{" "}
+              <CalendarButton meeting={meeting} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>
+          {s.noMeetings} <a href="/me/mentor">{s.mentor}</a>
+        </p>
+      )}
+      <p>
+        <a href="/me/meetings">{s.allMeetings}</a>
+      </p>
+    </section>
+  );
+}
+
+function SectorPosts() {
+  const s = useConnectStrings();
+  const found = useLoad(async () => {
+    const { data: me } = await helix.api.GET("/api/v1/me/");
+    const sectors = me?.talent_profile?.sectors ?? [];
+    if (!sectors.length) return { sectors, posts: [] as Post[] };
+    const { data } = await helix.api.GET("/api/v1/posts/", {
+      params: { query: { sector: sectors.join(","), order: "newest", page_size: 5 } },
+    });
+    return { sectors, posts: data!.results };
+  }, []);
+  const replace = (post: Post) =>
+    found.data && found.set({ ...found.data, posts: found.data.posts.map((item) => (item.id === post.id ? post : item)) });
+  return (
+    <section class="connect-panel connect-wide" aria-labelledby="connect-home-posts">
+      <h2 id="connect-home-posts">{s.inSectors}</h2>
+      <ErrorNote error={found.error} />
+      {!found.data ? (
+        <p role="status">{s.loading}</p>
+      ) : !found.data.sectors.length ? (
+        <p>
+          {s.noSectors} <a href="/account">{s.toPassport}</a>
+        </p>
+      ) : found.data.posts.length ? (
+        found.data.posts.map((post) => <PostCard key={post.id} post={post} onChange={replace} />)
+      ) : (
+        <p>{s.noSectorPosts}</p>
+      )}
+      <p>
+        <a href="/me/posts">{s.allPosts}</a>
+      </p>
+    </section>
+  );
+}
+
+export function HomeScreen() {
+  const s = useConnectStrings();
+  return (
+    <Screen title={s.homeTitle} path="/me/home">
+      {(plugins) => (
+        <div class="connect-home">
+          {plugins.has("messaging") ? <Unread /> : null}
+          {plugins.has("mentoring") ? <Upcoming /> : null}
+          {plugins.has("posts") ? <SectorPosts /> : null}
+        </div>
+      )}
+    </Screen>
+  );
+}

@@ -1,0 +1,234 @@
+/**
+ * Messages: the talent's conversations (one list call) with their unread count, the people
+ * they are connected with but have not written to yet (one matches call, when mentoring is on),
+ * a conversation (the newest messages, older ones on demand), marked read on opening, and a
+ * message written in it with the server's refusal next to the field.
+ */
+import { useEffect, useRef, useState } from "preact/hooks";
+import { useRoute } from "preact-iso";
+import type { ApiComponents } from "@helix/client";
+import { errorsOf, FieldError, FormAlert, otherErrors, type Errors } from "../account/form";
+import { helix } from "../api";
+import { formatDate } from "../i18n";
+import { ErrorNote, PAGE_SIZE, Screen, useLoad } from "./shared";
+import { fill, useConnectStrings } from "./strings";
+
+type Thread = ApiComponents["schemas"]["Thread"];
+type Message = ApiComponents["schemas"]["Message"];
+type Person = ApiComponents["schemas"]["Person"];
+
+function Composer({ label, onSend }: { label: string; onSend: (body: string) => Promise<unknown> }) {
+  const s = useConnectStrings();
+  const [body, setBody] = useState("");
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+  const [said, setSaid] = useState("");
+  const messages = errors.body ?? [];
+  return (
+    <form
+      class="connect-form"
+      noValidate
+      onSubmit={async (event) => {
+        event.preventDefault();
+        setBusy(true);
+        setErrors({});
+        setSaid("");
+        try {
+          await onSend(body);
+          setBody("");
+          setSaid(s.sentDone);
+        } catch (caught) {
+          setErrors(errorsOf(caught));
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <FormAlert messages={otherErrors(errors, ["body"])} />
+      <div class="account-field">
+        <label for="connect-body">{label}</label>
+        <textarea
+          id="connect-body"
+          name="body"
+          rows={3}
+          value={body}
+          aria-invalid={messages.length ? true : undefined}
+          aria-describedby={messages.length ? "connect-body-error" : undefined}
+          onInput={(event) => setBody((event.currentTarget as HTMLTextAreaElement).value)}
+        />
+        <FieldError id="connect-body-error" messages={messages} />
+      </div>
+      <button type="submit" disabled={busy}>
+        {s.sendMessage}
+      </button>
+      <p role="status" class="connect-status">
+        {said}
+      </p>
+    </form>
+  );
+}
+
+function NewConversation({ person, onStarted }: { person: Person; onStarted: () => void }) {
+  const s = useConnectStrings();
+  return (
+    <li class="connect-card">
+      <h3>{fill(s.writeTo, { name: person.name })}</h3>
+      <Composer
+        label={s.write}
+        onSend={async (body) => {
+          await helix.api.POST("/api/v1/threads/", { body: { to: person.id!, body } });
+          onStarted();
+        }}
+      />
+    </li>
+  );
+}
+
+function ThreadList({ mentoring }: { mentoring: boolean }) {
+  const s = useConnectStrings();
+  const list = useLoad(async () => {
+    const [threads, connected] = await Promise.all([
+      helix.api.GET("/api/v1/threads/", { params: { query: { page_size: 100 } } }).then(({ data }) => data!.results),
+      mentoring
+        ? helix.api
+            .GET("/api/v1/matches/", { params: { query: { kind: "talent_mentor", state: "active", page_size: PAGE_SIZE } } })
+            .then(({ data }) => data!.results.map((match) => match.mentor).filter((person): person is Person => !!person?.id))
+        : Promise.resolve([] as Person[]),
+    ]);
+    const talkedTo = new Set(threads.map((thread) => thread.other.id));
+    return { threads, newPeople: connected.filter((person) => !talkedTo.has(person.id)) };
+  }, [mentoring]);
+  if (list.error) return <ErrorNote error={list.error} />;
+  if (!list.data) return <p role="status">{s.loading}</p>;
+  const { threads, newPeople } = list.data;
+  return (
+    <>
+      {!threads.length && !newPeople.length ? (
+        <p>
+          {s.noThreads} {mentoring ? <a href="/me/mentor">{s.mentor}</a> : null}
+        </p>
+      ) : null}
+      {threads.length ? (
+        <ul class="connect-list">
+          {threads.map((thread) => (
+            <ThreadRow key={thread.id} thread={thread} />
+          ))}
+        </ul>
+      ) : null}
+      {newPeople.length ? (
+        <section aria-labelledby="connect-start">
+          <h2 id="connect-start">{s.startWith}</h2>
+          <ul class="connect-list">
+            {newPeople.map((person) => (
+              <NewConversation key={person.id} person={person} onStarted={list.reload} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function ThreadRow({ thread }: { thread: Thread }) {
+  const s = useConnectStrings();
+  return (
+    <li class={`connect-card${thread.unread_count ? " connect-unread" : ""}`}>
+      <a href={`/me/messages/${thread.id}`}>
+        <strong>{thread.other.name}</strong>
+        {thread.unread_count ? <span class="connect-badge">{fill(s.unreadCount, { n: thread.unread_count })}</span> : null}
+      </a>
+      {thread.last_message ? (
+        <p class="connect-meta">
+          {thread.last_message.from_me ? `${s.you}: ` : ""}
+          {thread.last_message.preview} · {formatDate(thread.last_message.created_at)}
+        </p>
+      ) : null}
+    </li>
+  );
+}
+
+export function MessagesScreen() {
+  const s = useConnectStrings();
+  return (
+    <Screen title={s.messagesTitle} path="/me/messages" feature="messaging">
+      {(plugins) => <ThreadList mentoring={plugins.has("mentoring")} />}
+    </Screen>
+  );
+}
+
+function Conversation({ id }: { id: string }) {
+  const s = useConnectStrings();
+  const [older, setOlder] = useState<Message[]>([]);
+  const [more, setMore] = useState<boolean | null>(null);
+  const end = useRef<HTMLDivElement>(null);
+  const data = useLoad(async () => {
+    const [thread, page] = await Promise.all([
+      helix.api.GET("/api/v1/threads/{id}/", { params: { path: { id } } }).then(({ data }) => data!),
+      helix.api.GET("/api/v1/threads/{id}/messages/", { params: { path: { id } } }).then(({ data }) => data!),
+    ]);
+    if (thread.unread_count && page.results.length) {
+      await helix.api.POST("/api/v1/threads/{id}/read/", { params: { path: { id } }, body: {} });
+    }
+    return { thread, messages: page.results, hasMore: page.has_more };
+  }, [id]);
+  useEffect(() => end.current?.scrollIntoView({ block: "nearest" }), [data.data?.messages.length]);
+  if (data.error) return <ErrorNote error={data.error} />;
+  if (!data.data) return <p role="status">{s.loading}</p>;
+  const { thread, messages, hasMore } = data.data;
+  const all = [...older, ...messages];
+  const showMore = more ?? hasMore;
+  return (
+    <>
+      <p>
+        <a href="/me/messages">{s.back}</a>
+      </p>
+      <h2>{thread.other.name}</h2>
+      {showMore ? (
+        <button
+          type="button"
+          onClick={async () => {
+            const { data: page } = await helix.api.GET("/api/v1/threads/{id}/messages/", {
+              params: { path: { id }, query: { before: all[0]!.id } },
+            });
+            setOlder([...page!.results, ...older]);
+            setMore(page!.has_more);
+          }}
+        >
+          {s.olderMessages}
+        </button>
+      ) : null}
+      <ol class="connect-messages" aria-live="polite">
+        {all.map((message) => (
+          <li key={message.id} class={message.from_me ? "connect-mine" : "connect-theirs"}>
+            <p class="connect-meta">
+              {message.from_me ? s.you : message.sender?.name} · <time dateTime={message.created_at}>{formatDate(message.created_at)}</time>
+            </p>
+            <p class="connect-body">{message.body}</p>
+          </li>
+        ))}
+      </ol>
+      <div ref={end} />
+      {thread.is_open ? (
+        <Composer
+          label={s.write}
+          onSend={async (body) => {
+            const { data: sent } = await helix.api.POST("/api/v1/threads/{id}/messages/", { params: { path: { id } }, body: { body } });
+            if (sent) data.set({ thread, messages: [...messages, sent], hasMore });
+          }}
+        />
+      ) : (
+        <p>{s.closed}</p>
+      )}
+    </>
+  );
+}
+
+export function ThreadScreen() {
+  const s = useConnectStrings();
+  const { params } = useRoute();
+  return (
+    <Screen title={s.messages} path="/me/messages" feature="messaging">
+      {() => <Conversation id={params.id ?? ""} />}
+    </Screen>
+  );
+}
