@@ -7,6 +7,7 @@
 import { ErrorBoundary, LocationProvider, Route, Router, useLocation } from "preact-iso";
 import { useEffect, useRef } from "preact/hooks";
 import { accountRoutes } from "./account/routes";
+import { connectRoutes } from "./connect/routes";
 import { Footer } from "./components/Footer";
 import { Header } from "./components/Header";
 import { t, useLang } from "./i18n";
@@ -51,6 +52,7 @@ export function App() {
             {accountRoutes.map((route) => (
               <Route key={route.path} path={route.path} component={route.component} />
             ))}
+            {connectRoutes.map((route) => <Route key={route.path} path={route.path} component={route.component} />)}
             <Route path="/:lang/search" component={SearchView} />
             <Route path="/:lang/*" component={PageView} />
             <Route path="/:lang" component={PageView} />
