@@ -2,6 +2,7 @@
 import { useLocation } from "preact-iso";
 import { useState } from "preact/hooks";
 import { t, useLang } from "../i18n";
+import { MY_SPACE } from "../connect/link";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { Menu } from "./Menu";
 
@@ -38,6 +39,7 @@ export function Header() {
           </svg>
           <span>{t("site_name")}</span>
         </a>
+        <a class="my-space" href="/me/home">{MY_SPACE[language]}</a>
         <LanguageSwitch />
       </div>
       <div class="bar">
