@@ -164,6 +164,9 @@ def test_a_talent_finds_saves_asks_for_a_mentor_and_writes(browser_page, live_se
     page.evaluate("localStorage.setItem('helix-lang', 'ar')")
     page.goto(f"{live_server.url}/me/home")
     page.get_by_role("heading", level=1, name="ما ينتظرك اليوم").wait_for()
+    page.get_by_role("heading", name=vacancy.title).wait_for()
+    page.get_by_role("link", name="كل المواعيد").wait_for()
+    page.get_by_text("جارٍ التحميل").first.wait_for(state="detached")
     assert page.locator("html").get_attribute("dir") == "rtl"
     check_axe(page, "talent home in Arabic")
     shot(page, "app-talent-06-home-ar")
