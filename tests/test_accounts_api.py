@@ -335,3 +335,27 @@ def test_production_refuses_to_start_without_a_complete_environment(tmp_path, va
     result = _manage("check", **{**PRODUCTION_ENV, variable: value, "HELIX_VAR_DIR": str(tmp_path)})
     assert result.returncode != 0 and variable in result.stderr, result.stderr[-500:]
     assert "ImproperlyConfigured" in result.stderr
+
+
+def test_me_lists_the_capabilities_an_interface_may_show(make_user, client_for):
+    """The app shows a screen only to people who may use it: /me/ says what they hold, follows
+    the roles screen when an admin takes a capability away, and gives an admin nothing before
+    the second factor."""
+    from cms.capabilities import actions
+    from cms.capabilities.declared import declared_capabilities
+
+    ordinary = next(c for c in declared_capabilities() if not c.admin_only and "talent" in c.default_roles)
+    talent = make_user("talent")
+    held = client_for(talent).get("/api/v1/me/").json()["capabilities"]
+    assert ordinary.perm in held
+    assert not any(c.perm in held for c in declared_capabilities() if c.admin_only)
+
+    admin = make_user("admin", mfa=True)
+    actions.set_capability(admin, "talent", ordinary.perm, False)
+    assert ordinary.perm not in client_for(make_user("talent")).get("/api/v1/me/").json()["capabilities"]
+
+    no_second_factor = make_user("admin", mfa=False)
+    answer = client_for(no_second_factor).get("/api/v1/me/")
+    assert answer.status_code in (200, 403)
+    if answer.status_code == 200:
+        assert answer.json()["capabilities"] == []

@@ -139,6 +139,11 @@ class MeSerializer(serializers.ModelSerializer):
     employer_profile = EmployerProfileSerializer(required=False, allow_null=True)
     organisations = serializers.SerializerMethodField()
     plugin_sections = serializers.SerializerMethodField()
+    capabilities = serializers.SerializerMethodField(
+        help_text="What this person may do: the declared capabilities they hold (such as "
+        "'posts.add_post'), for showing only the screens they can use. The server checks "
+        "every call again; this list is a hint for the interface, not a permission."
+    )
     nationality = CountryCodeField(
         choices=[("", "")] + [(code, name) for code, name in countries],
         required=False,
@@ -160,7 +165,7 @@ class MeSerializer(serializers.ModelSerializer):
             "approval_status", "approval_note", "email_verified", "mfa_enabled", "date_joined",
             "nationality", "first_language", "gender",
             "talent_profile", "mentor_profile", "employer_profile", "organisations",
-            "plugin_sections",
+            "plugin_sections", "capabilities",
         ]
         read_only_fields = [
             "email", "role", "approval_status", "approval_note", "date_joined",
@@ -182,6 +187,12 @@ class MeSerializer(serializers.ModelSerializer):
     @extend_schema_field(OrganisationMembershipSerializer(many=True))
     def get_organisations(self, obj):
         return [{"slug": o.slug, "name": o.name, "status": o.status} for o in obj.organisations.all()]
+
+    @extend_schema_field({"type": "array", "items": {"type": "string"}})
+    def get_capabilities(self, obj) -> list[str]:
+        from cms.capabilities.declared import declared_capabilities
+
+        return [c.perm for c in declared_capabilities() if obj.has_perm(c.perm)]
 
     @extend_schema_field({"type": "object", "additionalProperties": True})
     def get_plugin_sections(self, obj):

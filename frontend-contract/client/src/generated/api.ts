@@ -2855,6 +2855,8 @@ export interface components {
             readonly plugin_sections: {
                 [key: string]: unknown;
             };
+            /** @description What this person may do: the declared capabilities they hold (such as 'posts.add_post'), for showing only the screens they can use. The server checks every call again; this list is a hint for the interface, not a permission. */
+            readonly capabilities: string[];
         };
         Meeting: {
             /** Format: uuid */
