@@ -123,3 +123,34 @@ def test_the_page_draws_and_downloads_the_plugins_figures(activity, make_user):
     assert {row[0]: int(row[1]) for row in rows[1:]} == dict(
         zip(figures["posts.by_type"]["labels"], figures["posts.by_type"]["series"][0]["data"], strict=True)
     )
+
+
+def test_hook_impact_figures(activity, make_user):
+    """The people-counting figures of the core and the plugins, for the impact report: raw counts
+    (the report suppresses them), the core's first, only the plugins enabled in the projects."""
+    from plugins.posts.models import Post, SavedPost
+
+    since, until = timezone.now() - timedelta(days=14), timezone.now() + timedelta(days=1)
+    project = activity["project"]
+    saved = Post.objects.filter(organisation=activity["organisation"]).first()
+    SavedPost.objects.create(post=saved, user=activity["talent"])
+
+    everything = {figure["key"]: figure for figure in calls.impact_figures(None, since, until)}
+    assert list(everything)[:3] == ["core.nationalities", "core.first_languages", "core.gender"]
+    held = everything["mentoring.meetings_held"]
+    assert dict(zip(held["labels"], held["series"][0]["data"], strict=True)) == {
+        "Meetings held": 2,
+        "Reports filed": 1,
+    }
+    posts = everything["posts.published_and_saved"]
+    published, savers = (item["data"] for item in posts["series"])
+    assert sum(published) == 4 and sum(savers) == 1
+    for figure in everything.values():  # numbers only: nothing names or points at a person
+        assert all(isinstance(value, int) for item in figure["series"] for value in item["data"])
+
+    scoped = {figure["key"]: figure for figure in calls.impact_figures([project], since, until)}
+    assert sum(scoped["posts.published_and_saved"]["series"][0]["data"]) == 3
+    set_plugin_activation(project, "mentoring", enabled=False)
+    project.__dict__.pop("_helix_activations", None)
+    keys = {figure["key"] for figure in calls.impact_figures([project], since, until)}
+    assert "mentoring.meetings_held" not in keys and "posts.published_and_saved" in keys

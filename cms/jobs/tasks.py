@@ -13,6 +13,8 @@ from cms.outbox.actors import outbox_actor
 from cms.outbox.models import OutboxMessage
 
 logger = logging.getLogger(__name__)
+#: Tasks that change the search index (``modelsearch`` is Wagtail's search package).
+SEARCH_TASKS = ("modelsearch.", "wagtail.search.")
 
 
 @outbox_actor(TASK_ACTOR, show_running=True)
@@ -32,3 +34,8 @@ def run_task(payload: dict, row: OutboxMessage) -> None:
             task.call(*args, **kwargs)
     except ObjectDoesNotExist:
         logger.info("Task %s: its object no longer exists, nothing to do", payload["task"])
+    if payload["task"].startswith(SEARCH_TASKS):
+        # Search answers of the page API are made of the index: a stored one is out of date now.
+        from cms.pages import cache as page_cache
+
+        page_cache.changed()
