@@ -1,15 +1,20 @@
 /**
- * The talent's home: what needs them today. Unread messages (the threads list), the next
+ * The home of "my space" (/me/home). Other roles get their area's home (ROLE_HOMES); the
+ * talent's home shows what needs them today. Unread messages (the threads list), the next
  * meetings with "add to calendar" (the meetings list from now on) and the newest posts in their
  * sectors (their Career Passport's sectors in one posts call). Each part shows only when its
  * plugin is on, and an empty part says what to do next.
  */
 import type { ApiComponents } from "@helix/client";
+import type { ComponentType } from "preact";
+import { EmployerHome } from "../employer/routes";
+import { MentorHome } from "../mentor/routes";
+import { OrganisationHome } from "../organisation/routes";
 import { helix } from "../api";
 import { formatDate } from "../i18n";
 import { CalendarButton } from "./MeetingsScreen";
 import { PostCard } from "./PostsScreen";
-import { ErrorNote, Screen, useLoad } from "./shared";
+import { ErrorNote, Screen, useLoad, type Role } from "./shared";
 import { fill, useConnectStrings } from "./strings";
 
 type Post = ApiComponents["schemas"]["Post"];
@@ -122,17 +127,31 @@ function SectorPosts() {
   );
 }
 
+/** The home of each role other than the talent's (each area declares its own). */
+const ROLE_HOMES: Partial<Record<Role, ComponentType | null>> = {
+  mentor: MentorHome,
+  employer: EmployerHome,
+  organisation: OrganisationHome,
+  admin: OrganisationHome,
+};
+
 export function HomeScreen() {
   const s = useConnectStrings();
   return (
     <Screen title={s.homeTitle} path="/me/home">
-      {(plugins) => (
-        <div class="connect-home">
-          {plugins.has("messaging") ? <Unread /> : null}
-          {plugins.has("mentoring") ? <Upcoming /> : null}
-          {plugins.has("posts") ? <SectorPosts /> : null}
-        </div>
-      )}
+      {(plugins, me) => {
+        if (me.role !== "talent") {
+          const Home = ROLE_HOMES[me.role];
+          return Home ? <Home /> : <p>{s.homeOther}</p>;
+        }
+        return (
+          <div class="connect-home">
+            {plugins.has("messaging") ? <Unread /> : null}
+            {plugins.has("mentoring") ? <Upcoming /> : null}
+            {plugins.has("posts") ? <SectorPosts /> : null}
+          </div>
+        );
+      }}
     </Screen>
   );
 }

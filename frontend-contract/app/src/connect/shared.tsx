@@ -1,19 +1,84 @@
 /**
- * What the talent's screens share: which plugins are on (one /api/v1/plugins/ call per page
- * load), who is signed in, the screens' frame (heading focused on arrival, the "my space" menu
- * with only the enabled features) and a loader that runs one call per list.
+ * What the screens of "my space" share, for every role: which plugins are on (one
+ * /api/v1/plugins/ call per page load), who is signed in and what they may do (one /api/v1/me/
+ * call per account), the screens' frame (heading focused on arrival, the "my space" menu with
+ * only the links of the person's role, capabilities and enabled features) and a loader that runs
+ * one call per list.
  */
 import type { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
-import { HelixError } from "@helix/client";
+import { HelixError, type ApiComponents } from "@helix/client";
 import { Heading } from "../account/form";
 import { useAccount } from "../account/session";
 import { helix } from "../api";
-import { useLang } from "../i18n";
+import { useLang, type Lang } from "../i18n";
+import { NAV_LINKS } from "./nav";
 import { useConnectStrings } from "./strings";
 
 /** The plugins a screen belongs to. */
-export type Feature = "posts" | "mentoring" | "messaging";
+export type Feature = "posts" | "mentoring" | "messaging" | "networking" | "employers" | "journey";
+export type Me = ApiComponents["schemas"]["Me"];
+export type Role = Me["role"];
+
+/**
+ * A link of the "my space" menu. Shown when its plugin is on, the person has one of its roles
+ * and holds its capability (`/api/v1/me/`'s `capabilities`: a hint for the interface; the server
+ * decides). Each area (talent, mentor, employer, organisation) declares its own links.
+ */
+export type NavLink = {
+  path: string;
+  label: Record<Lang, string>;
+  feature?: Feature;
+  roles?: Role[];
+  capability?: string;
+};
+
+let meCache: { email?: string; answer: Promise<Me> } | null = null;
+
+/** The signed-in person's account (role, capabilities, profile), asked once per account. */
+export function loadMe(email?: string): Promise<Me> {
+  if (!meCache || meCache.email !== email) {
+    const answer = helix.api.GET("/api/v1/me/").then(({ data }) => data!);
+    answer.catch(() => {
+      meCache = null;
+    });
+    meCache = { email, answer };
+  }
+  return meCache.answer;
+}
+
+/** Forget the cached account (after the profile changed). */
+export function forgetMe(): void {
+  meCache = null;
+}
+
+/** The signed-in person's account, or null while it is asked or when nobody is signed in. */
+export function useMe(): Me | null {
+  const account = useAccount();
+  const [me, setMe] = useState<Me | null>(null);
+  useEffect(() => {
+    if (!account.signedIn) {
+      setMe(null);
+      return;
+    }
+    let live = true;
+    loadMe(account.email).then(
+      (found) => live && setMe(found),
+      () => live && setMe(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [account.signedIn, account.email]);
+  return me;
+}
+
+/** Whether a link (or a screen) is for this person in these plugins. */
+export function allowed(link: Omit<NavLink, "path" | "label">, plugins: Set<string>, me: Me): boolean {
+  if (link.feature && !plugins.has(link.feature)) return false;
+  if (link.roles && !link.roles.includes(me.role)) return false;
+  return !link.capability || (me.capabilities ?? []).includes(link.capability);
+}
 
 let enabledPlugins: Promise<Set<string>> | null = null;
 
@@ -71,24 +136,16 @@ export function ErrorNote({ error }: { error: unknown }) {
   );
 }
 
-const LINKS: { path: string; key: "home" | "posts" | "saved" | "mentor" | "meetings" | "messages"; feature?: Feature }[] = [
-  { path: "/me/home", key: "home" },
-  { path: "/me/posts", key: "posts", feature: "posts" },
-  { path: "/me/posts/saved", key: "saved", feature: "posts" },
-  { path: "/me/mentor", key: "mentor", feature: "mentoring" },
-  { path: "/me/meetings", key: "meetings", feature: "mentoring" },
-  { path: "/me/messages", key: "messages", feature: "messaging" },
-];
-
-function ConnectNav({ current, plugins }: { current: string; plugins: Set<string> }) {
+function ConnectNav({ current, plugins, me }: { current: string; plugins: Set<string>; me: Me }) {
   const s = useConnectStrings();
+  const language = useLang();
   return (
     <nav class="connect-nav" aria-label={s.navLabel}>
       <ul>
-        {LINKS.filter((link) => !link.feature || plugins.has(link.feature)).map((link) => (
+        {NAV_LINKS.filter((link) => allowed(link, plugins, me)).map((link) => (
           <li key={link.path}>
             <a href={link.path} aria-current={link.path === current ? "page" : undefined}>
-              {s[link.key]}
+              {link.label[language]}
             </a>
           </li>
         ))}
@@ -102,17 +159,20 @@ type ScreenProps = {
   path: string;
   /** The plugin the screen needs; without it the screen says nothing is here. */
   feature?: Feature;
-  children: (plugins: Set<string>) => ComponentChildren;
+  /** The roles the screen is for; others are told it is not for them. */
+  roles?: Role[];
+  children: (plugins: Set<string>, me: Me) => ComponentChildren;
 };
 
 /** A talent screen: shown to a signed-in user once the plugins are known. */
-export function Screen({ title, path, feature, children }: ScreenProps) {
+export function Screen({ title, path, feature, roles, children }: ScreenProps) {
   const s = useConnectStrings();
   const language = useLang();
   const account = useAccount();
   const plugins = usePlugins();
+  const me = useMe();
   let body: ComponentChildren;
-  if (!account.checked || (account.signedIn && !plugins)) body = <p role="status">{s.loading}</p>;
+  if (!account.checked || (account.signedIn && (!plugins || !me))) body = <p role="status">{s.loading}</p>;
   else if (!account.signedIn)
     body = (
       <p>
@@ -120,11 +180,12 @@ export function Screen({ title, path, feature, children }: ScreenProps) {
       </p>
     );
   else if (feature && !plugins!.has(feature)) body = <p>{s.featureOff}</p>;
-  else body = children(plugins!);
+  else if (roles && !roles.includes(me!.role)) body = <p>{s.notForRole}</p>;
+  else body = children(plugins!, me!);
   return (
     <div class="connect" lang={language}>
       <Heading>{title}</Heading>
-      {account.signedIn && plugins ? <ConnectNav current={path} plugins={plugins} /> : null}
+      {account.signedIn && plugins && me ? <ConnectNav current={path} plugins={plugins} me={me} /> : null}
       {body}
     </div>
   );

@@ -1,0 +1,4 @@
+/** The organisation's links in the "my space" menu (see NavLink in ../connect/shared). */
+import type { NavLink } from "../connect/shared";
+
+export const organisationLinks: NavLink[] = [];
