@@ -49,5 +49,5 @@ export default defineConfig({
       "/documents": helix,
     },
   },
-  test: { include: ["test/**/*.test.ts"], environment: "node" },
+  test: { include: ["test/**/*.test.ts", "src/**/*.test.ts"], environment: "node" },
 });
