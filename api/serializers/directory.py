@@ -52,12 +52,16 @@ class OrganisationSerializer(serializers.ModelSerializer):
 class ProjectSerializer(serializers.ModelSerializer):
     organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     my_membership = serializers.SerializerMethodField()
+    pending_requests = serializers.SerializerMethodField(
+        help_text="Join requests waiting for a decision: for the staff of the running "
+        "organisation and admins; null for everyone else."
+    )
 
     class Meta:
         model = Project
         fields = [
             "slug", "name", "description", "organisation", "join_policy", "is_default",
-            "is_active", "my_membership", "created_at",
+            "is_active", "my_membership", "pending_requests", "created_at",
         ]
         read_only_fields = ["slug", "organisation", "is_default", "created_at"]
 
@@ -67,6 +71,15 @@ class ProjectSerializer(serializers.ModelSerializer):
     def get_my_membership(self, obj) -> str | None:
         memberships = self.context.get("my_memberships", {})
         return memberships.get(obj.pk)
+
+    def get_pending_requests(self, obj) -> int | None:
+        managed = self.context.get("managed_organisations")
+        if managed is None or (managed != "all" and obj.organisation_id not in managed):
+            return None
+        counted = getattr(obj, "pending_count", None)
+        if counted is None:  # a project just created or changed: not from the annotated list
+            counted = obj.memberships.filter(status=ProjectMembership.Status.REQUESTED).count()
+        return counted
 
 
 class ProjectCreateSerializer(serializers.Serializer):

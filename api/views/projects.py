@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -20,6 +22,7 @@ from api.serializers.directory import (
 )
 from cms.organisations import actions
 from cms.organisations.models import Organisation, Project, ProjectMembership
+from cms.organisations.staff import staff_organisation_ids
 from cms.plugins import get_manager
 
 
@@ -37,7 +40,25 @@ class ProjectViewSet(
     http_method_names = ["get", "post", "patch", "put", "head", "options"]
 
     def get_queryset(self):
-        return Project.objects.filter(is_active=True).select_related("organisation")
+        projects = Project.objects.filter(is_active=True).select_related("organisation")
+        if self.action == "list" and self.request.query_params.get("organisation"):
+            projects = projects.filter(organisation__slug=self.request.query_params["organisation"])
+        return projects.annotate(
+            pending_count=Count(
+                "memberships", filter=Q(memberships__status=ProjectMembership.Status.REQUESTED)
+            )
+        ).order_by("name", "pk")
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "organisation", OpenApiTypes.STR, description="Only the projects of this organisation (slug)."
+            )
+        ]
+    )
+    def list(self, request, *args, **kwargs):
+        """The active projects; staff see how many join requests wait in their organisation's."""
+        return super().list(request, *args, **kwargs)
 
     def get_serializer_context(self):
         context = super().get_serializer_context()
@@ -45,6 +66,9 @@ class ProjectViewSet(
         if user.is_authenticated:
             context["my_memberships"] = dict(
                 ProjectMembership.objects.filter(user=user).values_list("project_id", "status")
+            )
+            context["managed_organisations"] = (
+                "all" if user.is_helix_admin else staff_organisation_ids(user)
             )
         return context
 

@@ -1558,7 +1558,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Projects run by organisations; members join them, their plugins are switched per project. */
+        /** @description The active projects; staff see how many join requests wait in their organisation's. */
         get: operations["projects_list"];
         put?: never;
         /** @description Projects run by organisations; members join them, their plugins are switched per project. */
@@ -4901,6 +4901,8 @@ export interface components {
             readonly is_default: boolean;
             is_active?: boolean;
             readonly my_membership: string | null;
+            /** @description Join requests waiting for a decision: for the staff of the running organisation and admins; null for everyone else. */
+            readonly pending_requests: number | null;
             /** Format: date-time */
             readonly created_at: string;
         };
@@ -14939,6 +14941,8 @@ export interface operations {
     projects_list: {
         parameters: {
             query?: {
+                /** @description Only the projects of this organisation (slug). */
+                organisation?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
                 /** @description Number of results to return per page. */
