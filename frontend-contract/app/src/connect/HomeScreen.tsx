@@ -2,7 +2,8 @@
  * The home of "my space" (/me/home). Other roles get their area's home (ROLE_HOMES); the
  * talent's home shows what needs them today. Unread messages (the threads list), the next
  * meetings with "add to calendar" (the meetings list from now on) and the newest posts in their
- * sectors (their Career Passport's sectors in one posts call). Each part shows only when its
+ * sectors (their Career Passport's sectors in one posts call), and the posts their mentor
+ * suggested (one suggestions call; shown only when there are some, each can be dismissed). Each part shows only when its
  * plugin is on, and an empty part says what to do next.
  */
 import type { ApiComponents } from "@helix/client";
@@ -13,7 +14,7 @@ import { OrganisationHome } from "../organisation/routes";
 import { helix } from "../api";
 import { formatDate } from "../i18n";
 import { CalendarButton } from "./MeetingsScreen";
-import { PostCard } from "./PostsScreen";
+import { PostCard, Suggestions } from "./PostsScreen";
 import { ErrorNote, Screen, useLoad, type Role } from "./shared";
 import { fill, useConnectStrings } from "./strings";
 
@@ -148,6 +149,11 @@ export function HomeScreen() {
           <div class="connect-home">
             {plugins.has("messaging") ? <Unread /> : null}
             {plugins.has("mentoring") ? <Upcoming /> : null}
+            {plugins.has("posts") ? (
+              <div class="connect-wide">
+                <Suggestions />
+              </div>
+            ) : null}
             {plugins.has("posts") ? <SectorPosts /> : null}
           </div>
         );

@@ -10,6 +10,7 @@ import type { ApiComponents } from "@helix/client";
 import { errorsOf, FieldError, FormAlert, otherErrors, type Errors } from "../account/form";
 import { helix } from "../api";
 import { formatDate } from "../i18n";
+import { ConfirmButton } from "./Confirm";
 import { ErrorNote, PAGE_SIZE, Screen, useLoad } from "./shared";
 import { fill, useConnectStrings } from "./strings";
 
@@ -219,6 +220,118 @@ function Conversation({ id }: { id: string }) {
       ) : (
         <p>{s.closed}</p>
       )}
+      <Safety thread={thread} onChange={(next) => data.set({ thread: next, messages, hasMore })} />
+    </>
+  );
+}
+
+/** Block the other side (they are not told; undone the same way) or report the conversation. */
+function Safety({ thread, onChange }: { thread: Thread; onChange: (thread: Thread) => void }) {
+  const s = useConnectStrings();
+  const id = thread.id;
+  const [unblockError, setUnblockError] = useState<unknown>(null);
+  return (
+    <section class="connect-panel connect-safety" aria-labelledby="connect-safety">
+      <h2 id="connect-safety">{s.safety}</h2>
+      {thread.blocked_by_me ? (
+        <>
+          <p>{fill(s.blockedNote, { name: thread.other.name })}</p>
+          <button
+            type="button"
+            onClick={async () => {
+              setUnblockError(null);
+              try {
+                const { data } = await helix.api.DELETE("/api/v1/threads/{id}/block/", { params: { path: { id } } });
+                if (data) onChange(data);
+              } catch (caught) {
+                setUnblockError(caught);
+              }
+            }}
+          >
+            {fill(s.unblock, { name: thread.other.name })}
+          </button>
+          <ErrorNote error={unblockError} />
+        </>
+      ) : (
+        <ConfirmButton
+          label={fill(s.block, { name: thread.other.name })}
+          question={fill(s.blockQuestion, { name: thread.other.name })}
+          yes={s.blockYes}
+          onConfirm={async () => {
+            const { data } = await helix.api.POST("/api/v1/threads/{id}/block/", { params: { path: { id } } });
+            if (data) onChange(data);
+          }}
+        />
+      )}
+      <ReportForm id={id} />
+    </section>
+  );
+}
+
+function ReportForm({ id }: { id: string }) {
+  const s = useConnectStrings();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState("");
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+  const [said, setSaid] = useState("");
+  const messages = errors.reason ?? [];
+  return (
+    <>
+      {open ? (
+        <form
+          class="connect-form"
+          noValidate
+          onSubmit={async (event) => {
+            event.preventDefault();
+            setBusy(true);
+            setErrors({});
+            try {
+              await helix.api.POST("/api/v1/threads/{id}/report/", { params: { path: { id } }, body: { reason } });
+              setReason("");
+              setOpen(false);
+              setSaid(s.reportSent);
+            } catch (caught) {
+              setErrors(errorsOf(caught));
+            } finally {
+              setBusy(false);
+            }
+          }}
+        >
+          <FormAlert messages={otherErrors(errors, ["reason"])} />
+          <div class="account-field">
+            <label for="connect-reason">{s.reportReason}</label>
+            <p id="connect-reason-hint" class="account-hint">
+              {s.reportHint}
+            </p>
+            <textarea
+              id="connect-reason"
+              name="reason"
+              rows={3}
+              value={reason}
+              aria-invalid={messages.length ? true : undefined}
+              aria-describedby={messages.length ? "connect-reason-hint connect-reason-error" : "connect-reason-hint"}
+              onInput={(event) => setReason((event.currentTarget as HTMLTextAreaElement).value)}
+            />
+            <FieldError id="connect-reason-error" messages={messages} />
+          </div>
+          <div class="connect-actions">
+            <button type="submit" disabled={busy}>
+              {s.reportSend}
+            </button>
+            <button type="button" onClick={() => setOpen(false)}>
+              {s.cancel}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <button type="button" onClick={() => (setSaid(""), setOpen(true))}>
+          {s.report}
+        </button>
+      )}
+      <p role="status" class="connect-status">
+        {said}
+      </p>
     </>
   );
 }

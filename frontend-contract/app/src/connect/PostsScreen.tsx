@@ -110,7 +110,7 @@ function query(filters: Filters, page: number) {
   return q;
 }
 
-function Suggestions() {
+export function Suggestions() {
   const s = useConnectStrings();
   const list = useLoad(
     () => helix.api.GET("/api/v1/posts/suggestions/", { params: { query: { dismissed: false, page_size: PAGE_SIZE } } }).then(({ data }) => data!.results),

@@ -24,6 +24,10 @@ export const talentLinks: NavLink[] = [
   { path: "/me/mentor", label: label("mentor"), feature: "mentoring", capability: "mentoring.request_mentor" },
   { path: "/me/meetings", label: label("meetings"), feature: "mentoring", roles: ["talent"] },
   { path: "/me/messages", label: label("messages"), feature: "messaging", roles: ["talent"] },
+  { path: "/me/connections", label: label("connections"), roles: ["talent"] },
+  { path: "/me/roadmap", label: label("roadmap"), feature: "journey", roles: ["talent"], capability: "journey.track_progress" },
+  { path: "/me/networking", label: label("networking"), feature: "networking", roles: ["talent"] },
+  { path: "/me/settings", label: label("settings"), roles: ["talent"] },
 ];
 
 export const NAV_LINKS: NavLink[] = [...homeLinks, ...talentLinks, ...mentorLinks, ...employerLinks, ...organisationLinks];
