@@ -1,4 +1,15 @@
-/** The mentor's links in the "my space" menu (see NavLink in ../connect/shared). */
+/** The mentor's (and coach's) links in the "my space" menu (see NavLink in ../connect/shared). */
 import type { NavLink } from "../connect/shared";
+import { MENTOR_STRINGS, type MentorStrings } from "./strings";
 
-export const mentorLinks: NavLink[] = [];
+function label(key: keyof MentorStrings): NavLink["label"] {
+  return { en: MENTOR_STRINGS.en[key], nl: MENTOR_STRINGS.nl[key], ar: MENTOR_STRINGS.ar[key] };
+}
+
+export const mentorLinks: NavLink[] = [
+  { path: "/me/mentees", label: label("navMentees"), feature: "mentoring", roles: ["mentor"] },
+  { path: "/me/mentor-meetings", label: label("navMeetings"), feature: "mentoring", roles: ["mentor"] },
+  { path: "/me/mentor-posts", label: label("navPosts"), feature: "posts", roles: ["mentor"] },
+  { path: "/me/messages", label: label("navMessages"), feature: "messaging", roles: ["mentor"] },
+  { path: "/me/mentor-profile", label: label("navProfile"), feature: "mentoring", roles: ["mentor"] },
+];

@@ -1,0 +1,163 @@
+/**
+ * The mentor's (or coach's) home at /me/home: what waits for an answer (matches an organisation
+ * still has to confirm; talents' requests are answered by organisations, not by mentors), the
+ * active mentees, the next meetings with "add to calendar", held meetings still waiting for
+ * their report, and unread messages. One call per part: the matches, the meetings, the threads.
+ */
+import { helix } from "../api";
+import { CalendarButton } from "../connect/MeetingsScreen";
+import { ErrorNote, useLoad, useMe, usePlugins } from "../connect/shared";
+import { fill } from "../connect/strings";
+import { formatDate } from "../i18n";
+import { loadMatches, loadMeetings } from "./data";
+import { menteeMatches, sortMeetings } from "./logic";
+import { useMentorStrings } from "./strings";
+
+function Mentees() {
+  const s = useMentorStrings();
+  const matches = useLoad(loadMatches, []);
+  const split = menteeMatches(matches.data ?? []);
+  const joining = (matches.data ?? []).filter((match) => match.kind === "mentor_organisation" && match.state === "proposed");
+  const waiting = split.proposed.length + joining.length;
+  return (
+    <>
+      <section class="connect-panel" aria-labelledby="mentor-home-waiting">
+        <h2 id="mentor-home-waiting">{s.waiting}</h2>
+        <ErrorNote error={matches.error} />
+        {!matches.data ? (
+          <p role="status">{s.loading}</p>
+        ) : waiting ? (
+          <ul class="connect-list">
+            {split.proposed.map((match) => (
+              <li key={match.id}>{fill(s.waitingMatch, { name: match.talent?.name ?? "" })}</li>
+            ))}
+            {joining.map((match) => (
+              <li key={match.id}>{fill(s.waitingOrg, { name: match.organisation?.name ?? "" })}</li>
+            ))}
+          </ul>
+        ) : (
+          <p>{s.waitingNone}</p>
+        )}
+        <p>
+          <a href="/me/mentor-profile">{s.openProfile}</a>
+        </p>
+      </section>
+      <section class="connect-panel" aria-labelledby="mentor-home-mentees">
+        <h2 id="mentor-home-mentees">{s.activeMentees}</h2>
+        {!matches.data ? null : split.active.length ? (
+          <>
+            <p class="connect-count">{fill(s.activeCount, { n: split.active.length })}</p>
+            <ul class="connect-list">
+              {split.active.map((match) => (
+                <li key={match.id}>
+                  <a href={`/me/mentees/${match.id}`}>{match.talent?.name}</a>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p>{s.noMentees}</p>
+        )}
+        <p>
+          <a href="/me/mentees">{s.openMentees}</a>
+        </p>
+      </section>
+    </>
+  );
+}
+
+function Meetings({ me }: { me: string }) {
+  const s = useMentorStrings();
+  const meetings = useLoad(() => loadMeetings({}), []);
+  const { upcoming, toReport } = sortMeetings(meetings.data ?? [], me);
+  const next = upcoming.filter((meeting) => meeting.status === "scheduled").slice(0, 5);
+  return (
+    <>
+      <section class="connect-panel" aria-labelledby="mentor-home-meetings">
+        <h2 id="mentor-home-meetings">{s.nextMeetings}</h2>
+        <ErrorNote error={meetings.error} />
+        {!meetings.data ? (
+          <p role="status">{s.loading}</p>
+        ) : next.length ? (
+          <ul class="connect-list">
+            {next.map((meeting) => (
+              <li key={meeting.id}>
+                <strong>{meeting.title}</strong> · <time dateTime={meeting.starts_at}>{formatDate(meeting.starts_at)}</time>{" "}
+                <CalendarButton meeting={meeting} />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{s.noNextMeetings}</p>
+        )}
+        <p>
+          <a href="/me/mentor-meetings">{s.planMeeting}</a>
+        </p>
+      </section>
+      <section class="connect-panel" aria-labelledby="mentor-home-reports">
+        <h2 id="mentor-home-reports">{s.reportsDue}</h2>
+        {!meetings.data ? null : toReport.length ? (
+          <ul class="connect-list">
+            {toReport.map((meeting) => (
+              <li key={meeting.id}>
+                {meeting.title} · <time dateTime={meeting.starts_at}>{formatDate(meeting.starts_at)}</time> ·{" "}
+                <a href={`/me/mentor-meetings#report-${meeting.id}`}>
+                  {s.writeReport}
+                  <span class="visually-hidden">: {meeting.title}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{s.reportsDueNone}</p>
+        )}
+      </section>
+    </>
+  );
+}
+
+function Unread() {
+  const s = useMentorStrings();
+  const threads = useLoad(
+    () => helix.api.GET("/api/v1/threads/", { params: { query: { page_size: 100 } } }).then(({ data }) => data!.results),
+    [],
+  );
+  const unread = (threads.data ?? []).filter((thread) => thread.unread_count > 0);
+  return (
+    <section class="connect-panel" aria-labelledby="mentor-home-unread">
+      <h2 id="mentor-home-unread">{s.unread}</h2>
+      <ErrorNote error={threads.error} />
+      {!threads.data ? (
+        <p role="status">{s.loading}</p>
+      ) : unread.length ? (
+        <ul class="connect-list">
+          {unread.map((thread) => (
+            <li key={thread.id}>
+              <a href={`/me/messages/${thread.id}`}>
+                {thread.other.name}: {fill(s.unreadCount, { n: thread.unread_count })}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{s.noUnread}</p>
+      )}
+      <p>
+        <a href="/me/messages">{s.openMessages}</a>
+      </p>
+    </section>
+  );
+}
+
+export function MentorHome() {
+  const plugins = usePlugins();
+  const me = useMe();
+  if (!plugins || !me) return null;
+  return (
+    <div class="connect-home">
+      {plugins.has("mentoring") ? <Mentees /> : null}
+      {plugins.has("mentoring") ? <Meetings me={me.id} /> : null}
+      {plugins.has("messaging") ? <Unread /> : null}
+    </div>
+  );
+}
