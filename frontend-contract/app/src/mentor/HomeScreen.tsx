@@ -154,7 +154,7 @@ export function MentorHome() {
   const me = useMe();
   if (!plugins || !me) return null;
   return (
-    <div class="connect-home">
+    <div class="connect-home mentor-grid">
       {plugins.has("mentoring") ? <Mentees /> : null}
       {plugins.has("mentoring") ? <Meetings me={me.id} /> : null}
       {plugins.has("messaging") ? <Unread /> : null}

@@ -71,7 +71,7 @@ function ReportView({ report }: { report: Report }) {
       {STEPS.map((step) => (
         <div key={step}>
           <dt>{s[`report_${step}`]}</dt>
-          <dd>{report[step] || "—"}</dd>
+          <dd dir="auto">{report[step] || "—"}</dd>
         </div>
       ))}
       {report.next_appointment ? (
@@ -183,7 +183,7 @@ export function MeetingCard({ meeting, me, onChange }: { meeting: Meeting; me: s
         {meeting.place ? ` · ${meeting.place}` : ""}
         {meeting.online_url ? ` · ${s.online}` : ""}
       </p>
-      {meeting.agenda ? <p>{meeting.agenda}</p> : null}
+      {meeting.agenda ? <p dir="auto">{meeting.agenda}</p> : null}
       <div class="connect-actions">
         {!cancelled && future ? <CalendarButton meeting={meeting} /> : null}
         {mayWrite || meeting.has_report ? (

@@ -127,7 +127,7 @@ function ProfilePart({ talentId }: { talentId: string }) {
           .map(([label, value]) => (
             <div key={label}>
               <dt>{label}</dt>
-              <dd>{value}</dd>
+              <dd dir="auto">{value}</dd>
             </div>
           ))}
       </dl>
@@ -265,7 +265,9 @@ function PlanPart({ talentId }: { talentId: string }) {
               <p class="connect-meta">
                 {comment.author?.name} · <time dateTime={comment.created_at}>{formatDate(comment.created_at)}</time>
               </p>
-              <p class="connect-body">{comment.body}</p>
+              <p class="connect-body" dir="auto">
+                {comment.body}
+              </p>
             </li>
           ))}
         </ol>
@@ -358,7 +360,7 @@ function MenteeFile({ id, plugins, me }: { id: string; plugins: Set<string>; me:
         </p>
       ) : null}
       {talentId ? (
-        <div class="connect-home">
+        <div class="connect-home mentor-grid">
           <ProfilePart talentId={talentId} />
           {plugins.has("journey") ? <RoadmapPart talentId={talentId} /> : null}
           {plugins.has("networking") ? <PlanPart talentId={talentId} /> : null}
