@@ -1,0 +1,99 @@
+/**
+ * The programme's projects (/me/organisation-projects), one list call: the organisation's own first,
+ * each with the join requests waiting (decided in the back office), then the other organisations'
+ * projects. Joining is for talents and mentors; staff see where their members are.
+ */
+import type { ApiComponents } from "@helix/client";
+import { helix } from "../api";
+import { ErrorNote, Screen, useLoad, type Me } from "../connect/shared";
+import { fill, useConnectStrings } from "../connect/strings";
+import { BACK_OFFICE } from "./HomeScreen";
+import { useOrganisationStrings, type OrganisationStrings } from "./strings";
+
+type Project = ApiComponents["schemas"]["Project"];
+
+function ProjectCard({ project, ours }: { project: Project; ours: boolean }) {
+  const s = useOrganisationStrings();
+  return (
+    <li class="connect-card">
+      <h3>{project.name}</h3>
+      <p class="connect-meta">
+        {ours ? s.ours : fill(s.runBy, { org: project.organisation ?? "Helix" })} ·{" "}
+        {project.join_policy === "open" ? s.policy_open : s.policy_approval}
+      </p>
+      {project.description ? <p>{project.description}</p> : null}
+      {project.my_membership ? (
+        <p class="connect-meta">
+          {fill(s.membership, { status: s[`member_${project.my_membership}` as keyof OrganisationStrings] ?? project.my_membership })}
+        </p>
+      ) : null}
+      {project.pending_requests !== null ? (
+        <div class="connect-actions">
+          <span class={project.pending_requests ? "connect-badge" : "connect-meta"}>
+            {project.pending_requests ? fill(s.pendingCount, { n: project.pending_requests }) : s.noPending}
+          </span>
+          <a href={BACK_OFFICE} target="_top">
+            {s.manage}
+            <span class="visually-hidden">: {project.name}</span>
+          </a>
+        </div>
+      ) : null}
+    </li>
+  );
+}
+
+function Projects({ me }: { me: Me }) {
+  const s = useOrganisationStrings();
+  const c = useConnectStrings();
+  const projects = useLoad(
+    () => helix.api.GET("/api/v1/projects/", { params: { query: { page_size: 100 } } }).then(({ data }) => data!.results),
+    [],
+  );
+  if (projects.error) return <ErrorNote error={projects.error} />;
+  if (!projects.data) return <p role="status">{c.loading}</p>;
+  const mine = new Set(me.organisations.map((organisation) => organisation.slug));
+  const ours = projects.data.filter((project) => project.organisation && mine.has(project.organisation));
+  const others = projects.data.filter((project) => !ours.includes(project));
+  return (
+    <>
+      <p>{s.projectsIntro}</p>
+      {me.role === "organisation" ? (
+        <section aria-labelledby="org-ours">
+          <h2 id="org-ours">{s.homeProjects}</h2>
+          {ours.length ? (
+            <ul class="connect-list">
+              {ours.map((project) => (
+                <ProjectCard key={project.slug} project={project} ours />
+              ))}
+            </ul>
+          ) : (
+            <p>
+              {s.noProjects} <a href={BACK_OFFICE} target="_top">{s.openBackOffice}</a>
+            </p>
+          )}
+        </section>
+      ) : null}
+      <section aria-labelledby="org-others">
+        <h2 id="org-others">{me.role === "organisation" ? s.otherProjects : s.allProjects}</h2>
+        {others.length ? (
+          <ul class="connect-list">
+            {others.map((project) => (
+              <ProjectCard key={project.slug} project={project} ours={false} />
+            ))}
+          </ul>
+        ) : (
+          <p>{s.noOtherProjects}</p>
+        )}
+      </section>
+    </>
+  );
+}
+
+export function OrganisationProjectsScreen() {
+  const s = useOrganisationStrings();
+  return (
+    <Screen title={s.projectsTitle} path="/me/organisation-projects" roles={["organisation", "admin"]}>
+      {(_plugins, me) => <Projects me={me} />}
+    </Screen>
+  );
+}

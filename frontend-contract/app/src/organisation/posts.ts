@@ -1,0 +1,64 @@
+/**
+ * Writing a post, as pure logic: the form's draft and the body the posts API takes from it
+ * (times from the browser's local date-time fields as ISO instants, blank optional fields left out).
+ */
+import type { ApiComponents } from "@helix/client";
+import type { Lang } from "../i18n";
+
+export type Post = ApiComponents["schemas"]["Post"];
+export type PostRequest = ApiComponents["schemas"]["PostRequest"];
+export type PostType = PostRequest["type"];
+export const POST_TYPES: PostType[] = ["event", "vacancy", "study", "project", "tool"];
+export const DUTCH_LEVELS = ["A1", "A2", "B1", "B2", "C1", "C2"] as const;
+
+export type PostDraft = {
+  type: PostType;
+  locale: Lang;
+  title: string;
+  summary: string;
+  link: string;
+  starts_at: string;
+  ends_at: string;
+  city: string;
+  online: boolean;
+  sectors: string[];
+  dutch_level: string;
+};
+
+export function emptyDraft(type: PostType, locale: Lang): PostDraft {
+  return { type, locale, title: "", summary: "", link: "", starts_at: "", ends_at: "", city: "", online: false, sectors: [], dutch_level: "" };
+}
+
+/** A `<input type="datetime-local">` value ("2026-03-01T18:30", the browser's time zone) as an ISO instant; null when blank or invalid. */
+export function localToIso(value: string): string | null {
+  if (!value.trim()) return null;
+  const when = new Date(value);
+  return Number.isNaN(when.getTime()) ? null : when.toISOString();
+}
+
+/** The create call's body: required fields as typed (the server says what is missing), the rest only when filled. */
+export function postBody(draft: PostDraft): PostRequest {
+  const body: PostRequest = {
+    type: draft.type,
+    locale: draft.locale,
+    title: draft.title.trim(),
+    summary: draft.summary.trim(),
+    link: draft.link.trim(),
+  };
+  const starts = localToIso(draft.starts_at);
+  const ends = localToIso(draft.ends_at);
+  if (starts) body.starts_at = starts;
+  if (ends) body.ends_at = ends;
+  if (draft.city.trim()) body.city = draft.city.trim();
+  if (draft.online) body.online = true;
+  if (draft.sectors.length) body.sectors = [...draft.sectors];
+  if (draft.dutch_level) body.dutch_level = draft.dutch_level as PostRequest["dutch_level"];
+  return body;
+}
+
+/** Which fields the form shows for a type: when and where for events, an end date for the rest. */
+export function fieldsFor(type: PostType): { starts: boolean; ends: boolean; place: boolean } {
+  if (type === "event") return { starts: true, ends: true, place: true };
+  if (type === "vacancy") return { starts: false, ends: true, place: true };
+  return { starts: type === "study" || type === "project", ends: true, place: type !== "tool" };
+}
