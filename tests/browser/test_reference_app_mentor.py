@@ -43,6 +43,13 @@ def test_a_mentor_sees_his_mentee_comments_on_her_plan_and_files_a_report(browse
     # The meeting took place yesterday (plan_meeting refuses a start in the past).
     yesterday = timezone.now() - timedelta(days=1)
     Meeting.objects.filter(pk=held.pk).update(starts_at=yesterday, ends_at=yesterday + timedelta(hours=1))
+    # The organisation invites both to a matching meeting: an invitation waiting for his answer.
+    later = timezone.now() + timedelta(days=2)
+    invitation = plan_meeting(
+        staff,
+        [match],
+        {"title": "Matching meeting", "kind": "matching", "starts_at": later, "ends_at": later + timedelta(hours=1)},
+    )
 
     page = browser_page
     serve_app(page, live_server)
@@ -57,8 +64,10 @@ def test_a_mentor_sees_his_mentee_comments_on_her_plan_and_files_a_report(browse
     page.get_by_role("button", name="Log in").click()
     page.wait_for_url(f"{live_server.url}/account")
 
-    # Home: the active mentee and the report waiting to be written.
+    # Home: the invitation to answer, the active mentee and the report waiting to be written.
     page.goto(f"{live_server.url}/me/home")
+    page.get_by_role("heading", name="Waiting for an answer").wait_for()
+    main.get_by_text(f"Invitation from {staff}").wait_for()
     page.get_by_role("heading", name="Active mentees").wait_for()
     main.get_by_role("link", name=talent.get_full_name()).wait_for()
     page.get_by_role("heading", name="Reports to write").wait_for()
@@ -66,6 +75,11 @@ def test_a_mentor_sees_his_mentee_comments_on_her_plan_and_files_a_report(browse
     page.get_by_text("Loading…").first.wait_for(state="detached")
     check_axe(page, "mentor home")
     shot(page, "app-mentor-01-home")
+    main.get_by_role("button", name=re.compile("^I will attend")).click()
+    main.get_by_text("Nothing is waiting.").wait_for()
+    from plugins.mentoring.models import MeetingParticipant
+
+    assert MeetingParticipant.objects.get(meeting=invitation, user=mentor).response == "yes"
 
     # My mentees: one list call, no call per mentee.
     calls.reset()
@@ -114,6 +128,11 @@ def test_a_mentor_sees_his_mentee_comments_on_her_plan_and_files_a_report(browse
     # Plan the next meeting.
     menu.get_by_role("link", name="Meetings and reports").click()
     page.get_by_role("heading", name="Plan a meeting").wait_for()
+    # Sent empty: the server's refusals appear next to the title and the times.
+    main.get_by_role("button", name="Plan and send the invitations").click()
+    page.locator("#mentor-plan-title-field[aria-invalid='true']").wait_for()
+    page.locator("#mentor-plan-title-field-error").wait_for()
+    page.locator("#mentor-plan-starts[aria-invalid='true']").wait_for()
     main.get_by_label(talent.get_full_name()).check()
     main.get_by_label("Title", exact=True).fill("Second session")
     starts = (timezone.localtime() + timedelta(days=3)).strftime("%Y-%m-%dT10:00")

@@ -1,6 +1,7 @@
 /**
- * The mentor's (or coach's) home at /me/home: what waits for an answer (matches an organisation
- * still has to confirm; talents' requests are answered by organisations, not by mentors), the
+ * The mentor's (or coach's) home at /me/home: what waits for an answer (meeting invitations to
+ * answer here; matches an organisation still has to confirm: talents' requests are answered by
+ * organisations, not by mentors), the
  * active mentees, the next meetings with "add to calendar", held meetings still waiting for
  * their report, and unread messages. One call per part: the matches, the meetings, the threads.
  */
@@ -9,25 +10,47 @@ import { CalendarButton } from "../connect/MeetingsScreen";
 import { ErrorNote, useLoad, useMe, usePlugins } from "../connect/shared";
 import { fill } from "../connect/strings";
 import { formatDate } from "../i18n";
-import { loadMatches, loadMeetings } from "./data";
+import { loadMatches, loadMeetings, type Meeting } from "./data";
 import { menteeMatches, sortMeetings } from "./logic";
+import { RespondButtons } from "./MeetingsScreen";
 import { useMentorStrings } from "./strings";
 
-function Mentees() {
+function Home({ me, mentoring, messaging }: { me: string; mentoring: boolean; messaging: boolean }) {
   const s = useMentorStrings();
-  const matches = useLoad(loadMatches, []);
+  const matches = useLoad(() => (mentoring ? loadMatches() : Promise.resolve([])), [mentoring]);
+  const meetings = useLoad(() => (mentoring ? loadMeetings({}) : Promise.resolve([])), [mentoring]);
   const split = menteeMatches(matches.data ?? []);
   const joining = (matches.data ?? []).filter((match) => match.kind === "mentor_organisation" && match.state === "proposed");
-  const waiting = split.proposed.length + joining.length;
+  const { upcoming, toReport } = sortMeetings(meetings.data ?? [], me);
+  const invitations = upcoming.filter(
+    (meeting) =>
+      meeting.status === "scheduled" &&
+      meeting.planner?.id !== me &&
+      meeting.participants.some((participant) => participant.person.id === me && participant.response === "pending"),
+  );
+  const next = upcoming.filter((meeting) => meeting.status === "scheduled").slice(0, 5);
+  const waiting = invitations.length + split.proposed.length + joining.length;
+  const change = (meeting: Meeting) => meetings.set((meetings.data ?? []).map((m) => (m.id === meeting.id ? meeting : m)));
+  const loaded = matches.data && meetings.data;
+  if (!mentoring) return messaging ? <Unread /> : null;
   return (
     <>
       <section class="connect-panel" aria-labelledby="mentor-home-waiting">
         <h2 id="mentor-home-waiting">{s.waiting}</h2>
         <ErrorNote error={matches.error} />
-        {!matches.data ? (
+        {!loaded ? (
           <p role="status">{s.loading}</p>
         ) : waiting ? (
           <ul class="connect-list">
+            {invitations.map((meeting) => (
+              <li key={meeting.id}>
+                <strong>{meeting.title}</strong> · <time dateTime={meeting.starts_at}>{formatDate(meeting.starts_at)}</time> ·{" "}
+                {fill(s.invitedBy, { name: meeting.planner?.name ?? "" })}
+                <div class="connect-actions">
+                  <RespondButtons meeting={meeting} me={me} onChange={change} />
+                </div>
+              </li>
+            ))}
             {split.proposed.map((match) => (
               <li key={match.id}>{fill(s.waitingMatch, { name: match.talent?.name ?? "" })}</li>
             ))}
@@ -62,17 +85,6 @@ function Mentees() {
           <a href="/me/mentees">{s.openMentees}</a>
         </p>
       </section>
-    </>
-  );
-}
-
-function Meetings({ me }: { me: string }) {
-  const s = useMentorStrings();
-  const meetings = useLoad(() => loadMeetings({}), []);
-  const { upcoming, toReport } = sortMeetings(meetings.data ?? [], me);
-  const next = upcoming.filter((meeting) => meeting.status === "scheduled").slice(0, 5);
-  return (
-    <>
       <section class="connect-panel" aria-labelledby="mentor-home-meetings">
         <h2 id="mentor-home-meetings">{s.nextMeetings}</h2>
         <ErrorNote error={meetings.error} />
@@ -112,6 +124,7 @@ function Meetings({ me }: { me: string }) {
           <p>{s.reportsDueNone}</p>
         )}
       </section>
+      {messaging ? <Unread /> : null}
     </>
   );
 }
@@ -155,9 +168,7 @@ export function MentorHome() {
   if (!plugins || !me) return null;
   return (
     <div class="connect-home mentor-grid">
-      {plugins.has("mentoring") ? <Mentees /> : null}
-      {plugins.has("mentoring") ? <Meetings me={me.id} /> : null}
-      {plugins.has("messaging") ? <Unread /> : null}
+      <Home me={me.id} mentoring={plugins.has("mentoring")} messaging={plugins.has("messaging")} />
     </div>
   );
 }

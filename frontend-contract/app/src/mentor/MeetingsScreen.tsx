@@ -149,6 +149,36 @@ function ReportForm({ meeting, start, onFiled }: { meeting: Meeting; start: Repo
   );
 }
 
+/** An invitation someone else sent: attend or not (`POST /api/v1/meetings/{id}/respond/`). */
+export function RespondButtons({ meeting, me, onChange }: { meeting: Meeting; me: string; onChange: (meeting: Meeting) => void }) {
+  const s = useMentorStrings();
+  const [error, setError] = useState<unknown>(null);
+  const mine = meeting.participants.find((participant) => participant.person.id === me);
+  if (!mine || meeting.planner?.id === me || meeting.status === "cancelled" || new Date(meeting.ends_at).getTime() <= Date.now()) return null;
+  const respond = async (attending: boolean) => {
+    setError(null);
+    try {
+      const { data } = await helix.api.POST("/api/v1/meetings/{id}/respond/", { params: { path: { id: meeting.id } }, body: { attending } });
+      if (data) onChange(data);
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+  return (
+    <>
+      <button type="button" aria-pressed={mine.response === "yes"} onClick={() => respond(true)}>
+        {s.attend}
+        <span class="visually-hidden">: {meeting.title}</span>
+      </button>
+      <button type="button" aria-pressed={mine.response === "no"} onClick={() => respond(false)}>
+        {s.notAttend}
+        <span class="visually-hidden">: {meeting.title}</span>
+      </button>
+      <ErrorNote error={error} />
+    </>
+  );
+}
+
 /** A meeting as the mentor sees it: when, with whom, the invite, and its report. */
 export function MeetingCard({ meeting, me, onChange }: { meeting: Meeting; me: string; onChange: (meeting: Meeting) => void }) {
   const s = useMentorStrings();
@@ -185,6 +215,7 @@ export function MeetingCard({ meeting, me, onChange }: { meeting: Meeting; me: s
       </p>
       {meeting.agenda ? <p dir="auto">{meeting.agenda}</p> : null}
       <div class="connect-actions">
+        <RespondButtons meeting={meeting} me={me} onChange={onChange} />
         {!cancelled && future ? <CalendarButton meeting={meeting} /> : null}
         {mayWrite || meeting.has_report ? (
           <button type="button" aria-expanded={open} aria-controls={`report-${meeting.id}`} onClick={() => setOpen(!open)}>
