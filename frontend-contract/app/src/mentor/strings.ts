@@ -253,7 +253,7 @@ const nl: MentorStrings = {
   proposed: "Wacht op bevestiging",
   since: "Sinds {date}",
   openMentee: "Open het dossier van {name}",
-  writeTo: "Schrijf {name}",
+  writeTo: "Stuur {name} een bericht",
   backToMentees: "Al mijn mentees",
   profile: "Profiel",
   careerObjective: "Loopbaandoel",
