@@ -1,0 +1,124 @@
+"""The reference app's organisation screens (frontend-contract/app/src/organisation) in real
+Chromium: a staff member logs in, sees her organisation's home (public profile, projects with the
+join requests waiting, the back office), writes and publishes an event post, which appears in the
+public posts list, then unpublishes it. axe-core finds no serious or critical violation; the
+screens are shown in English, Dutch and Arabic (right to left). Screenshots go to
+``var/artifacts/browser/app-organisation-*.png``.
+
+Needs the built app (``frontend-contract/app/dist``); skips without it, except in CI, where it fails.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.request import urlopen
+
+import pytest
+
+from tests.browser.test_editor_translates_a_step import browser_page, shot  # noqa: F401
+from tests.browser.test_reference_app_accounts import built_app, check_axe, serve_app  # noqa: F401
+from tests.browser.test_reference_app_employer import log_in, settle
+from tests.browser.test_reference_app_talent import ApiCalls
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+TITLE = "Networking breakfast with Ghent employers"
+
+
+def test_staff_publish_an_event_that_appears_in_the_public_posts(
+    browser_page, live_server, programme, make_user  # noqa: F811
+):
+    from cms.organisations.actions import request_to_join
+    from cms.organisations.models import Organisation
+    from plugins.posts.models import Post
+
+    staff, project = programme["staff"], programme["project"]
+    Organisation.objects.filter(pk=programme["organisation"].pk).update(
+        description="We guide newcomers to work in East Flanders.", city="Ghent"
+    )
+    request_to_join(project, make_user("talent", first_name="Noor"), motivation="I would like a mentor.")
+
+    page = browser_page
+    serve_app(page, live_server)
+    calls = ApiCalls(page)
+    main = page.locator("#main")
+    nav = page.get_by_role("navigation", name="My space")
+    log_in(page, live_server, staff.email)
+
+    # Home: the public profile, the project with its waiting request, the back office.
+    calls.reset()
+    page.goto(f"{live_server.url}/me/home")
+    page.get_by_role("heading", name="Our public profile").wait_for()
+    page.get_by_text("We guide newcomers to work in East Flanders.").wait_for()
+    page.get_by_text("1 join requests waiting").first.wait_for()
+    assert main.get_by_role("link", name="Open the back office").get_attribute("href") == "/admin/"
+    settle(page)
+    calls.assert_no_row_fetching("organisation home", r"/api/v1/projects/[a-z0-9-]+/memberships/")
+    check_axe(page, "organisation home")
+    shot(page, "app-organisation-01-home")
+
+    # Write an event: the server's refusal first (no start), next to the field.
+    nav.get_by_role("link", name="Our posts").click()
+    page.get_by_role("heading", level=2, name="Write a post").wait_for()
+    main.get_by_label("Type").select_option("event")
+    main.get_by_label("Title").fill(TITLE)
+    main.get_by_label("Summary").fill("Meet employers over breakfast and practise your pitch.")
+    main.get_by_label(re.compile("^Link to the original")).fill("https://example.org/events/breakfast")
+    main.get_by_label("City").fill("Ghent")
+    main.get_by_role("button", name="Publish", exact=True).click()
+    starts = main.get_by_label("Starts")
+    page.wait_for_function("document.querySelector('input[name=starts_at]').getAttribute('aria-invalid') === 'true'")
+    assert "start" in page.locator("#" + starts.get_attribute("aria-describedby").split()[-1]).inner_text().lower()
+    check_axe(page, "post refused")
+    starts.fill("2031-03-01T08:30")
+    main.get_by_label("ICT", exact=True).check()
+    main.get_by_role("button", name="Publish", exact=True).click()
+    page.get_by_text(f"Published: “{TITLE}”").wait_for()
+    card = page.locator("article", has=page.get_by_role("heading", name=TITLE))
+    card.get_by_text("Published", exact=True).wait_for()
+    check_axe(page, "posts")
+    shot(page, "app-organisation-02-posts")
+
+    post = Post.objects.get(title=TITLE)
+    assert post.type == "event" and post.organisation_id == programme["organisation"].pk
+
+    # It is in the public posts list (what visitors see).
+    with urlopen(f"{live_server.url}/api/v1/posts/") as answer:  # no session: a visitor
+        assert TITLE in [row["title"] for row in json.load(answer)["results"]]
+    events = page.request.get(f"{live_server.url}/api/v1/posts/?type=event")
+    assert TITLE in [row["title"] for row in events.json()["results"]]
+
+    # Projects: the organisation's own, with the request waiting.
+    nav.get_by_role("link", name="Projects").click()
+    page.get_by_role("heading", level=1, name="Projects").wait_for()
+    page.get_by_role("heading", name=project.name).wait_for()
+    page.get_by_text("1 join requests waiting").wait_for()
+    check_axe(page, "projects")
+    shot(page, "app-organisation-03-projects")
+
+    # Dutch and Arabic (right to left).
+    page.evaluate("localStorage.setItem('helix-lang', 'nl')")
+    page.goto(f"{live_server.url}/me/organisation-posts")
+    page.get_by_role("heading", level=2, name="Een bericht schrijven").wait_for()
+    page.get_by_role("heading", name=TITLE).wait_for()
+    check_axe(page, "posts in Dutch")
+    shot(page, "app-organisation-04-posts-nl")
+
+    page.evaluate("localStorage.setItem('helix-lang', 'ar')")
+    page.goto(f"{live_server.url}/me/home")
+    page.get_by_role("heading", name="ملفنا العام").wait_for()
+    page.get_by_text("طلبات انضمام في الانتظار: 1").first.wait_for()
+    settle(page)
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    check_axe(page, "organisation home in Arabic")
+    shot(page, "app-organisation-05-home-ar")
+
+    # Unpublish: the post leaves the public list.
+    page.evaluate("localStorage.setItem('helix-lang', 'en')")
+    page.goto(f"{live_server.url}/me/organisation-posts")
+    card = page.locator("article", has=page.get_by_role("heading", name=TITLE))
+    card.get_by_role("button", name=re.compile("^Unpublish")).click()
+    card.get_by_role("button", name=re.compile("^Publish again")).wait_for()
+    card.get_by_text("Withdrawn", exact=True).wait_for()
+    events = page.request.get(f"{live_server.url}/api/v1/posts/?type=event")
+    assert TITLE not in [row["title"] for row in events.json()["results"]]
