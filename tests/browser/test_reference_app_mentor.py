@@ -26,19 +26,32 @@ PASSWORD = "a-Long-test-passw0rd"  # make_user's default
 DETAIL = r"/api/v1/(talents|matches|meetings|networking/plans|journey/talents)/[0-9a-f-]{36}/.*"
 
 
-def test_a_mentor_sees_his_mentee_comments_on_her_plan_and_files_a_report(browser_page, live_server, programme):  # noqa: F811
+def test_a_mentor_sees_his_mentee_comments_on_her_plan_and_files_a_report(
+    browser_page,  # noqa: F811
+    live_server,
+    programme,
+):
     from plugins.mentoring.actions.matching import propose_match
     from plugins.mentoring.actions.meetings import plan_meeting
     from plugins.mentoring.models import Meeting, MeetingReport
     from plugins.networking.models import PlanComment
+    from plugins.posts.actions import create_post
+    from plugins.posts.models import Suggestion
 
     talent, mentor, staff = programme["talent"], programme["mentor"], programme["staff"]
-    match = propose_match(staff, kind="talent_mentor", talent=talent, mentor=mentor, project=programme["project"])
+    match = propose_match(
+        staff, kind="talent_mentor", talent=talent, mentor=mentor, project=programme["project"]
+    )
     soon = timezone.now() + timedelta(days=1)
     held = plan_meeting(
         mentor,
         [match],
-        {"title": "First session", "kind": "session", "starts_at": soon, "ends_at": soon + timedelta(hours=1)},
+        {
+            "title": "First session",
+            "kind": "session",
+            "starts_at": soon,
+            "ends_at": soon + timedelta(hours=1),
+        },
     )
     # The meeting took place yesterday (plan_meeting refuses a start in the past).
     yesterday = timezone.now() - timedelta(days=1)
@@ -48,7 +61,24 @@ def test_a_mentor_sees_his_mentee_comments_on_her_plan_and_files_a_report(browse
     invitation = plan_meeting(
         staff,
         [match],
-        {"title": "Matching meeting", "kind": "matching", "starts_at": later, "ends_at": later + timedelta(hours=1)},
+        {
+            "title": "Matching meeting",
+            "kind": "matching",
+            "starts_at": later,
+            "ends_at": later + timedelta(hours=1),
+        },
+    )
+
+    vacancy = create_post(
+        staff,
+        {
+            "type": "vacancy",
+            "locale": "en",
+            "title": "Junior data analyst in Ghent",
+            "summary": "Analyse open data for the city; Dutch B1 is enough.",
+            "link": "https://example.org/jobs/data-analyst",
+            "city": "Ghent",
+        },
     )
 
     page = browser_page
@@ -102,7 +132,9 @@ def test_a_mentor_sees_his_mentee_comments_on_her_plan_and_files_a_report(browse
     main.get_by_role("button", name="Post the comment").click()
     page.get_by_text("Comment posted").wait_for()
     main.get_by_text("Start with three informational interviews.").wait_for()
-    assert PlanComment.objects.filter(plan__talent=talent, author=mentor, body__startswith="Start with three").exists()
+    assert PlanComment.objects.filter(
+        plan__talent=talent, author=mentor, body__startswith="Start with three"
+    ).exists()
 
     # File the 5-step report of the held meeting.
     main.get_by_role("button", name=re.compile("^Write the report")).click()
@@ -156,11 +188,21 @@ def test_a_mentor_sees_his_mentee_comments_on_her_plan_and_files_a_report(browse
     check_axe(page, "mentoring profile")
     shot(page, "app-mentor-04-profile")
 
-    # Share posts, and the shared messages screen.
+    # Suggest a post to her, then the shared messages screen.
     menu.get_by_role("link", name="Share posts").click()
     page.get_by_role("heading", name="Suggest a post to a mentee").wait_for()
+    page.get_by_role("heading", name=vacancy.title).wait_for()
     page.get_by_text("Loading…").first.wait_for(state="detached")
+    main.get_by_label("Mentee", exact=True).select_option(label=talent.get_full_name())
+    main.get_by_label("Note for your mentee").fill("This fits your CV.")
+    card = main.locator("article", has=page.get_by_role("heading", name=vacancy.title))
+    card.get_by_role("button", name=re.compile("^Suggest")).click()
+    main.get_by_text(f"Suggested to {talent.get_full_name()}.").wait_for()
+    assert Suggestion.objects.filter(
+        post=vacancy, talent=talent, suggested_by=mentor, note="This fits your CV."
+    ).exists()
     check_axe(page, "posts")
+    shot(page, "app-mentor-05-posts")
     menu.get_by_role("link", name="Messages").click()
     page.get_by_role("heading", level=1, name="My messages").wait_for()
     check_axe(page, "messages")
