@@ -155,10 +155,7 @@ function People() {
             {projects.map((project) => (
               <li key={project.slug} class="connect-card">
                 <h3>{project.name}</h3>
-                <p class="connect-meta">
-                  {project.organisation ? `${project.organisation} · ` : ""}
-                  {s[`membership_${project.my_membership}` as keyof ConnectStrings] ?? project.my_membership}
-                </p>
+                <p class="connect-meta">{s[`membership_${project.my_membership}` as keyof ConnectStrings] ?? project.my_membership}</p>
               </li>
             ))}
           </ul>
@@ -224,7 +221,9 @@ function Publish({ onChange }: { onChange: () => void }) {
   );
 }
 
-function EmployerRow({ connection, onChange }: { connection: EmployerConnection; onChange: (next: EmployerConnection | null) => void }) {
+type RowProps = { connection: EmployerConnection; sectorNames: Map<string, string>; onChange: (next: EmployerConnection | null) => void };
+
+function EmployerRow({ connection, sectorNames, onChange }: RowProps) {
   const s = useConnectStrings();
   const [error, setError] = useState<unknown>(null);
   const id = connection.id;
@@ -254,7 +253,7 @@ function EmployerRow({ connection, onChange }: { connection: EmployerConnection;
         {connection.company} <span class="connect-tag">{status}</span>
       </h3>
       <p class="connect-meta">
-        {[connection.sectors.join(", "), connection.places.join(", ")].filter(Boolean).join(" · ")}
+        {[connection.sectors.map((slug) => sectorNames.get(slug) ?? slug).join(", "), connection.places.join(", ")].filter(Boolean).join(" · ")}
         {connection.connected_at ? ` · ${fill(s.since, { date: formatDate(connection.connected_at) })}` : ""}
       </p>
       {connection.offers.length ? <p>{fill(s.offers, { offers: connection.offers.join(", ") })}</p> : null}
@@ -311,11 +310,12 @@ function EmployerRow({ connection, onChange }: { connection: EmployerConnection;
 function Employers() {
   const s = useConnectStrings();
   const list = useLoad(async () => {
-    const [connections, views] = await Promise.all([
+    const [connections, views, sectors] = await Promise.all([
       helix.api.GET("/api/v1/employer-connections/", { params: { query: { page_size: 100 } } }).then(({ data }) => data!.results),
       helix.api.GET("/api/v1/me/cv-views/", { params: { query: { page_size: 50 } } }).then(({ data }) => data!.results),
+      helix.api.GET("/api/v1/sectors/").then(({ data }) => data ?? []),
     ]);
-    return { connections, views };
+    return { connections, views, sectorNames: new Map(sectors.map((sector) => [sector.slug, sector.name])) };
   }, []);
   return (
     <section aria-labelledby="connect-employers">
@@ -333,6 +333,7 @@ function Employers() {
                 <EmployerRow
                   key={connection.id}
                   connection={connection}
+                  sectorNames={list.data!.sectorNames}
                   onChange={(next) =>
                     next && list.set({ ...list.data!, connections: list.data!.connections.map((c) => (c.id === next.id ? next : c)) })
                   }

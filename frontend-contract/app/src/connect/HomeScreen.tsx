@@ -93,17 +93,16 @@ function Upcoming() {
   );
 }
 
-function SectorPosts() {
+/** The newest posts in the talent's sectors (from the account the screen already has: no extra call). */
+function SectorPosts({ sectors }: { sectors: string[] }) {
   const s = useConnectStrings();
   const found = useLoad(async () => {
-    const { data: me } = await helix.api.GET("/api/v1/me/");
-    const sectors = me?.talent_profile?.sectors ?? [];
     if (!sectors.length) return { sectors, posts: [] as Post[] };
     const { data } = await helix.api.GET("/api/v1/posts/", {
       params: { query: { sector: sectors.join(","), order: "newest", page_size: 5 } },
     });
     return { sectors, posts: data!.results };
-  }, []);
+  }, [sectors.join(",")]);
   const replace = (post: Post) =>
     found.data && found.set({ ...found.data, posts: found.data.posts.map((item) => (item.id === post.id ? post : item)) });
   return (
@@ -154,7 +153,7 @@ export function HomeScreen() {
                 <Suggestions />
               </div>
             ) : null}
-            {plugins.has("posts") ? <SectorPosts /> : null}
+            {plugins.has("posts") ? <SectorPosts sectors={me.talent_profile?.sectors ?? []} /> : null}
           </div>
         );
       }}

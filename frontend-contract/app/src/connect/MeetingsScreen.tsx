@@ -14,13 +14,6 @@ type Meeting = ApiComponents["schemas"]["Meeting"];
 type Report = ApiComponents["schemas"]["Report"];
 const STEPS = ["rapport", "goal", "plan", "next_steps", "evaluation"] as const;
 
-/** Who is signed in (to find their own answer among the participants): one call, kept. */
-let myId: Promise<string> | null = null;
-export function loadMyId(): Promise<string> {
-  myId ??= helix.api.GET("/api/v1/me/").then(({ data }) => data!.id);
-  return myId;
-}
-
 /** The meeting's .ics from the API, handed to the browser as a download. */
 export async function downloadInvite(meeting: Meeting): Promise<void> {
   const { data } = await helix.api.GET("/api/v1/meetings/{id}/invite/", {
@@ -145,15 +138,13 @@ function MeetingRow({ meeting, me, onChange }: { meeting: Meeting; me: string; o
   );
 }
 
-function MeetingList() {
+/** The meetings; `me` (the signed-in person's id, from the screen's account) finds their own answer. */
+function MeetingList({ me: myId }: { me: string }) {
   const s = useConnectStrings();
   const list = useLoad(async () => {
-    const [meetings, me] = await Promise.all([
-      helix.api.GET("/api/v1/meetings/", { params: { query: { page_size: 100 } } }).then(({ data }) => data!.results),
-      loadMyId(),
-    ]);
-    return { meetings, me };
-  }, []);
+    const meetings = await helix.api.GET("/api/v1/meetings/", { params: { query: { page_size: 100 } } }).then(({ data }) => data!.results);
+    return { meetings, me: myId };
+  }, [myId]);
   if (list.error) return <ErrorNote error={list.error} />;
   if (!list.data) return <p role="status">{s.loading}</p>;
   const { meetings, me } = list.data;
@@ -196,7 +187,7 @@ export function MeetingsScreen() {
   const s = useConnectStrings();
   return (
     <Screen title={s.meetingsTitle} path="/me/meetings" feature="mentoring">
-      {() => <MeetingList />}
+      {(_plugins, me) => <MeetingList me={me.id} />}
     </Screen>
   );
 }

@@ -33,9 +33,9 @@ function StepCard({ step, onChange }: { step: Step; onChange: (change: (roadmap:
   };
   const id = `connect-step-${step.step}`;
   return (
-    <li class="connect-card" aria-labelledby={id}>
+    <li class="connect-card">
       <h3 id={id}>
-        {fill(s.stepTitle, { n: step.step, title: step.title })}
+        {fill(s.stepTitle, { n: step.step, title: step.title })}{" "}
         <span class="connect-tag">{s[`step_${step.status}`]}</span>
       </h3>
       <div class="account-field">
