@@ -67,8 +67,9 @@ def test_staff_publish_an_event_that_appears_in_the_public_posts(
     main.get_by_label("City").fill("Ghent")
     main.get_by_role("button", name="Publish", exact=True).click()
     starts = main.get_by_label("Starts")
-    page.wait_for_function("document.querySelector('input[name=starts_at]').getAttribute('aria-invalid') === 'true'")
-    assert "start" in page.locator("#" + starts.get_attribute("aria-describedby").split()[-1]).inner_text().lower()
+    page.locator("input[name=starts_at][aria-invalid=true]").wait_for()
+    error_id = starts.get_attribute("aria-describedby").split()[-1]
+    assert "start" in page.locator(f"#{error_id}").inner_text().lower()
     check_axe(page, "post refused")
     starts.fill("2031-03-01T08:30")
     main.get_by_label("ICT", exact=True).check()

@@ -68,7 +68,7 @@ function TalentRow({ talent, sectorName }: { talent: PoolTalent; sectorName: (sl
           {s.languages}: {languageLine(talent.languages, language)}
         </p>
       ) : null}
-      {talent.competences.career_objective ? <p>{talent.competences.career_objective}</p> : null}
+      {talent.competences.career_objective ? <p dir="auto">{talent.competences.career_objective}</p> : null}
       {talent.connected_at ? <p class="connect-meta">{fill(s.connectedOn, { date: formatDate(talent.connected_at) })}</p> : null}
     </li>
   );
@@ -290,7 +290,7 @@ function Talent({ id }: { id: string }) {
           {competences.map(([label, value]) => (
             <div key={label}>
               <dt>{label}</dt>
-              <dd>{value || s.notGiven}</dd>
+              <dd dir={value ? "auto" : undefined}>{value || s.notGiven}</dd>
             </div>
           ))}
         </dl>

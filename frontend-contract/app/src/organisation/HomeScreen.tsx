@@ -32,7 +32,7 @@ function Profile({ slug }: { slug: string }) {
       ) : (
         <>
           <p class="connect-count">{data.name}</p>
-          {data.description ? <p>{data.description}</p> : null}
+          {data.description ? <p dir="auto">{data.description}</p> : null}
           <dl class="org-facts">
             {data.city ? (
               <div>

@@ -21,7 +21,7 @@ function ProjectCard({ project, ours }: { project: Project; ours: boolean }) {
         {ours ? s.ours : fill(s.runBy, { org: project.organisation ?? "Helix" })} ·{" "}
         {project.join_policy === "open" ? s.policy_open : s.policy_approval}
       </p>
-      {project.description ? <p>{project.description}</p> : null}
+      {project.description ? <p dir="auto">{project.description}</p> : null}
       {project.my_membership ? (
         <p class="connect-meta">
           {fill(s.membership, { status: s[`member_${project.my_membership}` as keyof OrganisationStrings] ?? project.my_membership })}
