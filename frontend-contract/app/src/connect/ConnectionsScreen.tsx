@@ -258,9 +258,11 @@ function EmployerRow({ connection, sectorNames, onChange }: RowProps) {
       </p>
       {connection.offers.length ? <p>{fill(s.offers, { offers: connection.offers.join(", ") })}</p> : null}
       {connection.contact_message ? (
-        <blockquote class="connect-body">
+        <blockquote>
           <p class="connect-meta">{s.contactMessage}</p>
-          {connection.contact_message}
+          <p class="connect-body" dir="auto">
+            {connection.contact_message}
+          </p>
         </blockquote>
       ) : null}
       <div class="connect-actions">

@@ -204,7 +204,7 @@ function Conversation({ id }: { id: string }) {
             <p class="connect-meta">
               {message.from_me ? s.you : message.sender?.name} · <time dateTime={message.created_at}>{formatDate(message.created_at)}</time>
             </p>
-            <p class="connect-body">{message.body}</p>
+            <p class="connect-body" dir="auto">{message.body}</p>
           </li>
         ))}
       </ol>

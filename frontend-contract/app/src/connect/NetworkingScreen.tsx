@@ -95,7 +95,9 @@ function MindMap({ plan, change }: { plan: Plan; change: (c: Change) => void }) 
                   {plan[key].length ? (
                     <ul>
                       {plan[key].map((entry) => (
-                        <li key={entry}>{entry}</li>
+                        <li key={entry} dir="auto">
+                          {entry}
+                        </li>
                       ))}
                     </ul>
                   ) : (
@@ -194,7 +196,7 @@ function Goals({ plan, change }: { plan: Plan; change: (c: Change) => void }) {
                   }
                 }}
               />
-              <strong>{goal.description}</strong>
+              <strong dir="auto">{goal.description}</strong>
             </label>
             <p class="connect-meta">
               {s[`term_${goal.term}`]} · {fill(s.target, { target: goal.measurable_target })} · {fill(s.byDate, { date: goal.target_date })}
@@ -268,7 +270,7 @@ function Milestones({ plan, change }: { plan: Plan; change: (c: Change) => void 
                   }
                 }}
               />
-              <strong>{milestone.title}</strong>
+              <strong dir="auto">{milestone.title}</strong>
             </label>
             <p class="connect-meta">
               {fill(s.byDate, { date: milestone.due_date })}
@@ -320,7 +322,7 @@ function Contacts({ plan, change }: { plan: Plan; change: (c: Change) => void })
                 {followUpDue(contact.next_follow_up, today) ? ` · ${s.followUpDue}` : ""}
               </p>
             ) : null}
-            {contact.notes ? <p class="connect-body">{contact.notes}</p> : null}
+            {contact.notes ? <p class="connect-body" dir="auto">{contact.notes}</p> : null}
             <ConfirmButton
               label={fill(s.removeItem, { name: contact.name })}
               question={s.removeContactQuestion}
@@ -375,7 +377,7 @@ function Comments({ plan }: { plan: Plan }) {
               <p class="connect-meta">
                 {comment.author?.name ?? "—"} · <time dateTime={comment.created_at}>{formatDate(comment.created_at)}</time>
               </p>
-              <p class="connect-body">{comment.body}</p>
+              <p class="connect-body" dir="auto">{comment.body}</p>
             </li>
           ))}
         </ul>

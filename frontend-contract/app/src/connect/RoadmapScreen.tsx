@@ -97,7 +97,7 @@ function StepCard({ step, onChange }: { step: Step; onChange: (change: (roadmap:
                 <p class="connect-meta">
                   {note.author.name ?? "—"} · <time dateTime={note.created_at}>{formatDate(note.created_at)}</time>
                 </p>
-                <p class="connect-body">{note.body}</p>
+                <p class="connect-body" dir="auto">{note.body}</p>
               </li>
             ))}
           </ul>
