@@ -76,10 +76,14 @@ def test_a_talent_answers_reports_blocks_accepts_and_ticks(  # noqa: PLR0915
     from plugins.networking.models import PlanGoal
 
     talent, mentor, staff = programme["talent"], programme["mentor"], programme["staff"]
-    match = propose_match(staff, kind="talent_mentor", talent=talent, mentor=mentor, project=programme["project"])
+    match = propose_match(
+        staff, kind="talent_mentor", talent=talent, mentor=mentor, project=programme["project"]
+    )
     starts = (timezone.now() + timedelta(days=2)).replace(microsecond=0)
     meeting = plan_meeting(
-        mentor, [match], {"title": "First session", "starts_at": starts, "ends_at": starts + timedelta(hours=1)}
+        mentor,
+        [match],
+        {"title": "First session", "starts_at": starts, "ends_at": starts + timedelta(hours=1)},
     )
     thread = send_message(mentor, "Welcome, Amal! Shall we meet on Tuesday?", recipient=talent).thread
     employer = _employer_asking_for_contact(make_user, talent)
