@@ -4,7 +4,7 @@
  * the vacancies published (one /posts/mine/ call). Each part says what to do when it is empty.
  */
 import { helix } from "../api";
-import { ErrorNote, usePlugins, useLoad } from "../connect/shared";
+import { ErrorNote, useLoad, useMe, usePlugins } from "../connect/shared";
 import { fill, useConnectStrings } from "../connect/strings";
 import { useLang } from "../i18n";
 import { displayName, homeSummary } from "./pool";
@@ -142,12 +142,20 @@ function Vacancies() {
 }
 
 export function EmployerHome() {
+  const s = useEmployerStrings();
   const plugins = usePlugins();
+  const me = useMe();
   useLang();
-  if (!plugins) return null;
+  if (!plugins || !me) return null;
+  const approved = me.approval_status === "approved";
   return (
     <div class="connect-home">
-      {plugins.has("employers") ? <PoolPanels /> : null}
+      {!approved ? (
+        <p class="connect-panel connect-wide" role="note">
+          {s.pending}
+        </p>
+      ) : null}
+      {plugins.has("employers") && approved ? <PoolPanels /> : null}
       {plugins.has("messaging") ? <Unread /> : null}
       {plugins.has("posts") ? <Vacancies /> : null}
     </div>
