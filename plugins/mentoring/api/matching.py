@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -33,7 +34,7 @@ from plugins.mentoring.api.serializers import (
     RequestSerializer,
     TalentSerializer,
 )
-from plugins.mentoring.models import MentoringProfile, MentorshipRequest
+from plugins.mentoring.models import MatchFeedback, MentoringProfile, MentorshipRequest
 
 
 def project_by_slug(slug: str | None) -> Project | None:
@@ -70,8 +71,14 @@ class MatchViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # the OpenAPI generator has no user
             return Connection.objects.none()
-        matches = selectors.visible_matches(self.request.user).select_related(
-            "project", "talent", "mentor", "employer", "organisation"
+        matches = (
+            selectors.visible_matches(self.request.user)
+            .select_related("project", "talent", "mentor", "employer", "organisation")
+            .annotate(
+                my_feedback_given=Exists(
+                    MatchFeedback.objects.filter(match=OuterRef("pk"), author=self.request.user)
+                )
+            )
         )
         params = self.request.query_params
         if params.get("state"):
@@ -97,7 +104,7 @@ class MatchViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
             .model.objects.select_related("project", "talent", "mentor", "employer", "organisation")
             .get(pk=match.pk)
         )
-        return Response(MatchSerializer(match).data, status=code)
+        return Response(MatchSerializer(match, context={"request": self.request}).data, status=code)
 
     @extend_schema(request=MatchCreateSerializer, responses={201: MatchSerializer})
     def create(self, request):

@@ -15,6 +15,7 @@ from cms.connections.models import Connection, ConnectionEvent
 from plugins.mentoring.models import (
     NEW_MATCH_KINDS,
     Domain,
+    MatchFeedback,
     MatchKind,
     Meeting,
     MeetingParticipant,
@@ -59,6 +60,9 @@ class MatchSerializer(serializers.ModelSerializer):
     mentor = PersonSerializer(read_only=True, allow_null=True)
     employer = PersonSerializer(read_only=True, allow_null=True)
     organisation = MatchOrganisationSerializer(read_only=True, allow_null=True)
+    my_feedback_given = serializers.SerializerMethodField(
+        help_text="Whether I already gave my feedback on this (closed) match."
+    )
 
     class Meta:
         model = Connection
@@ -76,8 +80,20 @@ class MatchSerializer(serializers.ModelSerializer):
             "created_at",
             "activated_at",
             "closed_at",
+            "my_feedback_given",
         ]
         read_only_fields = fields
+
+    def get_my_feedback_given(self, match) -> bool:
+        """From the list's annotation (one query for the page), else asked for this match."""
+        given = getattr(match, "my_feedback_given", None)
+        if given is not None:
+            return bool(given)
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        if match.state != Connection.State.CLOSED or not (user and user.is_authenticated):
+            return False
+        return MatchFeedback.objects.filter(match=match, author=user).exists()
 
 
 class MatchCreateSerializer(serializers.Serializer):

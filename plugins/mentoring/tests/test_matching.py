@@ -242,6 +242,12 @@ def test_closing_asks_both_sides_for_feedback_once(programme, active_match, clie
     )
     again = talent.post(f"/api/v1/matches/{active_match.public_id}/feedback/", body, format="json")
     assert again.status_code == 409 and again.json()["error"]["code"] == "feedback_given"
+    # The match says whose feedback is in, in the list (one query) and on its own.
+    listed = talent.get("/api/v1/matches/", {"state": "closed"}).json()["results"]
+    assert [m["my_feedback_given"] for m in listed] == [True]
+    assert talent.get(f"/api/v1/matches/{active_match.public_id}/").json()["my_feedback_given"] is True
+    mentor = client_for(programme["mentor"]).get("/api/v1/matches/", {"state": "closed"}).json()
+    assert mentor["results"][0]["my_feedback_given"] is False
     bad = client_for(programme["mentor"]).post(
         f"/api/v1/matches/{active_match.public_id}/feedback/",
         {"usefulness": 9, "would_recommend": True},

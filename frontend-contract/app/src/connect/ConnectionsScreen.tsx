@@ -1,6 +1,7 @@
 /**
  * The talent's connections (/me/connections): the mentors, coaches and organisations they are
- * matched with (one matches call), with feedback once a match has closed; the projects they
+ * matched with (one matches call), with feedback once a match has closed (once: the match says
+ * whether mine is in); the projects they
  * belong to (one projects call); and, with the employers plugin, publishing the CV to employers
  * (the `cv_publication` consent), the employers connected through it (one call: accept their
  * contact, decline or block them) and who looked at the CV (one call).
@@ -113,7 +114,13 @@ function MatchRow({ match }: { match: Match }) {
           <a href="/me/messages">{s.openMessages}</a> <a href="/me/meetings">{s.allMeetings}</a>
         </p>
       ) : null}
-      {match.state === "closed" && match.activated_at && match.kind === "talent_mentor" ? <Feedback match={match} /> : null}
+      {match.state === "closed" && match.activated_at && match.kind === "talent_mentor" ? (
+        match.my_feedback_given ? (
+          <p>{s.feedbackGiven}</p>
+        ) : (
+          <Feedback match={match} />
+        )
+      ) : null}
     </li>
   );
 }

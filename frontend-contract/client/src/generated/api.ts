@@ -2545,6 +2545,8 @@ export interface components {
             readonly activated_at: string | null;
             /** Format: date-time */
             readonly closed_at: string | null;
+            /** @description Whether I already gave my feedback on this (closed) match. */
+            readonly my_feedback_given: boolean;
         };
         MatchCreateRequest: {
             kind: components["schemas"]["NewMatchKindEnum"];
