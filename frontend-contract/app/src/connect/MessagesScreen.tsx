@@ -85,7 +85,7 @@ function NewConversation({ person, onStarted }: { person: Person; onStarted: () 
   );
 }
 
-function ThreadList({ mentoring }: { mentoring: boolean }) {
+function ThreadList({ mentoring, myId }: { mentoring: boolean; myId: string }) {
   const s = useConnectStrings();
   const list = useLoad(async () => {
     const [threads, connected] = await Promise.all([
@@ -93,12 +93,17 @@ function ThreadList({ mentoring }: { mentoring: boolean }) {
       mentoring
         ? helix.api
             .GET("/api/v1/matches/", { params: { query: { kind: "talent_mentor", state: "active", page_size: PAGE_SIZE } } })
-            .then(({ data }) => data!.results.map((match) => match.mentor).filter((person): person is Person => !!person?.id))
+            // The other side of each match: the mentor for a talent, the talent for a mentor.
+            .then(({ data }) =>
+              data!.results
+                .map((match) => (match.talent?.id === myId ? match.mentor : match.talent))
+                .filter((person): person is Person => !!person?.id && person.id !== myId),
+            )
         : Promise.resolve([] as Person[]),
     ]);
     const talkedTo = new Set(threads.map((thread) => thread.other.id));
     return { threads, newPeople: connected.filter((person) => !talkedTo.has(person.id)) };
-  }, [mentoring]);
+  }, [mentoring, myId]);
   if (list.error) return <ErrorNote error={list.error} />;
   if (!list.data) return <p role="status">{s.loading}</p>;
   const { threads, newPeople } = list.data;
@@ -152,7 +157,7 @@ export function MessagesScreen() {
   const s = useConnectStrings();
   return (
     <Screen title={s.messagesTitle} path="/me/messages" feature="messaging">
-      {(plugins) => <ThreadList mentoring={plugins.has("mentoring")} />}
+      {(plugins, me) => <ThreadList mentoring={plugins.has("mentoring")} myId={me.id} />}
     </Screen>
   );
 }

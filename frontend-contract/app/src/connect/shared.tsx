@@ -52,25 +52,31 @@ export function forgetMe(): void {
   meCache = null;
 }
 
-/** The signed-in person's account, or null while it is asked or when nobody is signed in. */
-export function useMe(): Me | null {
+/** The signed-in person's account (null while it is asked or when nobody is signed in), or the
+ * error that kept it from coming. */
+export function useMeAnswer(): { me: Me | null; error: unknown } {
   const account = useAccount();
-  const [me, setMe] = useState<Me | null>(null);
+  const [answer, setAnswer] = useState<{ me: Me | null; error: unknown }>({ me: null, error: null });
   useEffect(() => {
     if (!account.signedIn) {
-      setMe(null);
+      setAnswer({ me: null, error: null });
       return;
     }
     let live = true;
     loadMe(account.email).then(
-      (found) => live && setMe(found),
-      () => live && setMe(null),
+      (me) => live && setAnswer({ me, error: null }),
+      (error) => live && setAnswer({ me: null, error }),
     );
     return () => {
       live = false;
     };
   }, [account.signedIn, account.email]);
-  return me;
+  return answer;
+}
+
+/** The signed-in person's account, or null while it is asked or when nobody is signed in. */
+export function useMe(): Me | null {
+  return useMeAnswer().me;
 }
 
 /** Whether a link (or a screen) is for this person in these plugins. */
@@ -170,9 +176,10 @@ export function Screen({ title, path, feature, roles, children }: ScreenProps) {
   const language = useLang();
   const account = useAccount();
   const plugins = usePlugins();
-  const me = useMe();
+  const { me, error } = useMeAnswer();
   let body: ComponentChildren;
-  if (!account.checked || (account.signedIn && (!plugins || !me))) body = <p role="status">{s.loading}</p>;
+  if (account.signedIn && error) body = <ErrorNote error={error} />;
+  else if (!account.checked || (account.signedIn && (!plugins || !me))) body = <p role="status">{s.loading}</p>;
   else if (!account.signedIn)
     body = (
       <p>
