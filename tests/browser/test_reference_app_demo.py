@@ -111,9 +111,9 @@ def test_every_role_opens_every_screen_of_its_space_on_the_demo_data(browser_pag
         open_in(page, live_server, "en", "/me/home")
         nav = page.get_by_role("navigation", name="My space")
         anchors = nav.get_by_role("link")
-        links = [
-            (anchors.nth(i).inner_text(), anchors.nth(i).get_attribute("href")) for i in range(anchors.count())
-        ]
+        links = []
+        for index in range(anchors.count()):
+            links.append((anchors.nth(index).inner_text(), anchors.nth(index).get_attribute("href")))
         seen[role] = [href for _name, href in links]
         assert len(links) >= 3, f"{role}: the menu offers only {links}"
         for name, href in links:
