@@ -198,5 +198,18 @@ export function Screen({ title, path, feature, roles, children }: ScreenProps) {
   );
 }
 
+/**
+ * One post per translation group (`translation_key`): the one in `language` when there is one,
+ * else the first met. For summaries, where a post written in three languages is one offer.
+ */
+export function oneTranslationEach<T extends { translation_key: string; locale?: string }>(posts: T[], language: string): T[] {
+  const chosen = new Map<string, T>();
+  for (const post of posts) {
+    const held = chosen.get(post.translation_key);
+    if (!held || (held.locale !== language && post.locale === language)) chosen.set(post.translation_key, post);
+  }
+  return [...chosen.values()];
+}
+
 /** Every page of a paginated list's first page (one call). */
 export const PAGE_SIZE = 20;

@@ -4,7 +4,7 @@
  * the vacancies published (one /posts/mine/ call). Each part says what to do when it is empty.
  */
 import { helix } from "../api";
-import { ErrorNote, useLoad, useMe, usePlugins } from "../connect/shared";
+import { ErrorNote, oneTranslationEach, useLoad, useMe, usePlugins } from "../connect/shared";
 import { fill, useConnectStrings } from "../connect/strings";
 import { useLang } from "../i18n";
 import { displayName, homeSummary } from "./pool";
@@ -110,12 +110,17 @@ function Unread() {
 
 function Vacancies() {
   const s = useEmployerStrings();
+  const language = useLang();
   const c = useConnectStrings();
   const posts = useLoad(
     () => helix.api.GET("/api/v1/posts/mine/", { params: { query: { page_size: 100 } } }).then(({ data }) => data!.results),
     [],
   );
-  const live = (posts.data ?? []).filter((post) => post.type === "vacancy" && post.status === "published");
+  // A vacancy written in three languages is one offer: shown once, in the reader's language.
+  const live = oneTranslationEach(
+    (posts.data ?? []).filter((post) => post.type === "vacancy" && post.status === "published"),
+    language,
+  );
   return (
     <section class="connect-panel" aria-labelledby="employer-home-vacancies">
       <h2 id="employer-home-vacancies">{s.homeVacancies}</h2>
