@@ -44,3 +44,25 @@ def test_the_count_costs_no_query_per_project(programme, client_for, django_asse
     client.get("/api/v1/projects/")
     with django_assert_max_num_queries(12):
         assert len(client.get("/api/v1/projects/").json()["results"]) == 7  # with the default project
+
+
+def test_my_projects_only_and_who_runs_them(programme, make_user, client_for):
+    """A talent's connections screen lists her projects in one call, named with their organisation."""
+    from cms.organisations.actions import create_project, request_to_join
+    from cms.organisations.models import Organisation
+
+    talent, project = programme["talent"], programme["project"]
+    other_staff = make_user("organisation")
+    elsewhere = create_project(Organisation.objects.get(staff=other_staff), by=other_staff, name="Elsewhere")
+    asked = create_project(Organisation.objects.get(staff=other_staff), by=other_staff, name="Asked")
+    request_to_join(asked, talent, motivation="May I join?")
+
+    rows = client_for(talent).get("/api/v1/projects/", {"mine": "true"}).json()["results"]
+    by_slug = {row["slug"]: row for row in rows}
+    assert project.slug in by_slug and asked.slug in by_slug and elsewhere.slug not in by_slug
+    assert by_slug[project.slug]["organisation_name"] == programme["organisation"].name
+    assert by_slug[asked.slug]["my_membership"] == "requested"
+    everything = client_for(talent).get("/api/v1/projects/").json()["results"]
+    assert elsewhere.slug in {row["slug"] for row in everything}
+    newcomer = client_for(make_user("talent"))
+    assert newcomer.get("/api/v1/projects/", {"mine": "true"}).json()["results"] == []

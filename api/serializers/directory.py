@@ -51,6 +51,9 @@ class OrganisationSerializer(serializers.ModelSerializer):
 
 class ProjectSerializer(serializers.ModelSerializer):
     organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    organisation_name = serializers.CharField(
+        source="organisation.name", read_only=True, default=None, help_text="The running organisation's name."
+    )
     my_membership = serializers.SerializerMethodField()
     pending_requests = serializers.SerializerMethodField(
         help_text="Join requests waiting for a decision: for the staff of the running "
@@ -60,7 +63,7 @@ class ProjectSerializer(serializers.ModelSerializer):
     class Meta:
         model = Project
         fields = [
-            "slug", "name", "description", "organisation", "join_policy", "is_default",
+            "slug", "name", "description", "organisation", "organisation_name", "join_policy", "is_default",
             "is_active", "my_membership", "pending_requests", "created_at",
         ]
         read_only_fields = ["slug", "organisation", "is_default", "created_at"]

@@ -43,6 +43,11 @@ class ProjectViewSet(
         projects = Project.objects.filter(is_active=True).select_related("organisation")
         if self.action == "list" and self.request.query_params.get("organisation"):
             projects = projects.filter(organisation__slug=self.request.query_params["organisation"])
+        if self.action == "list" and self.request.query_params.get("mine") in ("true", "1"):
+            user = self.request.user
+            projects = projects.filter(
+                pk__in=ProjectMembership.objects.filter(user_id=getattr(user, "pk", None)).values("project_id")
+            )
         return projects.annotate(
             pending_count=Count(
                 "memberships", filter=Q(memberships__status=ProjectMembership.Status.REQUESTED)
@@ -53,7 +58,13 @@ class ProjectViewSet(
         parameters=[
             OpenApiParameter(
                 "organisation", OpenApiTypes.STR, description="Only the projects of this organisation (slug)."
-            )
+            ),
+            OpenApiParameter(
+                "mine",
+                OpenApiTypes.BOOL,
+                description="Only the projects I am a member of or asked to join (`my_membership` "
+                "says which).",
+            ),
         ]
     )
     def list(self, request, *args, **kwargs):

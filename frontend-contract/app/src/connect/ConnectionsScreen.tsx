@@ -2,7 +2,7 @@
  * The talent's connections (/me/connections): the mentors, coaches and organisations they are
  * matched with (one matches call), with feedback once a match has closed (once: the match says
  * whether mine is in); the projects they
- * belong to (one projects call); and, with the employers plugin, publishing the CV to employers
+ * belong to (one call for my projects, each with the organisation running it); and, with the employers plugin, publishing the CV to employers
  * (the `cv_publication` consent), the employers connected through it (one call: accept their
  * contact, decline or block them) and who looked at the CV (one call).
  */
@@ -131,7 +131,7 @@ function People() {
     const [matches, projects] = await Promise.all([
       helix.api.GET("/api/v1/matches/", { params: { query: { page_size: 100 } } }).then(({ data }) => data!.results),
       helix.api
-        .GET("/api/v1/projects/", { params: { query: { page_size: 100 } } })
+        .GET("/api/v1/projects/", { params: { query: { mine: true, page_size: 100 } } })
         .then(({ data }) => data!.results.filter((project: Project) => project.my_membership)),
     ]);
     return { matches: matches.filter((match) => match.kind !== "talent_employer"), projects };
@@ -162,7 +162,10 @@ function People() {
             {projects.map((project) => (
               <li key={project.slug} class="connect-card">
                 <h3>{project.name}</h3>
-                <p class="connect-meta">{s[`membership_${project.my_membership}` as keyof ConnectStrings] ?? project.my_membership}</p>
+                <p class="connect-meta">
+                  {project.organisation_name ? <span dir="auto">{project.organisation_name} · </span> : null}
+                  {s[`membership_${project.my_membership}` as keyof ConnectStrings] ?? project.my_membership}
+                </p>
               </li>
             ))}
           </ul>

@@ -4899,6 +4899,8 @@ export interface components {
             name: string;
             description?: string;
             readonly organisation: string | null;
+            /** @description The running organisation's name. */
+            readonly organisation_name: string | null;
             join_policy?: components["schemas"]["JoinPolicyEnum"];
             readonly is_default: boolean;
             is_active?: boolean;
@@ -14943,6 +14945,8 @@ export interface operations {
     projects_list: {
         parameters: {
             query?: {
+                /** @description Only the projects I am a member of or asked to join (`my_membership` says which). */
+                mine?: boolean;
                 /** @description Only the projects of this organisation (slug). */
                 organisation?: string;
                 /** @description A page number within the paginated result set. */
