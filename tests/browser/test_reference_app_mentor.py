@@ -136,6 +136,16 @@ def test_a_mentor_sees_his_mentee_comments_on_her_plan_and_files_a_report(
         plan__talent=talent, author=mentor, body__startswith="Start with three"
     ).exists()
 
+    # A note on the first step of her roadmap: she reads it on hers.
+    from plugins.journey.models import StepNote
+
+    main.get_by_text(re.compile("^Add a note to step 1")).click()
+    main.get_by_label("Your note on step 1").fill("Book the orientation talk this month.")
+    main.get_by_role("button", name="Save the note").click()
+    page.get_by_text("Note saved").wait_for()
+    main.get_by_text("Book the orientation talk this month.").wait_for()
+    assert StepNote.objects.filter(author=mentor, body__startswith="Book the orientation").exists()
+
     # File the 5-step report of the held meeting.
     main.get_by_role("button", name=re.compile("^Write the report")).click()
     main.get_by_label("1. Rapport").fill("We got on well; she is motivated.")

@@ -23,6 +23,7 @@ import { useMentorStrings, type MentorStrings } from "./strings";
 type Talent = ApiComponents["schemas"]["Talent"];
 type Plan = ApiComponents["schemas"]["NetworkingPlan"];
 type Comment = ApiComponents["schemas"]["PlanComment"];
+type StepNote = ApiComponents["schemas"]["JourneyNote"];
 type Roadmap = ApiComponents["schemas"]["JourneyRoadmap"];
 
 function MenteeRow({ match }: { match: Match }) {
@@ -279,6 +280,62 @@ function PlanPart({ talentId }: { talentId: string }) {
   );
 }
 
+/** A note on one step of the mentee's roadmap (the mentee sees it on their roadmap). */
+function StepNoteForm({ talentId, step, onPosted }: { talentId: string; step: number; onPosted: (note: StepNote) => void }) {
+  const s = useMentorStrings();
+  const [body, setBody] = useState("");
+  const [errors, setErrors] = useState<Errors>({});
+  const [said, setSaid] = useState("");
+  const [busy, setBusy] = useState(false);
+  const messages = errors.body ?? [];
+  const id = `mentee-step-${step}-note`;
+  return (
+    <form
+      class="connect-form"
+      noValidate
+      onSubmit={async (event) => {
+        event.preventDefault();
+        setBusy(true);
+        setErrors({});
+        setSaid("");
+        try {
+          const { data } = await helix.api.POST("/api/v1/journey/talents/{talent_public_id}/roadmap/steps/{step}/notes/", {
+            params: { path: { talent_public_id: talentId, step } },
+            body: { body },
+          });
+          if (data) onPosted(data);
+          setBody("");
+          setSaid(s.stepNoteSent);
+        } catch (caught) {
+          setErrors(errorsOf(caught));
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <FormAlert messages={otherErrors(errors, ["body"])} />
+      <div class="account-field">
+        <label for={id}>{fill(s.yourStepNote, { step })}</label>
+        <textarea
+          id={id}
+          rows={2}
+          value={body}
+          aria-invalid={messages.length ? true : undefined}
+          aria-describedby={messages.length ? `${id}-error` : undefined}
+          onInput={(event) => setBody((event.currentTarget as HTMLTextAreaElement).value)}
+        />
+        <FieldError id={`${id}-error`} messages={messages} />
+      </div>
+      <button type="submit" disabled={busy}>
+        {s.sendStepNote}
+      </button>
+      <p role="status" class="connect-status">
+        {said}
+      </p>
+    </form>
+  );
+}
+
 function RoadmapPart({ talentId }: { talentId: string }) {
   const s = useMentorStrings();
   const roadmap = useLoad(
@@ -300,10 +357,39 @@ function RoadmapPart({ talentId }: { talentId: string }) {
           {fill(s.roadmapProgress, { done: progress.done, total: progress.step_count, ticked: progress.items_ticked, items: progress.items_total })}
         </span>
       </p>
-      <ol>
+      <ol class="connect-list">
         {steps.map((step) => (
           <li key={step.key}>
-            {step.title}: {s[`status_${step.status}` as keyof MentorStrings]}
+            <p>
+              <strong dir="auto">{step.title}</strong>: {s[`status_${step.status}` as keyof MentorStrings]}
+            </p>
+            {step.notes.length ? (
+              <ul class="connect-list">
+                {step.notes.map((note) => (
+                  <li key={note.id} class="connect-card">
+                    <p class="connect-meta">
+                      {note.author?.name} · <time dateTime={note.created_at}>{formatDate(note.created_at)}</time>
+                    </p>
+                    <p class="connect-body" dir="auto">
+                      {note.body}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            <details>
+              <summary>{fill(s.addStepNote, { step: step.step })}</summary>
+              <StepNoteForm
+                talentId={talentId}
+                step={step.step}
+                onPosted={(note) =>
+                  roadmap.set({
+                    ...roadmap.data!,
+                    steps: steps.map((item) => (item.key === step.key ? { ...item, notes: [...item.notes, note] } : item)),
+                  })
+                }
+              />
+            </details>
           </li>
         ))}
       </ol>
