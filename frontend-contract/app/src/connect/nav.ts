@@ -6,13 +6,11 @@
 import { employerLinks } from "../employer/links";
 import { mentorLinks } from "../mentor/links";
 import { organisationLinks } from "../organisation/links";
-import type { NavLink } from "./shared";
+import { labelOf, type NavLink } from "./shared";
 import { CONNECT_STRINGS, type ConnectStrings } from "./strings";
 
 /** A label in the three languages from the talent area's strings. */
-function label(key: keyof ConnectStrings): NavLink["label"] {
-  return { en: CONNECT_STRINGS.en[key], nl: CONNECT_STRINGS.nl[key], ar: CONNECT_STRINGS.ar[key] };
-}
+const label = (key: keyof ConnectStrings) => labelOf(CONNECT_STRINGS, key);
 
 /** The home of every role. */
 const homeLinks: NavLink[] = [{ path: "/me/home", label: label("home") }];

@@ -33,6 +33,11 @@ export type NavLink = {
   capability?: string;
 };
 
+/** A menu label in the three languages, from an area's strings (`{ en, nl, ar }`). */
+export function labelOf<S extends Record<string, unknown>>(strings: Record<Lang, S>, key: keyof S): NavLink["label"] {
+  return { en: String(strings.en[key]), nl: String(strings.nl[key]), ar: String(strings.ar[key]) };
+}
+
 let meCache: { email?: string; answer: Promise<Me> } | null = null;
 
 /** The signed-in person's account (role, capabilities, profile), asked once per account. */

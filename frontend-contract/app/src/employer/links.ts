@@ -1,10 +1,8 @@
 /** The employer's links in the "my space" menu (see NavLink in ../connect/shared). */
-import type { NavLink } from "../connect/shared";
-import { EMPLOYER_STRINGS, type EmployerStrings } from "./strings";
+import { labelOf, type NavLink } from "../connect/shared";
+import { EMPLOYER_STRINGS } from "./strings";
 
-function label(key: keyof EmployerStrings): NavLink["label"] {
-  return { en: EMPLOYER_STRINGS.en[key], nl: EMPLOYER_STRINGS.nl[key], ar: EMPLOYER_STRINGS.ar[key] };
-}
+const label = (key: keyof typeof EMPLOYER_STRINGS.en) => labelOf(EMPLOYER_STRINGS, key);
 
 export const employerLinks: NavLink[] = [
   { path: "/me/talent-pool", label: label("navPool"), feature: "employers", roles: ["employer"] },

@@ -1,10 +1,8 @@
 /** The mentor's (and coach's) links in the "my space" menu (see NavLink in ../connect/shared). */
-import type { NavLink } from "../connect/shared";
-import { MENTOR_STRINGS, type MentorStrings } from "./strings";
+import { labelOf, type NavLink } from "../connect/shared";
+import { MENTOR_STRINGS } from "./strings";
 
-function label(key: keyof MentorStrings): NavLink["label"] {
-  return { en: MENTOR_STRINGS.en[key], nl: MENTOR_STRINGS.nl[key], ar: MENTOR_STRINGS.ar[key] };
-}
+const label = (key: keyof typeof MENTOR_STRINGS.en) => labelOf(MENTOR_STRINGS, key);
 
 export const mentorLinks: NavLink[] = [
   { path: "/me/mentees", label: label("navMentees"), feature: "mentoring", roles: ["mentor"] },

@@ -1,10 +1,8 @@
 /** The organisation's links in the "my space" menu (see NavLink in ../connect/shared). */
-import type { NavLink } from "../connect/shared";
-import { ORGANISATION_STRINGS, type OrganisationStrings } from "./strings";
+import { labelOf, type NavLink } from "../connect/shared";
+import { ORGANISATION_STRINGS } from "./strings";
 
-function label(key: keyof OrganisationStrings): NavLink["label"] {
-  return { en: ORGANISATION_STRINGS.en[key], nl: ORGANISATION_STRINGS.nl[key], ar: ORGANISATION_STRINGS.ar[key] };
-}
+const label = (key: keyof typeof ORGANISATION_STRINGS.en) => labelOf(ORGANISATION_STRINGS, key);
 
 export const organisationLinks: NavLink[] = [
   { path: "/me/organisation-posts", label: label("navPosts"), feature: "posts", roles: ["organisation", "admin"] },
