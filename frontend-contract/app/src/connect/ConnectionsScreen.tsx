@@ -266,7 +266,7 @@ function EmployerRow({ connection, sectorNames, onChange }: RowProps) {
         {[connection.sectors.map((slug) => sectorNames.get(slug) ?? slug).join(", "), connection.places.join(", ")].filter(Boolean).join(" · ")}
         {connection.connected_at ? ` · ${fill(s.since, { date: formatDate(connection.connected_at) })}` : ""}
       </p>
-      {connection.offers.length ? <p>{fill(s.offers, { offers: connection.offers.join(", ") })}</p> : null}
+      {connection.offers.length ? <p>{fill(s.offers, { offers: connection.offers.map((offer) => s[`offer_${offer}` as keyof ConnectStrings] ?? offer).join(", ") })}</p> : null}
       {connection.contact_message ? (
         <blockquote>
           <p class="connect-meta">{s.contactMessage}</p>
