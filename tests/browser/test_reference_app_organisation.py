@@ -89,6 +89,20 @@ def test_staff_publish_an_event_that_appears_in_the_public_posts(
     events = page.request.get(f"{live_server.url}/api/v1/posts/?type=event")
     assert TITLE in [row["title"] for row in events.json()["results"]]
 
+    # Change it: the form starts from the post; a cleared level is saved cleared.
+    card.get_by_role("button", name=re.compile("^Change")).click()
+    form = page.locator("form", has=page.get_by_role("heading", name=f"Change “{TITLE}”"))
+    assert form.get_by_label("City").input_value() == "Ghent"
+    assert form.get_by_label("Starts").input_value() == "2031-03-01T08:30"
+    form.get_by_label("City").fill("Antwerp")
+    form.get_by_role("button", name="Save the changes").click()
+    page.get_by_text(f"“{TITLE}” is saved.").wait_for()
+    card.get_by_text("Antwerp").first.wait_for()
+    post.refresh_from_db()
+    assert post.city == "Antwerp" and post.starts_at.year == 2031
+    assert [sector.slug for sector in post.sectors.all()] == ["ict"]
+    check_axe(page, "post changed")
+
     # Projects: the organisation's own, with the request waiting.
     nav.get_by_role("link", name="Projects").click()
     page.get_by_role("heading", level=1, name="Projects").wait_for()

@@ -11,16 +11,25 @@ import { PostCard } from "../connect/PostsScreen";
 import { ErrorNote, PAGE_SIZE, useLoad } from "../connect/shared";
 import { fill, useConnectStrings } from "../connect/strings";
 import { LANGUAGES, useLang } from "../i18n";
-import { DUTCH_LEVELS, emptyDraft, fieldsFor, postBody, type Post, type PostDraft, type PostType } from "./posts";
+import { draftFrom, DUTCH_LEVELS, emptyDraft, fieldsFor, postBody, postUpdateBody, type Post, type PostDraft, type PostType } from "./posts";
 import { useOrganisationStrings, type OrganisationStrings } from "./strings";
 import "./organisation.css";
 
 const KNOWN = ["type", "locale", "title", "summary", "link", "starts_at", "ends_at", "city", "online", "sectors", "dutch_level"];
 
-export function PostForm({ types, onPublished }: { types: PostType[]; onPublished: (post: Post) => void }) {
+type PostFormProps = {
+  types: PostType[];
+  onPublished: (post: Post) => void;
+  /** The post to change (the form starts from it and saves it with PUT); none: a new post. */
+  editing?: Post;
+  onCancel?: () => void;
+};
+
+export function PostForm({ types, onPublished, editing, onCancel }: PostFormProps) {
   const s = useOrganisationStrings();
   const language = useLang();
-  const [draft, setDraft] = useState<PostDraft>(() => emptyDraft(types[0]!, language));
+  const [draft, setDraft] = useState<PostDraft>(() => (editing ? draftFrom(editing, language) : emptyDraft(types[0]!, language)));
+  const idp = editing ? `org-edit-${editing.id}` : "org";
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
   const [said, setSaid] = useState("");
@@ -33,13 +42,21 @@ export function PostForm({ types, onPublished }: { types: PostType[]; onPublishe
     <form
       class="connect-form org-form"
       noValidate
-      aria-labelledby="org-write"
+      aria-labelledby={`${idp}-write`}
       onSubmit={async (event) => {
         event.preventDefault();
         setBusy(true);
         setErrors({});
         setSaid("");
         try {
+          if (editing) {
+            const { data } = await helix.api.PUT("/api/v1/posts/{id}/", {
+              params: { path: { id: editing.id } },
+              body: postUpdateBody(draft),
+            });
+            onPublished(data!);
+            return;
+          }
           const { data } = await helix.api.POST("/api/v1/posts/", { body: postBody(draft) });
           setSaid(fill(s.published, { title: data!.title }));
           setDraft(emptyDraft(draft.type, draft.locale));
@@ -51,7 +68,7 @@ export function PostForm({ types, onPublished }: { types: PostType[]; onPublishe
         }
       }}
     >
-      <h2 id="org-write">{s.writeTitle}</h2>
+      <h2 id={`${idp}-write`}>{editing ? fill(s.editTitle, { title: editing.title }) : s.writeTitle}</h2>
       <FormAlert messages={otherErrors(errors, KNOWN)} />
       <div class="org-grid">
         {types.length > 1 ? (
@@ -104,24 +121,24 @@ export function PostForm({ types, onPublished }: { types: PostType[]; onPublishe
       </div>
       <div class="connect-check">
         <input
-          id="org-online"
+          id={`${idp}-online`}
           type="checkbox"
           checked={draft.online}
           onChange={(event) => set("online")((event.currentTarget as HTMLInputElement).checked)}
         />
-        <label for="org-online">{s.online}</label>
+        <label for={`${idp}-online`}>{s.online}</label>
       </div>
       <fieldset
         class="connect-choices"
         aria-invalid={sectorErrors.length ? true : undefined}
-        aria-describedby={sectorErrors.length ? "org-sectors-error" : undefined}
+        aria-describedby={sectorErrors.length ? `${idp}-sectors-error` : undefined}
       >
         <legend>{s.sectors}</legend>
         <ErrorNote error={sectors.error} />
         {(sectors.data ?? []).map((sector) => (
           <div class="connect-check" key={sector.slug}>
             <input
-              id={`org-sector-${sector.slug}`}
+              id={`${idp}-sector-${sector.slug}`}
               type="checkbox"
               checked={draft.sectors.includes(sector.slug)}
               onChange={(event) => {
@@ -129,14 +146,19 @@ export function PostForm({ types, onPublished }: { types: PostType[]; onPublishe
                 set("sectors")(on ? [...draft.sectors, sector.slug] : draft.sectors.filter((slug) => slug !== sector.slug));
               }}
             />
-            <label for={`org-sector-${sector.slug}`}>{sector.name}</label>
+            <label for={`${idp}-sector-${sector.slug}`}>{sector.name}</label>
           </div>
         ))}
-        <FieldError id="org-sectors-error" messages={sectorErrors} />
+        <FieldError id={`${idp}-sectors-error`} messages={sectorErrors} />
       </fieldset>
       <button type="submit" disabled={busy}>
-        {s.publish}
+        {editing ? s.saveChanges : s.publish}
       </button>
+      {onCancel ? (
+        <button type="button" class="connect-secondary" onClick={onCancel}>
+          {s.cancelEdit}
+        </button>
+      ) : null}
       <p role="status" class="connect-status">
         {said}
       </p>
@@ -149,6 +171,20 @@ function MinePost({ post, onChange }: { post: Post; onChange: (post: Post) => vo
   const [error, setError] = useState<unknown>(null);
   const [said, setSaid] = useState("");
   const [busy, setBusy] = useState(false);
+  const [editing, setEditing] = useState(false);
+  if (editing)
+    return (
+      <PostForm
+        types={[post.type]}
+        editing={post}
+        onCancel={() => setEditing(false)}
+        onPublished={(next) => {
+          onChange(next);
+          setEditing(false);
+          setSaid(fill(s.changesSaved, { title: next.title }));
+        }}
+      />
+    );
   const act = async (run: () => Promise<Post>, message: string) => {
     setBusy(true);
     setError(null);
@@ -171,6 +207,12 @@ function MinePost({ post, onChange }: { post: Post; onChange: (post: Post) => vo
         <>
           <span class={`org-status org-status-${post.status}`}>{s[`status_${post.status}` as keyof OrganisationStrings]}</span>
           {post.moderation_note ? <span class="connect-meta">{fill(s.moderation, { note: post.moderation_note })}</span> : null}
+          {post.can_edit ? (
+            <button type="button" disabled={busy} onClick={() => setEditing(true)}>
+              {s.edit}
+              <span class="visually-hidden">: {post.title}</span>
+            </button>
+          ) : null}
           {post.status === "published" && post.can_edit ? (
             <button
               type="button"

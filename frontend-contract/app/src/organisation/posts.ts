@@ -29,6 +29,32 @@ export function emptyDraft(type: PostType, locale: Lang): PostDraft {
   return { type, locale, title: "", summary: "", link: "", starts_at: "", ends_at: "", city: "", online: false, sectors: [], dutch_level: "" };
 }
 
+/** An ISO instant as a `<input type="datetime-local">` value in the browser's time zone ("" when none). */
+export function isoToLocal(value: string | null | undefined): string {
+  if (!value) return "";
+  const when = new Date(value);
+  if (Number.isNaN(when.getTime())) return "";
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${when.getFullYear()}-${pad(when.getMonth() + 1)}-${pad(when.getDate())}T${pad(when.getHours())}:${pad(when.getMinutes())}`;
+}
+
+/** The form's draft of an existing post, to change it. */
+export function draftFrom(post: Post, fallback: Lang): PostDraft {
+  return {
+    type: post.type,
+    locale: (post.locale ?? fallback) as Lang,
+    title: post.title,
+    summary: post.summary,
+    link: post.link,
+    starts_at: isoToLocal(post.starts_at),
+    ends_at: isoToLocal(post.ends_at),
+    city: post.city ?? "",
+    online: !!post.online,
+    sectors: [...(post.sectors ?? [])],
+    dutch_level: post.dutch_level ?? "",
+  };
+}
+
 /** A `<input type="datetime-local">` value ("2026-03-01T18:30", the browser's time zone) as an ISO instant; null when blank or invalid. */
 export function localToIso(value: string): string | null {
   if (!value.trim()) return null;
@@ -54,6 +80,19 @@ export function postBody(draft: PostDraft): PostRequest {
   if (draft.sectors.length) body.sectors = [...draft.sectors];
   if (draft.dutch_level) body.dutch_level = draft.dutch_level as PostRequest["dutch_level"];
   return body;
+}
+
+/** The change call's body: every field, a cleared one sent empty, so that clearing it takes effect. */
+export function postUpdateBody(draft: PostDraft): PostRequest {
+  return {
+    ...postBody(draft),
+    starts_at: localToIso(draft.starts_at),
+    ends_at: localToIso(draft.ends_at),
+    city: draft.city.trim(),
+    online: draft.online,
+    sectors: [...draft.sectors],
+    dutch_level: draft.dutch_level as PostRequest["dutch_level"],
+  };
 }
 
 /** Which fields the form shows for a type: when and where for events, an end date for the rest. */

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { draftFrom, isoToLocal, localToIso, postBody, postUpdateBody, type Post } from "./posts";
+
+describe("changing a post", () => {
+  const post = {
+    id: "4f0c3a1e-0000-4000-8000-000000000001",
+    type: "event",
+    locale: "nl",
+    title: "Netwerkontbijt",
+    summary: "Ontmoet werkgevers.",
+    link: "https://example.org/ontbijt",
+    starts_at: localToIso("2026-03-01T08:30"),
+    ends_at: null,
+    city: "Gent",
+    online: false,
+    sectors: ["ict"],
+    dutch_level: "B1",
+  } as unknown as Post;
+
+  it("starts the form from the post, times in the browser's own zone", () => {
+    const draft = draftFrom(post, "en");
+    expect(draft.starts_at).toBe("2026-03-01T08:30");
+    expect(draft.ends_at).toBe("");
+    expect(draft.locale).toBe("nl");
+    expect(draft.sectors).toEqual(["ict"]);
+  });
+
+  it("sends back what it was given when nothing changed", () => {
+    const body = postBody(draftFrom(post, "en"));
+    expect(body).toMatchObject({ type: "event", title: "Netwerkontbijt", city: "Gent", dutch_level: "B1", sectors: ["ict"] });
+    expect(body.starts_at).toBe(post.starts_at);
+    expect(body).not.toHaveProperty("ends_at");
+  });
+
+  it("reads no time as an empty field", () => {
+    expect(isoToLocal(null)).toBe("");
+    expect(isoToLocal("not a date")).toBe("");
+  });
+
+  it("sends a cleared field empty, so the change takes effect", () => {
+    const body = postUpdateBody({ ...draftFrom(post, "en"), city: "", starts_at: "", sectors: [], dutch_level: "" });
+    expect(body).toMatchObject({ city: "", starts_at: null, ends_at: null, sectors: [], dutch_level: "", online: false });
+  });
+});
