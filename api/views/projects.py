@@ -44,10 +44,8 @@ class ProjectViewSet(
         if self.action == "list" and self.request.query_params.get("organisation"):
             projects = projects.filter(organisation__slug=self.request.query_params["organisation"])
         if self.action == "list" and self.request.query_params.get("mine") in ("true", "1"):
-            user = self.request.user
-            projects = projects.filter(
-                pk__in=ProjectMembership.objects.filter(user_id=getattr(user, "pk", None)).values("project_id")
-            )
+            mine = ProjectMembership.objects.filter(user_id=getattr(self.request.user, "pk", None))
+            projects = projects.filter(pk__in=mine.values("project_id"))
         return projects.annotate(
             pending_count=Count(
                 "memberships", filter=Q(memberships__status=ProjectMembership.Status.REQUESTED)
