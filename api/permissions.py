@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, permissions
 
 from cms.errors import CapabilityMissing, NotApproved
+
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,100}")
 
 
 def request_project(request):
@@ -18,9 +22,12 @@ def request_project(request):
         return cached
     slug = request.headers.get("X-Helix-Project") or request.query_params.get("project")
     if slug:
-        project = Project.objects.filter(slug=slug, is_active=True).first()
+        # Not a slug at all (a control character, a NUL byte): no such project, never a query.
+        found = Project.objects.filter(slug=slug, is_active=True) if SLUG.fullmatch(slug) else None
+        project = found.first() if found is not None else None
         if project is None:
-            raise exceptions.NotFound(_("There is no project '%(slug)s'.") % {"slug": slug})
+            shown = slug if SLUG.fullmatch(slug) else slug.encode("unicode_escape").decode("ascii")[:100]
+            raise exceptions.NotFound(_("There is no project '%(slug)s'.") % {"slug": shown})
     else:
         project = Project.default()
     request._helix_project = project

@@ -424,3 +424,17 @@ def test_a_switched_off_plugin_answers_404_on_every_route_even_where_permissions
     assert app.get("/api/v1/posts/", HTTP_X_HELIX_PROJECT=project.slug).status_code == 404
     assert client_for(None).get("/api/v1/posts/", HTTP_X_HELIX_PROJECT=project.slug).status_code == 404
     assert app.get("/api/v1/posts/").status_code == 200  # the default project keeps it
+
+
+@pytest.mark.django_db
+def test_a_project_that_is_not_a_slug_is_not_found_never_a_crash(client_for, make_user):
+    """A NUL byte or a control character in ?project= or X-Helix-Project (PostgreSQL refuses NUL
+    in a query) answers 404 not_found, with the value shown escaped."""
+    client = client_for(make_user("talent"))
+    for bad in ("a\x00b", "x\ny", "../default", "d" * 101):
+        answer = client.get("/api/v1/plugins/", {"project": bad})
+        assert answer.status_code == 404, bad
+        error = answer.json()["error"]
+        assert error["code"] == "not_found" and "\x00" not in error["message"]
+    assert client.get("/api/v1/plugins/", HTTP_X_HELIX_PROJECT="a\x01b").status_code == 404
+    assert client.get("/api/v1/plugins/").status_code == 200

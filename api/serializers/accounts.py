@@ -19,6 +19,8 @@ from api.serializers.fields import (
 from cms.accounts.models import Consent, EmployerProfile, MentorProfile, Role, TalentProfile, User
 
 READ_ONLY_FILE_FIELDS = ("photo", "cv", "logo")
+#: A photo or logo: the address to download it from Helix, relative to the API's host.
+PHOTO_SCHEMA = {"type": "string", "format": "uri-reference", "nullable": True}
 
 
 class TalentProfileSerializer(serializers.ModelSerializer):
@@ -40,7 +42,7 @@ class TalentProfileSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = ["updated_at"]
 
-    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+    @extend_schema_field(PHOTO_SCHEMA)
     def get_photo(self, obj):
         return _photo_url(obj.photo)
 
@@ -76,7 +78,7 @@ class MentorProfileSerializer(serializers.ModelSerializer):
         fields = ["kind", "photo", "expertise", "languages", "sectors", "max_mentees", "updated_at"]
         read_only_fields = ["updated_at"]
 
-    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+    @extend_schema_field(PHOTO_SCHEMA)
     def get_photo(self, obj):
         return _photo_url(obj.photo)
 
@@ -90,7 +92,7 @@ class EmployerProfileSerializer(serializers.ModelSerializer):
         fields = ["company", "website", "description", "size", "sectors", "logo", "updated_at"]
         read_only_fields = ["updated_at"]
 
-    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+    @extend_schema_field(PHOTO_SCHEMA)
     def get_logo(self, obj):
         return _photo_url(obj.logo)
 

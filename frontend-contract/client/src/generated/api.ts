@@ -2160,7 +2160,7 @@ export interface components {
             description?: string;
             size?: components["schemas"]["SizeEnum"] | components["schemas"]["BlankEnum"];
             sectors?: string[];
-            /** Format: uri */
+            /** Format: uri-reference */
             readonly logo: string | null;
             /** Format: date-time */
             readonly updated_at: string;
@@ -2953,7 +2953,7 @@ export interface components {
         MentorKindEnum: "volunteer" | "coach" | "either";
         MentorProfile: {
             kind?: components["schemas"]["MentorProfileKindEnum"];
-            /** Format: uri */
+            /** Format: uri-reference */
             readonly photo: string | null;
             expertise?: string;
             languages?: components["schemas"]["LanguageSkill"][];
@@ -5105,7 +5105,7 @@ export interface components {
             readonly updated_at: string;
         };
         TalentProfile: {
-            /** Format: uri */
+            /** Format: uri-reference */
             readonly photo: string | null;
             languages?: components["schemas"]["LanguageSkill"][];
             dutch_level?: components["schemas"]["CEFRLevelEnum"] | components["schemas"]["BlankEnum"];
