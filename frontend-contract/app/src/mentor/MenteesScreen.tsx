@@ -150,8 +150,17 @@ function ProfilePart({ talentId }: { talentId: string }) {
   );
 }
 
-function CommentForm({ talentId, onPosted }: { talentId: string; onPosted: (comment: Comment) => void }) {
-  const s = useMentorStrings();
+/** A short text the mentor writes about the mentee (a comment on the plan, a note on a roadmap
+ * step): the server's refusal under the field, a line once it is sent. */
+function TextForm<T>(props: {
+  id: string;
+  label: string;
+  submit: string;
+  sent: string;
+  rows: number;
+  send: (body: string) => Promise<T | undefined>;
+  onPosted: (posted: T) => void;
+}) {
   const [body, setBody] = useState("");
   const [errors, setErrors] = useState<Errors>({});
   const [said, setSaid] = useState("");
@@ -167,13 +176,10 @@ function CommentForm({ talentId, onPosted }: { talentId: string; onPosted: (comm
         setErrors({});
         setSaid("");
         try {
-          const { data } = await helix.api.POST("/api/v1/networking/plans/{talent_public_id}/comments/", {
-            params: { path: { talent_public_id: talentId } },
-            body: { body },
-          });
-          if (data) onPosted(data);
+          const posted = await props.send(body);
+          if (posted) props.onPosted(posted);
           setBody("");
-          setSaid(s.commentSent);
+          setSaid(props.sent);
         } catch (caught) {
           setErrors(errorsOf(caught));
         } finally {
@@ -183,24 +189,46 @@ function CommentForm({ talentId, onPosted }: { talentId: string; onPosted: (comm
     >
       <FormAlert messages={otherErrors(errors, ["body"])} />
       <div class="account-field">
-        <label for="mentee-comment">{s.yourComment}</label>
+        <label for={props.id}>{props.label}</label>
         <textarea
-          id="mentee-comment"
-          rows={3}
+          id={props.id}
+          rows={props.rows}
           value={body}
           aria-invalid={messages.length ? true : undefined}
-          aria-describedby={messages.length ? "mentee-comment-error" : undefined}
+          aria-describedby={messages.length ? `${props.id}-error` : undefined}
           onInput={(event) => setBody((event.currentTarget as HTMLTextAreaElement).value)}
         />
-        <FieldError id="mentee-comment-error" messages={messages} />
+        <FieldError id={`${props.id}-error`} messages={messages} />
       </div>
       <button type="submit" disabled={busy}>
-        {s.sendComment}
+        {props.submit}
       </button>
       <p role="status" class="connect-status">
         {said}
       </p>
     </form>
+  );
+}
+
+function CommentForm({ talentId, onPosted }: { talentId: string; onPosted: (comment: Comment) => void }) {
+  const s = useMentorStrings();
+  return (
+    <TextForm
+      id="mentee-comment"
+      label={s.yourComment}
+      submit={s.sendComment}
+      sent={s.commentSent}
+      rows={3}
+      onPosted={onPosted}
+      send={async (body) =>
+        (
+          await helix.api.POST("/api/v1/networking/plans/{talent_public_id}/comments/", {
+            params: { path: { talent_public_id: talentId } },
+            body: { body },
+          })
+        ).data
+      }
+    />
   );
 }
 
@@ -283,56 +311,23 @@ function PlanPart({ talentId }: { talentId: string }) {
 /** A note on one step of the mentee's roadmap (the mentee sees it on their roadmap). */
 function StepNoteForm({ talentId, step, onPosted }: { talentId: string; step: number; onPosted: (note: StepNote) => void }) {
   const s = useMentorStrings();
-  const [body, setBody] = useState("");
-  const [errors, setErrors] = useState<Errors>({});
-  const [said, setSaid] = useState("");
-  const [busy, setBusy] = useState(false);
-  const messages = errors.body ?? [];
-  const id = `mentee-step-${step}-note`;
   return (
-    <form
-      class="connect-form"
-      noValidate
-      onSubmit={async (event) => {
-        event.preventDefault();
-        setBusy(true);
-        setErrors({});
-        setSaid("");
-        try {
-          const { data } = await helix.api.POST("/api/v1/journey/talents/{talent_public_id}/roadmap/steps/{step}/notes/", {
+    <TextForm
+      id={`mentee-step-${step}-note`}
+      label={fill(s.yourStepNote, { step })}
+      submit={s.sendStepNote}
+      sent={s.stepNoteSent}
+      rows={2}
+      onPosted={onPosted}
+      send={async (body) =>
+        (
+          await helix.api.POST("/api/v1/journey/talents/{talent_public_id}/roadmap/steps/{step}/notes/", {
             params: { path: { talent_public_id: talentId, step } },
             body: { body },
-          });
-          if (data) onPosted(data);
-          setBody("");
-          setSaid(s.stepNoteSent);
-        } catch (caught) {
-          setErrors(errorsOf(caught));
-        } finally {
-          setBusy(false);
-        }
-      }}
-    >
-      <FormAlert messages={otherErrors(errors, ["body"])} />
-      <div class="account-field">
-        <label for={id}>{fill(s.yourStepNote, { step })}</label>
-        <textarea
-          id={id}
-          rows={2}
-          value={body}
-          aria-invalid={messages.length ? true : undefined}
-          aria-describedby={messages.length ? `${id}-error` : undefined}
-          onInput={(event) => setBody((event.currentTarget as HTMLTextAreaElement).value)}
-        />
-        <FieldError id={`${id}-error`} messages={messages} />
-      </div>
-      <button type="submit" disabled={busy}>
-        {s.sendStepNote}
-      </button>
-      <p role="status" class="connect-status">
-        {said}
-      </p>
-    </form>
+          })
+        ).data
+      }
+    />
   );
 }
 
