@@ -14,48 +14,12 @@ import { OrganisationHome } from "../organisation/routes";
 import { helix } from "../api";
 import { formatDate } from "../i18n";
 import { CalendarButton } from "./MeetingsScreen";
+import { UnreadPanel } from "./UnreadPanel";
 import { PostCard, Suggestions } from "./PostsScreen";
 import { ErrorNote, Screen, useLoad, type Role } from "./shared";
 import { fill, useConnectStrings } from "./strings";
 
 type Post = ApiComponents["schemas"]["Post"];
-
-function Unread() {
-  const s = useConnectStrings();
-  const threads = useLoad(
-    () => helix.api.GET("/api/v1/threads/", { params: { query: { page_size: 100 } } }).then(({ data }) => data!.results),
-    [],
-  );
-  const unread = (threads.data ?? []).filter((thread) => thread.unread_count > 0);
-  const total = unread.reduce((sum, thread) => sum + thread.unread_count, 0);
-  return (
-    <section class="connect-panel" aria-labelledby="connect-home-unread">
-      <h2 id="connect-home-unread">{s.unread}</h2>
-      <ErrorNote error={threads.error} />
-      {!threads.data ? (
-        <p role="status">{s.loading}</p>
-      ) : total ? (
-        <>
-          <p class="connect-count">{fill(s.unreadCount, { n: total })}</p>
-          <ul class="connect-list">
-            {unread.map((thread) => (
-              <li key={thread.id}>
-                <a href={`/me/messages/${thread.id}`}>
-                  {thread.other.name}: {fill(s.unreadCount, { n: thread.unread_count })}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : (
-        <p>{s.noUnread}</p>
-      )}
-      <p>
-        <a href="/me/messages">{s.openMessages}</a>
-      </p>
-    </section>
-  );
-}
 
 function Upcoming() {
   const s = useConnectStrings();
@@ -146,7 +110,7 @@ export function HomeScreen() {
         }
         return (
           <div class="connect-home">
-            {plugins.has("messaging") ? <Unread /> : null}
+            {plugins.has("messaging") ? <UnreadPanel /> : null}
             {plugins.has("mentoring") ? <Upcoming /> : null}
             {plugins.has("posts") ? (
               <div class="connect-wide">

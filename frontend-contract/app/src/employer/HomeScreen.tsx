@@ -6,6 +6,7 @@
 import { helix } from "../api";
 import { ErrorNote, oneTranslationEach, useLoad, useMe, usePlugins } from "../connect/shared";
 import { fill, useConnectStrings } from "../connect/strings";
+import { UnreadPanel } from "../connect/UnreadPanel";
 import { useLang } from "../i18n";
 import { displayName, homeSummary } from "./pool";
 import { useEmployerStrings, type EmployerStrings } from "./strings";
@@ -74,40 +75,6 @@ function PoolPanels() {
   );
 }
 
-function Unread() {
-  const s = useEmployerStrings();
-  const c = useConnectStrings();
-  const threads = useLoad(
-    () => helix.api.GET("/api/v1/threads/", { params: { query: { page_size: 100 } } }).then(({ data }) => data!.results),
-    [],
-  );
-  const unread = (threads.data ?? []).filter((thread) => thread.unread_count > 0);
-  return (
-    <section class="connect-panel" aria-labelledby="employer-home-unread">
-      <h2 id="employer-home-unread">{s.homeUnread}</h2>
-      <ErrorNote error={threads.error} />
-      {!threads.data ? (
-        threads.error ? null : <p role="status">{c.loading}</p>
-      ) : unread.length ? (
-        <ul class="connect-list">
-          {unread.map((thread) => (
-            <li key={thread.id}>
-              <a href={`/me/messages/${thread.id}`}>
-                {thread.other.name}: {fill(s.unreadCount, { n: thread.unread_count })}
-              </a>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p>{s.noUnread}</p>
-      )}
-      <p>
-        <a href="/me/messages">{s.openMessages}</a>
-      </p>
-    </section>
-  );
-}
-
 function Vacancies() {
   const s = useEmployerStrings();
   const language = useLang();
@@ -161,7 +128,7 @@ export function EmployerHome() {
         </p>
       ) : null}
       {plugins.has("employers") && approved ? <PoolPanels /> : null}
-      {plugins.has("messaging") ? <Unread /> : null}
+      {plugins.has("messaging") ? <UnreadPanel empty={s.noUnread} /> : null}
       {plugins.has("posts") ? <Vacancies /> : null}
     </div>
   );

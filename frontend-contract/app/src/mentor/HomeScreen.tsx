@@ -8,6 +8,7 @@
 import { helix } from "../api";
 import { CalendarButton } from "../connect/MeetingsScreen";
 import { ErrorNote, useLoad, useMe, usePlugins } from "../connect/shared";
+import { UnreadPanel } from "../connect/UnreadPanel";
 import { fill } from "../connect/strings";
 import { formatDate } from "../i18n";
 import { loadMatches, loadMeetings, type Meeting } from "./data";
@@ -32,7 +33,7 @@ function Home({ me, mentoring, messaging }: { me: string; mentoring: boolean; me
   const waiting = invitations.length + split.proposed.length + joining.length;
   const change = (meeting: Meeting) => meetings.set((meetings.data ?? []).map((m) => (m.id === meeting.id ? meeting : m)));
   const loaded = matches.data && meetings.data;
-  if (!mentoring) return messaging ? <Unread /> : null;
+  if (!mentoring) return messaging ? <UnreadPanel empty={s.noUnread} /> : null;
   return (
     <>
       <section class="connect-panel" aria-labelledby="mentor-home-waiting">
@@ -124,41 +125,8 @@ function Home({ me, mentoring, messaging }: { me: string; mentoring: boolean; me
           <p>{s.reportsDueNone}</p>
         )}
       </section>
-      {messaging ? <Unread /> : null}
+      {messaging ? <UnreadPanel empty={s.noUnread} /> : null}
     </>
-  );
-}
-
-function Unread() {
-  const s = useMentorStrings();
-  const threads = useLoad(
-    () => helix.api.GET("/api/v1/threads/", { params: { query: { page_size: 100 } } }).then(({ data }) => data!.results),
-    [],
-  );
-  const unread = (threads.data ?? []).filter((thread) => thread.unread_count > 0);
-  return (
-    <section class="connect-panel" aria-labelledby="mentor-home-unread">
-      <h2 id="mentor-home-unread">{s.unread}</h2>
-      <ErrorNote error={threads.error} />
-      {!threads.data ? (
-        <p role="status">{s.loading}</p>
-      ) : unread.length ? (
-        <ul class="connect-list">
-          {unread.map((thread) => (
-            <li key={thread.id}>
-              <a href={`/me/messages/${thread.id}`}>
-                {thread.other.name}: {fill(s.unreadCount, { n: thread.unread_count })}
-              </a>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p>{s.noUnread}</p>
-      )}
-      <p>
-        <a href="/me/messages">{s.openMessages}</a>
-      </p>
-    </section>
   );
 }
 
