@@ -5,10 +5,10 @@
     .venv/bin/python bench/all.py --full             # each script's own sizes (hours: see bench/README.md)
     .venv/bin/python bench/all.py --database-url 'postgres://postgres@127.0.0.1:5432/helix_bench_{name}'
 
-Runs bench/pages.py, posts.py, mentoring.py, employers.py and admin.py one after the other, each in
-its own process (the small runs on their own databases, ``var/bench-small-<name>.sqlite3``, and
-results files, ``var/bench-results/<name>-<db>-small.json``, so the full runs' data and committed
-numbers stay),
+Runs bench/pages.py, posts.py, mentoring.py, employers.py, admin.py and app_lists.py one after the
+other, each in its own process (the small runs on their own databases,
+``var/bench-small-<name>.sqlite3``, and results files, ``var/bench-results/<name>-<db>-small.json``,
+so the full runs' data and committed numbers stay),
 then prints one table of every request case: p50, queries, the floor (the same bytes served from
 memory through the same stack) and the ratios to the floor and, for pages, to Wagtail's API v2.
 A script that fails is reported with the end of its log (``var/bench-logs/<name>.log``) and the
@@ -40,6 +40,8 @@ SMALL = {
     ],
     "employers": ["--talents", "300", "--employers", "40", "--repeat", "10"],
     "admin": ["--people", "500", "--organisations", "50", "--audit", "2000", "--repeat", "10"],
+    # The app's long lists in Chromium (Playwright, /usr/bin/chromium; builds the app when needed).
+    "app_lists": ["--items", "100", "--repeat", "1"],
 }
 
 

@@ -129,17 +129,18 @@ def psql(sql: str) -> None:
     sh(f'psql "{PG_ADMIN}" -v ON_ERROR_STOP=1 -q -c "{sql}"')
 
 
-def prepare_services() -> None:
-    psql(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
-    psql(f"CREATE DATABASE {DB_NAME}")
-    sh(f"rabbitmqctl delete_vhost {VHOST}", check=False)
-    sh(f"rabbitmqctl add_vhost {VHOST}")
-    sh(f'rabbitmqctl set_permissions -p {VHOST} guest ".*" ".*" ".*"')
+def prepare_services(db: str = DB_NAME, vhost: str = VHOST) -> None:
+    """A fresh database ``db`` and RabbitMQ virtual host ``vhost`` (the drill's by default)."""
+    psql(f"DROP DATABASE IF EXISTS {db} WITH (FORCE)")
+    psql(f"CREATE DATABASE {db}")
+    sh(f"rabbitmqctl delete_vhost {vhost}", check=False)
+    sh(f"rabbitmqctl add_vhost {vhost}")
+    sh(f'rabbitmqctl set_permissions -p {vhost} guest ".*" ".*" ".*"')
 
 
-def drop_services() -> None:
-    psql(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
-    sh(f"rabbitmqctl delete_vhost {VHOST}", check=False)
+def drop_services(db: str = DB_NAME, vhost: str = VHOST) -> None:
+    psql(f"DROP DATABASE IF EXISTS {db} WITH (FORCE)")
+    sh(f"rabbitmqctl delete_vhost {vhost}", check=False)
 
 
 def environment(smtp_port: int, *, short: bool) -> dict:
@@ -170,14 +171,16 @@ def environment(smtp_port: int, *, short: bool) -> dict:
 class Fleet:
     """The processes of the drill; each in its own session so a kill takes its children too."""
 
+    log_dir = LOG_DIR  # where each process's output goes (``<name>.log``); a subclass may change it
+
     def __init__(self, env: dict):
         self.env = env
         self.procs: dict[str, subprocess.Popen] = {}
         self.web_ports: list[int] = []
-        LOG_DIR.mkdir(parents=True, exist_ok=True)
+        self.log_dir.mkdir(parents=True, exist_ok=True)
 
     def _start(self, name: str, args: list[str]) -> None:
-        out = open(LOG_DIR / f"{name}.log", "ab")
+        out = open(self.log_dir / f"{name}.log", "ab")
         self.procs[name] = subprocess.Popen(
             args, cwd=ROOT, env=self.env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
         )

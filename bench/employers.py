@@ -468,6 +468,8 @@ def scenario(name: str, change, *, talent=None, employer=None) -> dict:
 
 def matching_runs(sectors: list) -> list[dict]:
     """A talent moves sector, a talent adds a sector, an employer moves sector, a talent withdraws."""
+    from django.db.models import Count
+
     from cms.accounts.actions import withdraw_consent
     from cms.accounts.models import Consent, EmployerProfile, TalentProfile, User
 
@@ -479,17 +481,26 @@ def matching_runs(sectors: list) -> list[dict]:
     adder = one_sector.order_by("pk")[1:2].get()
     two_sectors = TalentProfile.objects.filter(user__in=consenting).annotate(n=_count("sectors")).filter(n=2)
     leaver = two_sectors.order_by("pk").first()
+    # The employer moving is one of the biggest sector (the most consenting talents), the one with
+    # the most work: it moves to the second biggest.
+    by_size = list(
+        TalentProfile.sectors.through.objects.filter(talentprofile__user__in=consenting)
+        .values("sector_id")
+        .annotate(n=Count("talentprofile"))
+        .order_by("-n", "sector_id")
+        .values_list("sector_id", flat=True)
+    )
     company = (
         EmployerProfile.objects.filter(user__email__startswith="bench-employer-")
         .annotate(n=_count("sectors"))
-        .filter(n=1)
+        .filter(n=1, sectors=by_size[0])
         .order_by("pk")
         .first()
     )
 
     def other(profile) -> int:
         mine = set(profile.sectors.values_list("pk", flat=True))
-        return next(s for s in sectors if s not in mine)
+        return next(s for s in [*by_size, *sectors] if s not in mine)
 
     cases = []
     target = other(mover)

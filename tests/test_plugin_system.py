@@ -351,6 +351,16 @@ def test_hook_newsletter_sections(project, make_user):
     assert sections == [{"title": "Alpha news", "items": [f"for {user.email}"]}]
 
 
+def test_hook_newsletter_sections_many(project, make_user):
+    """A digest asks for a batch of readers at once; a plugin with only the per-reader hook
+    (alpha) is still asked for each reader, and its answer lands with that reader."""
+    readers = [make_user("talent"), make_user("mentor")]
+    since = timezone.now() - timedelta(days=7)
+    sections = calls.newsletter_sections_many(project, readers, {user.pk: since for user in readers})
+    for user in readers:
+        assert {"title": "Alpha news", "items": [f"for {user.email}"]} in sections[user.pk]
+
+
 def test_hook_periodic_jobs(project):
     from apscheduler.schedulers.background import BackgroundScheduler
 

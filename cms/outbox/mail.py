@@ -4,6 +4,8 @@ and the development backend that writes one ``.eml`` file per message."""
 from __future__ import annotations
 
 import base64
+import hashlib
+import json
 import re
 import threading
 import uuid
@@ -122,6 +124,68 @@ def deserialise(data: dict) -> EmailMultiAlternatives:
     return message
 
 
+# --- shaped mail: one render for many readers -------------------------------------------------
+
+# Stand-ins for what differs between two readers of the same mail: rendered once per shape, then
+# replaced per reader. Private-use characters: no template, translation or post contains them, and
+# escaping and linking leave them alone.
+NAME_MARK = "\ue000name\ue000"
+URL_MARK = "\ue000unsubscribe\ue000"
+
+
+def shape_key(shape: dict) -> str:
+    """The key a shape is stored under: the SHA-256 of its content."""
+    return hashlib.sha256(json.dumps(shape, sort_keys=True).encode()).hexdigest()
+
+
+def store_shapes(shapes: dict[str, dict]) -> None:
+    """Keep serialised mails with stand-ins (:data:`NAME_MARK`, :data:`URL_MARK`), ``{key:
+    shape}`` as :func:`shape_key` names them, in one statement; those already kept stay as they are."""
+    from cms.outbox.models import MailShape
+
+    MailShape.objects.bulk_create(
+        [MailShape(key=key, data=shape) for key, shape in shapes.items()], ignore_conflicts=True
+    )
+
+
+def store_shape(shape: dict) -> str:
+    """Keep one shape; its key."""
+    key = shape_key(shape)
+    store_shapes({key: shape})
+    return key
+
+
+def shaped_payload(key: str, shape: dict, *, to: str, name: str, unsubscribe_url: str) -> dict:
+    """An outbox payload for one reader of a stored shape: the reader's own parts only."""
+    return {"shape": key, "subject": shape["subject"], "to": [to], "name": name, "url": unsubscribe_url}
+
+
+def expand(payload: dict) -> dict:
+    """The full serialised message of an outbox payload (a shaped one is filled in for its reader);
+    what :func:`deserialise` and :func:`deliver` take."""
+    if "shape" not in payload:
+        return payload
+    from cms.outbox.models import MailShape
+
+    shape = MailShape.objects.get(pk=payload["shape"]).data
+    name, url = payload.get("name", ""), payload.get("url", "")
+    html_name, html_url = urlize(escape(name)), urlize(escape(url))
+    headers = dict(shape["headers"])
+    if url:
+        headers["List-Unsubscribe"] = f"<{url}>"
+        headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    return {
+        **shape,
+        "body": shape["body"].replace(NAME_MARK, name).replace(URL_MARK, url),
+        "to": list(payload["to"]),
+        "headers": headers,
+        "alternatives": [
+            {**alt, "content": alt["content"].replace(NAME_MARK, html_name).replace(URL_MARK, html_url)}
+            for alt in shape["alternatives"]
+        ],
+    }
+
+
 def queue_message(message: EmailMessage, *, key: str | None = None, user=None):
     """Queue an already rendered message through the outbox."""
     return enqueue(MAIL_ACTOR, payload=serialise(message), key=key, user=user)
@@ -159,7 +223,7 @@ def message_id_for(row) -> str:
 
 def deliver(data: dict, *, message_id: str | None = None) -> None:
     """Send a serialised message with the configured backend (raises on failure)."""
-    message = deserialise(data)
+    message = deserialise(expand(data))
     if message_id:
         message.extra_headers["Message-ID"] = message_id
     message.send(fail_silently=False)

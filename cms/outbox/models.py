@@ -58,3 +58,21 @@ class OutboxMessage(models.Model):
         if self.failed_at:
             return "failed"
         return "pending"
+
+
+class MailShape(models.Model):
+    """The common part of many e-mails: one digest or newsletter as every reader of a language
+    gets it, with stand-ins for the reader's name and unsubscribe link.
+
+    An outbox row of a shaped mail holds only what is the reader's own (address, name, link) and
+    the shape's key, so queueing 50,000 digests writes a few hundred bytes per reader instead of
+    the whole message. Keyed by the SHA-256 of its content, so the same shape is stored once.
+    Holds no personal data: the stand-ins are filled in when the mail is sent.
+    """
+
+    key = models.CharField(max_length=64, primary_key=True)
+    data = models.JSONField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"Mail shape {self.key[:12]}"

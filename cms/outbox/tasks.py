@@ -32,6 +32,19 @@ def purge() -> None:
 
     cutoff = timezone.now() - timedelta(days=settings.HELIX_OUTBOX_RETENTION_DAYS)
     OutboxMessage.objects.filter(done_at__lt=cutoff).delete()
+    purge_shapes(cutoff)
+
+
+def purge_shapes(cutoff) -> int:
+    """Delete the mail shapes older than ``cutoff`` that no outbox row still uses."""
+    from cms.outbox.models import MailShape
+
+    used = set(
+        OutboxMessage.objects.filter(payload__has_key="shape")
+        .values_list("payload__shape", flat=True)
+        .distinct()
+    )
+    return MailShape.objects.filter(created_at__lt=cutoff).exclude(key__in=used).delete()[0]
 
 
 def sweep_now(now=None, *, batch: int = 1000, max_batches: int = 100) -> int:

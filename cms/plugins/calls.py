@@ -59,3 +59,18 @@ def newsletter_sections(project, user, since: datetime) -> list[dict]:
     for result in hooks_for(project).newsletter_sections(user=user, since=since):
         sections.extend(result or [])
     return sections
+
+
+def newsletter_sections_many(project, users, sinces: dict[int, datetime]) -> dict[int, list[dict]]:
+    """Digest sections for a batch of recipients from the plugins enabled in ``project``: one
+    call per plugin implementing ``newsletter_sections_many``, one per reader for the others."""
+    sections: dict[int, list[dict]] = {user.pk: [] for user in users}
+    batch, each = hooks_for(project).with_fallback("newsletter_sections_many", "newsletter_sections")
+    # pluggy calls the last registered first; reversed keeps the core and plugins in their order.
+    for result in reversed(batch(users=list(users), sinces=sinces)):
+        for pk, found in (result or {}).items():
+            sections[pk].extend(found or [])
+    for user in users:
+        for result in each(user=user, since=sinces[user.pk]):
+            sections[user.pk].extend(result or [])
+    return sections

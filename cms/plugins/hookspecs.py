@@ -115,6 +115,19 @@ def on_connection_activated(connection: Connection) -> None:
 
 
 @hookspec
+def on_connections_activated(connections: list[Connection]) -> None:
+    """React to many connections becoming active at once (all of one project).
+
+    The batch form of ``on_connection_activated``, called by the bulk action
+    ``open_connections(..., activate=True)`` (the sector matching opens thousands at a time) and
+    by the one-connection actions with a list of one. Called inside the action's transaction,
+    after the core has granted what the kinds declare. A plugin that implements it is not called
+    per connection; a plugin that implements only ``on_connection_activated`` is called once per
+    connection instead. Do the work in a fixed number of statements. Returns nothing.
+    """
+
+
+@hookspec
 def on_connection_changed(connection: Connection, change: str) -> None:
     """React to an open connection changing without opening or closing (for its project).
 
@@ -129,6 +142,19 @@ def on_connection_closed(connection: Connection) -> None:
 
     Called inside the closing transaction, after the core has revoked what the connection
     granted; ``connection.close_reason`` and ``closed_by`` say why and who. Returns nothing.
+    """
+
+
+@hookspec
+def on_connections_closed(connections: list[Connection]) -> None:
+    """React to many connections being closed at once (all of one project, one reason).
+
+    The batch form of ``on_connection_closed``, called by the bulk action ``close_connections``
+    and by ``close_connection`` with a list of one. Called inside the closing transaction, after
+    the core has revoked what the connections granted; each one's ``close_reason`` and
+    ``closed_by`` are set. A plugin that implements it is not called per connection; one that
+    implements only ``on_connection_closed`` is called once per connection instead. Returns
+    nothing.
     """
 
 
@@ -191,6 +217,19 @@ def newsletter_sections(user: User, since: datetime) -> list[dict] | None:
     Called per recipient while a digest is assembled. Return a list of
     ``{"title": ..., "items": [...]}`` dicts, already in the user's language,
     or ``None``.
+    """
+
+
+@hookspec
+def newsletter_sections_many(users: list[User], sinces: dict[int, datetime]) -> dict[int, list[dict]] | None:
+    """Return the digest sections of many recipients at once (for a project): the batch form of
+    ``newsletter_sections``, so a digest run costs the plugin a few queries per batch of readers,
+    not one per reader.
+
+    ``sinces`` maps each user's id to the start of their digest's period. Return ``{user id:
+    [{"title": ..., "items": [...]}, ...]}`` (each in that user's language), leaving out users
+    without a section. A plugin implementing this is not asked ``newsletter_sections`` during a
+    digest run; a plugin implementing only ``newsletter_sections`` is asked per reader.
     """
 
 

@@ -38,6 +38,14 @@ class ProjectHooks:
         setattr(self, name, caller)
         return caller
 
+    def with_fallback(self, batch: str, single: str):
+        """The callers of a batch hook and of its per-item hook: the batch one for the plugins
+        implementing it, the per-item one for the plugins implementing only that (so a plugin
+        written before the batch hook keeps working; one implementing both gets the batch)."""
+        batching = [impl.plugin for impl in getattr(self._pm.hook, batch).get_hookimpls()]
+        each = self._pm.subset_hook_caller(single, remove_plugins=[*self._disabled, *batching])
+        return getattr(self, batch), each
+
 
 class HelixPluginManager:
     """Registry of installed plugins and the pluggy manager behind the hooks."""

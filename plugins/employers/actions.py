@@ -67,6 +67,19 @@ def mark_blind(connection: Connection) -> None:
         set_contact(connection, False, by=None)
 
 
+def mark_blind_many(connections: list[Connection]) -> None:
+    """``mark_blind`` for many talent–employer connections at once (the matching opens them
+    with contact already withheld): the blind rows in one insert, contact withheld on those
+    that still allowed it."""
+    with transaction.atomic():
+        BlindConnection.objects.bulk_create(
+            [BlindConnection(connection=c) for c in connections], ignore_conflicts=True, batch_size=5000
+        )
+        for c in connections:
+            if c.can_contact:
+                set_contact(c, False, by=None)
+
+
 def update_details(employer: User, *, places=None, offers=None, blind_listings=None) -> EmployerDetails:
     """Change what the employer offers, and where, and whether their listings are blind.
 

@@ -20,11 +20,11 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 
 from cms.accounts.models import ApprovalStatus, Consent, EmployerProfile, Role, TalentProfile, User
-from cms.connections.actions import close_connection, open_connection
+from cms.connections.actions import close_connections, open_connections
 from cms.connections.models import Connection
 from cms.organisations.models import Project
 from cms.outbox.api import enqueue
-from plugins.employers.actions import TALENT_EMPLOYER, mark_blind
+from plugins.employers.actions import TALENT_EMPLOYER, mark_blind_many
 from plugins.employers.models import EmployerDetails, EmployerRelation
 
 OPEN = Connection.OPEN_STATES
@@ -136,22 +136,32 @@ def _messaging_for(talent_ids: set[int], employer_ids: set[int]) -> dict[tuple[i
 
 
 def close_stale_for_talent(talent: User, reason: str) -> int:
-    """Close, now, the talent's connections that no longer hold (consent gone, sectors changed)."""
+    """Close, now, the talent's connections that no longer hold (consent gone, sectors changed):
+    in bulk, a fixed number of statements however many employers they were."""
     keep = set(eligible_employers(talent).values_list("pk", flat=True))
-    closed = 0
-    for match in _open_connections(talent=talent).exclude(employer_id__in=keep):
-        close_connection(match, by=None, reason=reason)
-        closed += 1
-    return closed
+    stale = _open_connections(talent=talent).exclude(employer_id__in=keep)
+    return len(close_connections(stale, by=None, reason=reason))
 
 
 def close_stale_for_employer(employer: User, reason: str) -> int:
     keep = eligible_talents(employer).values("pk")
-    closed = 0
-    for match in _open_connections(employer=employer).exclude(talent_id__in=keep):
-        close_connection(match, by=None, reason=reason)
-        closed += 1
-    return closed
+    stale = _open_connections(employer=employer).exclude(talent_id__in=keep)
+    return len(close_connections(stale, by=None, reason=reason))
+
+
+def _open_missing(pairs: list[tuple[int, int]], messaging: dict[tuple[int, int], bool]) -> int:
+    """Open the missing talent–employer connections in bulk (active at once); those of blind
+    listings are made blind."""
+    made = open_connections(
+        TALENT_EMPLOYER,
+        [{"talent": t, "employer": e, "can_contact": messaging[(t, e)]} for t, e in sorted(pairs)],
+        project=Project.default(),
+        activate=True,
+    )
+    blind = [match for match in made if not match.can_contact]
+    if blind:
+        mark_blind_many(blind)
+    return len(made)
 
 
 def reconcile_talent(talent: User) -> Reconciled:
@@ -167,20 +177,8 @@ def reconcile_talent(talent: User) -> Reconciled:
         result.closed = close_stale_for_talent(talent, "no_longer_matching") if set(have) - wanted else 0
         missing = wanted - set(have)
         if missing:
-            project = Project.default()
             messaging = _messaging_for({talent.pk}, missing)
-            for employer in User.objects.filter(pk__in=missing):
-                made = open_connection(
-                    TALENT_EMPLOYER,
-                    talent=talent,
-                    employer=employer,
-                    project=project,
-                    can_contact=messaging[(talent.pk, employer.pk)],
-                    activate=True,
-                )
-                if not made.can_contact:
-                    mark_blind(made)
-                result.created += 1
+            result.created = _open_missing([(talent.pk, e) for e in missing], messaging)
     return result
 
 
@@ -195,20 +193,8 @@ def reconcile_employer(employer: User) -> Reconciled:
         result.closed = close_stale_for_employer(employer, "no_longer_matching") if set(have) - wanted else 0
         missing = wanted - set(have)
         if missing:
-            project = Project.default()
             messaging = _messaging_for(missing, {employer.pk})
-            for talent in User.objects.filter(pk__in=missing):
-                made = open_connection(
-                    TALENT_EMPLOYER,
-                    talent=talent,
-                    employer=employer,
-                    project=project,
-                    can_contact=messaging[(talent.pk, employer.pk)],
-                    activate=True,
-                )
-                if not made.can_contact:
-                    mark_blind(made)
-                result.created += 1
+            result.created = _open_missing([(t, employer.pk) for t in missing], messaging)
     return result
 
 

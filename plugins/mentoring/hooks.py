@@ -68,12 +68,12 @@ def on_connection_activated(connection) -> None:
 
 
 @hookimpl
-def on_connection_closed(connection) -> None:
-    """Upcoming meetings of the closed connection are cancelled; a mentoring match's sides are
-    asked for feedback."""
-    from plugins.mentoring.actions.matching import after_close
+def on_connections_closed(connections) -> None:
+    """Upcoming meetings of the closed connections are cancelled; a mentoring match's sides are
+    asked for feedback (the batch hook: one connection, or thousands closed by the matching)."""
+    from plugins.mentoring.actions.matching import after_close_many
 
-    after_close(connection)
+    after_close_many(connections)
 
 
 @hookimpl
@@ -226,6 +226,45 @@ def newsletter_sections(user, since) -> list[dict] | None:
         title = _("Your meetings this week")
         items = [f"{timezone.localtime(m.starts_at):%d/%m %H:%M} {m.title}" for m in meetings]
     return [{"title": title, "items": items}]
+
+
+@hookimpl
+def newsletter_sections_many(users, sinces) -> dict[int, list[dict]]:
+    """The same sections for a batch of digest readers: one query for all their meetings."""
+    from datetime import timedelta
+
+    from django.utils.translation import gettext as _
+    from django.utils.translation import override
+
+    from plugins.mentoring.models import Meeting, MeetingParticipant
+
+    now = timezone.now()
+    by_user: dict[int, dict] = {}
+    rows = (
+        MeetingParticipant.objects.filter(
+            user_id__in=[user.pk for user in users],
+            meeting__status=Meeting.Status.SCHEDULED,
+            meeting__starts_at__gte=now,
+            meeting__starts_at__lte=now + timedelta(days=7),
+        )
+        .order_by("meeting__starts_at", "meeting_id")
+        .values_list("user_id", "meeting_id", "meeting__starts_at", "meeting__title")
+    )
+    for user_id, meeting_id, starts_at, title in rows:
+        meetings = by_user.setdefault(user_id, {})
+        if len(meetings) < 5:
+            meetings[meeting_id] = (starts_at, title)
+    sections: dict[int, list[dict]] = {}
+    for user in users:
+        if user.pk not in by_user:
+            continue
+        with override(user.preferred_language):
+            title = _("Your meetings this week")
+            items = [
+                f"{timezone.localtime(at):%d/%m %H:%M} {name}" for at, name in by_user[user.pk].values()
+            ]
+        sections[user.pk] = [{"title": title, "items": items}]
+    return sections
 
 
 @hookimpl

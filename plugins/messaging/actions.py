@@ -215,6 +215,44 @@ def refresh_threads(connection) -> None:
             Thread.objects.filter(pk=thread.pk).update(is_open=is_open)
 
 
+def refresh_threads_many(connections) -> None:
+    """``refresh_threads`` for many connections at once: the people on their sides and the threads
+    between them are looked up in one query each; only threads that exist are decided (the
+    sector matching changes thousands of connections at once, and most pairs never wrote)."""
+    from cms.organisations.models import Organisation
+
+    org_ids = {c.organisation_id for c in connections if c.organisation_id}
+    staff: dict[int, set[int]] = {}
+    if org_ids:
+        rows = Organisation.staff.through.objects.filter(
+            organisation_id__in=org_ids, user__role=Role.ORGANISATION
+        ).values_list("organisation_id", "user_id")
+        for org_id, user_id in rows:
+            staff.setdefault(org_id, set()).add(user_id)
+    pairs = set()
+    for c in connections:
+        people = set(c.person_ids()) | staff.get(c.organisation_id, set())
+        pairs.update((a, b) for a in people for b in people if a < b)
+    if not pairs:
+        return
+    lows, highs = {low for low, _high in pairs}, {high for _low, high in pairs}
+    threads = [
+        thread
+        for thread in Thread.objects.filter(user_low_id__in=lows, user_high_id__in=highs)
+        if (thread.user_low_id, thread.user_high_id) in pairs
+    ]
+    if not threads:
+        return
+    users = User.objects.in_bulk({pk for t in threads for pk in (t.user_low_id, t.user_high_id)})
+    for thread in threads:
+        low, high = users.get(thread.user_low_id), users.get(thread.user_high_id)
+        if low is None or high is None:
+            continue
+        is_open = are_connected(low, high)
+        if thread.is_open != is_open:
+            Thread.objects.filter(pk=thread.pk).update(is_open=is_open)
+
+
 # --- the unread-message e-mails -------------------------------------------------------------
 
 

@@ -65,11 +65,12 @@ def role_permissions() -> dict[str, list[str]]:
 
 
 @hookimpl
-def on_connection_activated(connection) -> None:
-    """A thread the two had before (an earlier connection) opens again."""
-    from plugins.messaging.actions import refresh_threads
+def on_connections_activated(connections) -> None:
+    """A thread the two sides had before (an earlier connection) opens again (the batch hook:
+    the core calls it for one connection or thousands)."""
+    from plugins.messaging.actions import refresh_threads_many
 
-    refresh_threads(connection)
+    refresh_threads_many(connections)
 
 
 @hookimpl
@@ -81,11 +82,12 @@ def on_connection_changed(connection, change) -> None:
 
 
 @hookimpl
-def on_connection_closed(connection) -> None:
-    """The thread turns read-only, unless another connection still joins the two."""
-    from plugins.messaging.actions import refresh_threads
+def on_connections_closed(connections) -> None:
+    """The thread turns read-only, unless another connection still joins the two (the batch
+    hook: one connection or thousands)."""
+    from plugins.messaging.actions import refresh_threads_many
 
-    refresh_threads(connection)
+    refresh_threads_many(connections)
 
 
 @hookimpl

@@ -21,11 +21,19 @@ from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import formats, timezone, translation
-from django.utils.html import escape, urlize
 
 from cms.accounts.models import Consent, Role, User
 from cms.outbox.api import enqueue_many
-from cms.outbox.mail import MAIL_ACTOR, render, serialise
+from cms.outbox.mail import (
+    MAIL_ACTOR,
+    NAME_MARK,
+    URL_MARK,
+    render,
+    serialise,
+    shape_key,
+    shaped_payload,
+    store_shapes,
+)
 from cms.sectors.models import Sector
 from plugins.posts import conf
 from plugins.posts.models import (
@@ -242,6 +250,7 @@ class CandidatePosts:
             .prefetch_related(Prefetch("sectors", queryset=Sector.objects.only("id")))
             .order_by("-published_at", "-id")
         )
+        self.items: dict[tuple[int, str], dict] = {}
         self.general: list[Post] = []
         self.by_sector: dict[int, list[Post]] = {}
         for post in self.all:
@@ -250,6 +259,14 @@ class CandidatePosts:
                 self.general.append(post)
             for sector_id in sector_ids:
                 self.by_sector.setdefault(sector_id, []).append(post)
+
+    def item(self, post: Post, language: str) -> dict:
+        """The post as a digest item in ``language``, built once per run."""
+        key = (post.pk, language)
+        found = self.items.get(key)
+        if found is None:
+            found = self.items[key] = post_item(post, language)
+        return found
 
     def matching(self, sectors: set[int], since: datetime) -> list[Post]:
         lists = [self.all] if not sectors else [self.general, *(self.by_sector.get(s, []) for s in sectors)]
@@ -269,7 +286,7 @@ def digest_for(user: User, posts: CandidatePosts, since: datetime, sections: lis
     if not matching and not sections:
         return None
     return {
-        "items": [post_item(p, language) for p in matching[:DIGEST_MAX_ITEMS]],
+        "items": [posts.item(p, language) for p in matching[:DIGEST_MAX_ITEMS]],
         "more": max(0, len(matching) - DIGEST_MAX_ITEMS),
         "count": len(matching),
         "sections": sections,
@@ -289,13 +306,6 @@ def render_digest(user: User, content: dict):
     message = render("posts/mail/digest", context, user.preferred_language)
     message.to = [user.email]
     return _with_unsubscribe(message, url)
-
-
-# Stand-ins for what differs between two readers of the same digest: rendered once per shape
-# (language, frequency, items, sections), then replaced per reader. Private-use characters: no
-# template, translation or post contains them, and escaping and linking leave them alone.
-NAME_MARK = "\ue000name\ue000"
-URL_MARK = "\ue000unsubscribe\ue000"
 
 
 class _Stand:
@@ -321,38 +331,42 @@ class ShapeRenderer:
     def __init__(self, template_prefix: str, kind: str):
         self.template_prefix, self.kind = template_prefix, kind
         self.shapes: dict = {}
+        self.unsaved: dict[str, dict] = {}
+
+    def save(self) -> None:
+        """Store the shapes rendered since the last call (one statement): before the outbox
+        rows that use them are written, in the same transaction."""
+        if self.unsaved:
+            store_shapes(self.unsaved)
+            self.unsaved = {}
 
     def payload(self, user: User, key: tuple, context, slow) -> dict:
-        """The serialised e-mail for ``user`` (as :func:`cms.outbox.mail.serialise` writes it).
+        """The outbox payload of the e-mail for ``user``: the stored shape's key and the reader's
+        own parts (:func:`cms.outbox.mail.expand` fills them in when it is sent).
 
         ``key`` names the shape, its language first; ``context(stand, url)`` builds the template
         context for a stand-in reader; ``slow()`` renders for the reader alone, the fallback
         when a translation moved a stand-in somewhere it cannot be replaced (the subject).
         """
-        shape = self.shapes.get(key)
-        if shape is None:
+        found = self.shapes.get(key)
+        if found is None:
             stand = _Stand(key[0], *key[1:2])
             shape = serialise(render(self.template_prefix, context(stand, URL_MARK), key[0]))
-            self.shapes[key] = shape
-        if NAME_MARK in shape["subject"] or URL_MARK in shape["subject"]:
+            stored = None
+            if NAME_MARK not in shape["subject"] and URL_MARK not in shape["subject"]:
+                stored = shape_key(shape)
+                self.unsaved[stored] = shape
+            found = self.shapes[key] = (stored, shape)
+        stored, shape = found
+        if stored is None:
             return serialise(slow())
-        url = unsubscribe_url(user, self.kind)
-        name = user.get_short_name()
-        html_name, html_url = urlize(escape(name)), urlize(escape(url))
-        return {
-            **shape,
-            "body": shape["body"].replace(NAME_MARK, name).replace(URL_MARK, url),
-            "to": [user.email],
-            "headers": {
-                **shape["headers"],
-                "List-Unsubscribe": f"<{url}>",
-                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-            },
-            "alternatives": [
-                {**alt, "content": alt["content"].replace(NAME_MARK, html_name).replace(URL_MARK, html_url)}
-                for alt in shape["alternatives"]
-            ],
-        }
+        return shaped_payload(
+            stored,
+            shape,
+            to=user.email,
+            name=user.get_short_name(),
+            unsubscribe_url=unsubscribe_url(user, self.kind),
+        )
 
 
 class DigestRenderer(ShapeRenderer):
@@ -396,25 +410,34 @@ def send_digests(now: datetime | None = None, *, project=None) -> DigestRun:
     renderer = DigestRenderer()
     last_pk = 0
     while True:
+        # Walk the readers' ids in windows along the primary key, then ask which of a window are
+        # due: asking for "the next 500 due" would evaluate every remaining reader per batch.
+        window = list(
+            User.objects.filter(role__in=DIGEST_ROLES, pk__gt=last_pk)
+            .order_by("pk")
+            .values_list("pk", flat=True)[:BATCH]
+        )
+        if not window:
+            return run
+        last_pk = window[-1]
         batch = list(
             due_subscribers(now)
-            .filter(pk__gt=last_pk)
+            .filter(pk__in=window)
             .select_related("talent_profile", "mentor_profile")
-            .prefetch_related("talent_profile__sectors", "mentor_profile__sectors")[:BATCH]
+            .prefetch_related("talent_profile__sectors", "mentor_profile__sectors")
         )
         if not batch:
-            return run
-        last_pk = batch[-1].pk
+            continue
         sinces = {
             u.pk: max(u.digest_last or now - PERIODS[u.digest_frequency], now - MAX_LOOK_BACK) for u in batch
         }
         messages = []
         with transaction.atomic():
+            sections = calls.newsletter_sections_many(project, batch, sinces)
             for user in batch:
                 run.considered += 1
                 since = sinces[user.pk]
-                sections = calls.newsletter_sections(project, user, since)
-                content = digest_for(user, posts, since, sections)
+                content = digest_for(user, posts, since, sections[user.pk])
                 if content is None:
                     run.nothing_new += 1
                     continue
@@ -422,6 +445,7 @@ def send_digests(now: datetime | None = None, *, project=None) -> DigestRun:
                     f"posts:digest:{user.pk}:{user.digest_frequency}:{period_key(user.digest_frequency, now)}"
                 )
                 messages.append((key, renderer.payload(user, content), user))
+            renderer.save()
             run.queued += len(enqueue_many(MAIL_ACTOR, messages))
             ids = [u.pk for u in batch]
             DigestSubscription.objects.filter(user_id__in=ids).update(last_digest_at=now)
@@ -525,6 +549,7 @@ def fan_out(newsletter: Newsletter) -> int:
             )
             for user in batch
         ]
+        renderer.save()
         rows = enqueue_many(MAIL_ACTOR, messages, return_existing=True)
         NewsletterRecipient.objects.bulk_create(
             [

@@ -229,36 +229,50 @@ def after_activation(match: Connection) -> None:
 def after_close(match: Connection) -> None:
     """Cancel the match's upcoming meetings; on a mentoring match, ask for feedback (or tell the
     person whose choice of organisation was declined)."""
-    _cancel_future_meetings(match)
-    if match.kind not in selectors.MATCH_KINDS:
-        return
-    if match.activated_at is not None:
-        notify(
-            "mentoring/mail/match_closed",
-            connection_people(match),
-            {"match": match},
-            key=f"mentoring:closed:{match.pk}",
-        )
-    else:
-        notify(
-            "mentoring/mail/match_closed",
-            User.objects.filter(pk__in=match.person_ids()),
-            {"match": match, "declined": True},
-            key=f"mentoring:declined:{match.pk}",
-        )
+    after_close_many([match])
 
 
-def _cancel_future_meetings(match: Connection) -> None:
-    """Upcoming meetings that belong to no other open match are cancelled (with their invites)."""
+def after_close_many(matches: list[Connection]) -> None:
+    """``after_close`` for many connections: the upcoming meetings to cancel are found in one
+    query; mails go for the mentoring matches only."""
+    _cancel_future_meetings(matches)
+    for match in matches:
+        if match.kind not in selectors.MATCH_KINDS:
+            continue
+        if match.activated_at is not None:
+            notify(
+                "mentoring/mail/match_closed",
+                connection_people(match),
+                {"match": match},
+                key=f"mentoring:closed:{match.pk}",
+            )
+        else:
+            notify(
+                "mentoring/mail/match_closed",
+                User.objects.filter(pk__in=match.person_ids()),
+                {"match": match, "declined": True},
+                key=f"mentoring:declined:{match.pk}",
+            )
+
+
+def _cancel_future_meetings(matches: list[Connection]) -> None:
+    """Upcoming meetings of the closed matches that belong to no other open match are cancelled
+    (with their invites)."""
     from plugins.mentoring.actions.meetings import cancel_meeting
     from plugins.mentoring.models import Meeting
 
-    upcoming = Meeting.objects.filter(
-        matches=match, status=Meeting.Status.SCHEDULED, starts_at__gt=timezone.now()
+    ids = [match.pk for match in matches]
+    upcoming = (
+        Meeting.objects.filter(
+            pk__in=Meeting.matches.through.objects.filter(connection_id__in=ids).values("meeting_id"),
+            status=Meeting.Status.SCHEDULED,
+            starts_at__gt=timezone.now(),
+        )
+        .exclude(matches__state__in=Connection.CONNECTING_STATES)
+        .order_by("pk")
     )
     for meeting in upcoming:
-        if not meeting.matches.exclude(pk=match.pk).filter(state__in=Connection.CONNECTING_STATES).exists():
-            cancel_meeting(meeting, by=None, reason=str(_("The match was closed.")))
+        cancel_meeting(meeting, by=None, reason=str(_("The match was closed.")))
 
 
 def give_feedback(match: Connection, *, by: User, usefulness: int, would_recommend: bool, comment: str = ""):

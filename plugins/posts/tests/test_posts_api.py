@@ -13,9 +13,10 @@ from tests.files import png_bytes, upload
 
 def queued_mails(user) -> list[dict]:
     """The e-mails queued in the outbox for ``user`` (sending them is the outbox's own test)."""
+    from cms.outbox.mail import expand
     from cms.outbox.models import OutboxMessage
 
-    return [row.payload for row in OutboxMessage.objects.filter(user=user, actor_name="mail.send")]
+    return [expand(row.payload) for row in OutboxMessage.objects.filter(user=user, actor_name="mail.send")]
 
 
 NEW_POST = {

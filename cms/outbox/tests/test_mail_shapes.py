@@ -1,0 +1,67 @@
+"""Shaped mail: a digest or newsletter rendered once per shape and stored once; each outbox row
+holds only its reader's part, and the mail sent is the one rendered for that reader alone."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from cms.outbox.mail import NAME_MARK, URL_MARK, deliver, expand, shaped_payload, store_shape
+from cms.outbox.models import MailShape, OutboxMessage
+from cms.outbox.tasks import purge_shapes
+
+pytestmark = pytest.mark.django_db
+
+SHAPE = {
+    "subject": "Your weekly digest",
+    "body": f"Hello {NAME_MARK},\n\nThree new posts.\n\nUnsubscribe: {URL_MARK}",
+    "from_email": "Helix <helix@example.org>",
+    "to": [],
+    "cc": [],
+    "bcc": [],
+    "reply_to": [],
+    "headers": {"Content-Language": "en"},
+    "alternatives": [{"content": f"<p>Hello {NAME_MARK}</p><p>{URL_MARK}</p>", "mimetype": "text/html"}],
+    "attachments": [],
+}
+
+
+def test_a_shape_is_stored_once_and_each_reader_gets_their_own_name_address_and_link():
+    key = store_shape(SHAPE)
+    assert store_shape(dict(SHAPE)) == key and MailShape.objects.count() == 1
+    url = "https://helix.example/unsubscribe/abc/"
+    payload = shaped_payload(key, SHAPE, to="amal@example.org", name="Amal & <Co>", unsubscribe_url=url)
+    assert "body" not in payload and "alternatives" not in payload
+
+    deliver(payload, message_id="<1@example.org>")
+
+    [sent] = mail.outbox
+    assert sent.to == ["amal@example.org"] and sent.subject == "Your weekly digest"
+    assert sent.body == f"Hello Amal & <Co>,\n\nThree new posts.\n\nUnsubscribe: {url}"
+    html = sent.alternatives[0][0]
+    assert "Hello Amal &amp; &lt;Co&gt;" in html and f'<a href="{url}"' in html
+    assert sent.extra_headers["List-Unsubscribe"] == f"<{url}>"
+    assert NAME_MARK not in sent.body + html and URL_MARK not in sent.body + html
+
+
+def test_a_full_payload_is_sent_as_it_is():
+    full = {**SHAPE, "body": "Plain", "to": ["x@example.org"], "alternatives": []}
+    assert expand(full) is full
+
+
+def test_the_purge_keeps_the_shapes_still_in_use():
+    used, unused = store_shape(SHAPE), store_shape({**SHAPE, "subject": "Old"})
+    OutboxMessage.objects.create(
+        key="k", actor_name="mail.send",
+        payload=shaped_payload(used, SHAPE, to="a@example.org", name="A", unsubscribe_url=""),
+    )
+    MailShape.objects.update(created_at=timezone.now() - timedelta(days=60))
+    fresh = store_shape({**SHAPE, "subject": "Just stored"})
+
+    assert purge_shapes(timezone.now() - timedelta(days=30)) == 1
+
+    assert set(MailShape.objects.values_list("key", flat=True)) == {used, fresh}
+    assert unused not in set(MailShape.objects.values_list("key", flat=True))
