@@ -85,6 +85,16 @@ def capabilities() -> list:
         *people_capabilities(),
         *orgadmin_capabilities(),
         Capability(
+            "organisations.join_project",
+            "organisations.project",
+            _("Join projects"),
+            _(
+                "Ask to join a project as a member; open projects accept at once, the others wait "
+                "for the organisation that runs them."
+            ),
+            default_roles=("talent", "mentor", "organisation"),
+        ),
+        Capability(
             "audit.view_audit_log",
             "audit.auditentry",
             _("See the audit log"),

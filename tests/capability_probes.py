@@ -226,6 +226,23 @@ def _manage_all_organisations(make_user):
     return _admin_page(make_user, "/admin/organisations/")
 
 
+@probe("organisations.join_project")
+def _join_project(make_user, client_for):
+    from cms.organisations.actions import create_project
+    from cms.organisations.models import Organisation, ProjectMembership
+
+    runner = make_user("organisation")
+    project = create_project(Organisation.objects.get(staff=runner), by=runner, name="Open track",
+                             join_policy="open")
+    staff = make_user("organisation")  # staff of another organisation
+
+    def ask():
+        ProjectMembership.objects.filter(project=project, user=staff).delete()
+        return client_for(staff).post(f"/api/v1/projects/{project.slug}/join/", {}, format="json")
+
+    return staff, ask
+
+
 @probe("journey.track_progress")
 def _track_progress(make_user, client_for):
     talent = make_user("talent")  # the tiny page tree has roadmap step 1

@@ -70,9 +70,11 @@ MATRIX = {
     ("get", "/api/v1/projects/{slug}/"): {"own": SIGNED_IN_OK, "other": SIGNED_IN_OK},
     ("put", "/api/v1/projects/{slug}/"): PROJECT_MANAGER,
     ("patch", "/api/v1/projects/{slug}/"): PROJECT_MANAGER,
+    # the capability organisations.join_project: talents, mentors and organisation staff (of
+    # their own or another organisation's project); employers and admins do not hold it
     ("post", "/api/v1/projects/{slug}/join/"): {
-        "own": row(401, 201, 201, 403, 403, 403, 403),
-        "other": row(401, 201, 201, 403, 403, 403, 403),
+        "own": row(401, 201, 201, 201, 403, 403, 403),
+        "other": row(401, 201, 201, 201, 403, 403, 403),
     },
     ("get", "/api/v1/projects/{slug}/memberships/"): PROJECT_MANAGER,
     ("post", "/api/v1/projects/{slug}/memberships/{id}/approve/"): PROJECT_MANAGER,

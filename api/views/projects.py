@@ -126,7 +126,11 @@ class ProjectViewSet(
     @extend_schema(request=JoinRequestSerializer, responses={201: MembershipSerializer})
     @action(detail=True, methods=["post"])
     def join(self, request, slug=None):
-        """Ask to join the project (talents and mentors); open projects accept at once."""
+        """Ask to join the project as a member; open projects accept at once, the others record a
+        request the running organisation decides on. Needs the capability
+        `organisations.join_project` (talents, mentors and organisation staff by default); others
+        are refused with `role_not_allowed`, accounts waiting for approval with
+        `account_not_approved`."""
         project = self.get_object()
         serializer = JoinRequestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)

@@ -7,11 +7,12 @@ from django.utils import timezone
 from django.utils.text import slugify
 from guardian.shortcuts import assign_perm
 
-from cms.accounts.models import Role, User
+from cms.accounts.models import User
 from cms.audit import record
 from cms.errors import (
     AlreadyMember,
     InvalidTransition,
+    NotApproved,
     PluginRequired,
     PluginRequirementOff,
     RoleNotAllowed,
@@ -20,7 +21,9 @@ from cms.organisations import switches
 from cms.organisations.models import Organisation, PluginActivation, Project, ProjectMembership
 from cms.outbox.mail import queue_mail
 
-MEMBER_ROLES = (Role.TALENT, Role.MENTOR)
+#: The capability to ask to join a project as a member (talents, mentors and organisation staff
+#: by default; declared in ``cms.hooks.capabilities``).
+JOIN_PROJECT = "organisations.join_project"
 
 
 def can_manage_project(user: User, project: Project) -> bool:
@@ -112,9 +115,12 @@ def grant_staff_permissions(organisation: Organisation, user: User) -> None:
 
 
 def request_to_join(project: Project, user: User, *, motivation: str = "") -> ProjectMembership:
-    """A talent or mentor asks to join a project (open projects accept at once)."""
-    if user.role not in MEMBER_ROLES:
+    """Somebody whose role holds the capability to join projects (talents, mentors and
+    organisation staff by default) asks to join a project; open projects accept at once."""
+    if not user.has_perm(JOIN_PROJECT):
         raise RoleNotAllowed()
+    if not user.is_approved:
+        raise NotApproved()
     with transaction.atomic():
         membership = ProjectMembership.objects.select_for_update().filter(
             project=project, user=user

@@ -1,6 +1,11 @@
 """Demo content of the employers plugin for ``seed_demo``: the pages for employers in three
 languages, demo employers in several sectors, consenting and non-consenting talents, their
-sector connections, a contact accepted and a profile view logged. Idempotent."""
+sector connections, a contact accepted and a profile view logged. Idempotent.
+
+The demo employer (Flanders Logistics NV) lists talents blind: Amal, who accepted its contact, is
+named; Rania, a consenting talent in logistics it has not asked yet, is an anonymous listing, so
+the employer's journey (open a blind listing, ask contact, learn the name) can be walked on the
+demo."""
 
 from __future__ import annotations
 
@@ -30,7 +35,7 @@ EMPLOYERS = [
         "250+",
         ["Antwerp", "Ghent"],
         ["jobs", "internships", "language_on_the_job"],
-        False,
+        True,
     ),
     (
         "hr@zorgnet.example",
@@ -91,6 +96,18 @@ TALENTS = [
         "bachelor",
         "Nursing",
         ["patient care", "teamwork"],
+        True,
+    ),
+    (
+        "rania@helix.example",
+        "Rania",
+        "Saleh",
+        "ar",
+        ["logistics"],
+        "B1",
+        "master",
+        "Industrial engineering",
+        ["SAP", "warehouse planning", "Lean"],
         True,
     ),
     (

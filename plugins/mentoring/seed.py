@@ -1,6 +1,7 @@
 """Demo content of the mentoring plugin for ``seed_demo``: mentors with their domains, a running
 mentorship with its meetings, a report and a conversation, an open request and a pending
-request to join the demo organisation.
+request to join the demo organisation; a held session whose report the mentor still has to
+write, and an invitation of the organisation that the talent and mentor have not answered yet.
 
 Everything goes through the plugin's actions, so the demo has the grants, timeline entries,
 audit entries and e-mails a real installation would have. Afterwards, a few times are moved
@@ -105,6 +106,9 @@ SECOND_TALENT = Person(
 EXTRA_PEOPLE = (COACH, VOLUNTEER, SECOND_TALENT)
 
 MENTOR_DOMAINS = ["talents", "networking", "vacancies"]
+#: The held session whose report is still to write, and the invitation nobody answered yet.
+SECOND_SESSION = "Second session: your new CV"
+CHECK_IN = "Halfway check-in at Bridge to Work"
 
 # The conversation between the demo talent and the demo mentor, oldest first:
 # (who writes, how many days ago, at what time, the text).
@@ -211,6 +215,7 @@ def seed() -> None:
         _seed_join_request(coach, organisation, project)
         if match is not None:
             _seed_meetings(match, talent, mentor, staff)
+            _seed_open_items(match, mentor, staff)
 
 
 def _seed_match(talent: User, mentor: User, staff: User, project: Project):
@@ -376,3 +381,49 @@ def _seed_meetings(match, talent: User, mentor: User, staff: User) -> None:
         },
         planned_at=_at(today - timedelta(days=1), time(9, 15)),
     )
+
+
+def _seed_open_items(match, mentor: User, staff: User) -> None:
+    """What waits for the demo people today: the second session was held four days ago and the
+    mentor has not written its report yet; Bridge to Work invites both to a halfway check-in, which
+    neither has answered. Each is keyed by its title, so an older demo gets them once too."""
+    from plugins.mentoring.actions.meetings import plan_meeting
+    from plugins.mentoring.models import Meeting
+
+    today = timezone.localdate()
+    if not match.meetings.filter(title=SECOND_SESSION).exists():
+        _plan(
+            mentor,
+            match,
+            {
+                "kind": Meeting.Kind.SESSION,
+                "title": SECOND_SESSION,
+                "agenda": (
+                    "Going through the new two-page CV together, line by line, and choosing the vacancy "
+                    "to send it to first."
+                ),
+                "domain": "talents",
+                "place": "Library De Krook, Ghent",
+                "starts_at": _at(today + timedelta(days=7), time(18, 0)),
+                "ends_at": _at(today + timedelta(days=7), time(19, 0)),
+            },
+            planned_at=_at(today - timedelta(days=9), time(19, 45)),
+            starts_at=_at(today - timedelta(days=4), time(18, 0)),
+        )
+    if not match.meetings.filter(title=CHECK_IN).exists():
+        start = _at(today + timedelta(days=12), time(16, 0))
+        plan_meeting(
+            staff,
+            [match],
+            {
+                "kind": Meeting.Kind.ORGANISATION,
+                "title": CHECK_IN,
+                "agenda": (
+                    "Halfway through the programme: what went well, what you need from us, and the "
+                    "goals for the next three months."
+                ),
+                "place": "Bridge to Work, Ghent (meeting room on the ground floor)",
+                "starts_at": start,
+                "ends_at": start + timedelta(minutes=45),
+            },
+        )

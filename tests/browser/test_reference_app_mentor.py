@@ -2,7 +2,8 @@
 logs in, sees his mentee on his home and in his mentees list (one API call, no fetching per
 row), opens her file, comments on her networking plan and files the 5-step report of a meeting
 they held; both are stored and shown. He plans the next meeting, saves his mentoring profile,
-and sees the posts and messages screens. axe-core finds no serious or critical violation on any
+and sees the posts and messages screens. He publishes a post of his own with the shared post
+writer and changes its title. axe-core finds no serious or critical violation on any
 screen, and the mentee's file is shown in English, Dutch and Arabic (right to left).
 Screenshots go to ``var/artifacts/browser/app-mentor-*.png``.
 
@@ -213,6 +214,30 @@ def test_a_mentor_sees_his_mentee_comments_on_her_plan_and_files_a_report(
     ).exists()
     check_axe(page, "posts")
     shot(page, "app-mentor-05-posts")
+
+    # Publish a post of his own with the shared post writer, then change its title.
+    from plugins.posts.models import Post
+
+    page.get_by_role("heading", level=2, name="Publish a post").wait_for()
+    main.get_by_label("Type").select_option("study")
+    main.get_by_label("Title").fill("Evening course in SQL")
+    main.get_by_label("Summary").fill("Twelve evenings in Ghent; free for jobseekers.")
+    main.get_by_label(re.compile("^Link to the original")).fill("https://example.org/courses/sql")
+    main.get_by_role("button", name="Publish", exact=True).click()
+    page.get_by_text("Published: “Evening course in SQL”").wait_for()
+    mine = main.get_by_role("region", name="My posts")
+    card = mine.locator("article", has=page.get_by_role("heading", name="Evening course in SQL"))
+    card.get_by_text("Published", exact=True).wait_for()
+    card.get_by_role("button", name=re.compile("^Change")).click()
+    form = page.locator("form", has=page.get_by_role("heading", name="Change “Evening course in SQL”"))
+    assert form.get_by_label("Summary").input_value() == "Twelve evenings in Ghent; free for jobseekers."
+    form.get_by_label("Title").fill("Evening course in SQL and Python")
+    form.get_by_role("button", name="Save the changes").click()
+    page.get_by_text("“Evening course in SQL and Python” is saved.").wait_for()
+    mine.get_by_role("heading", name="Evening course in SQL and Python").wait_for()
+    post = Post.objects.get(author=mentor, title="Evening course in SQL and Python")
+    assert post.type == "study" and post.status == "published"
+    check_axe(page, "post changed")
     menu.get_by_role("link", name="Messages").click()
     page.get_by_role("heading", level=1, name="My messages").wait_for()
     check_axe(page, "messages")

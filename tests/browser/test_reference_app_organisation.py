@@ -1,7 +1,8 @@
 """The reference app's organisation screens (frontend-contract/app/src/organisation) in real
 Chromium: a staff member logs in, sees her organisation's home (public profile, projects with the
 join requests waiting, the back office), writes and publishes an event post, which appears in the
-public posts list, then unpublishes it. axe-core finds no serious or critical violation; the
+public posts list, then unpublishes it; she joins another organisation's open project from the
+Projects screen and is a member. axe-core finds no serious or critical violation; the
 screens are shown in English, Dutch and Arabic (right to left). Screenshots go to
 ``var/artifacts/browser/app-organisation-*.png``.
 
@@ -28,8 +29,8 @@ TITLE = "Networking breakfast with Ghent employers"
 def test_staff_publish_an_event_that_appears_in_the_public_posts(
     browser_page, live_server, programme, make_user  # noqa: F811
 ):
-    from cms.organisations.actions import request_to_join
-    from cms.organisations.models import Organisation
+    from cms.organisations.actions import create_project, request_to_join
+    from cms.organisations.models import Organisation, ProjectMembership
     from plugins.posts.models import Post
 
     staff, project = programme["staff"], programme["project"]
@@ -37,6 +38,10 @@ def test_staff_publish_an_event_that_appears_in_the_public_posts(
         description="We guide newcomers to work in East Flanders.", city="Ghent"
     )
     request_to_join(project, make_user("talent", first_name="Noor"), motivation="I would like a mentor.")
+    other_staff = make_user("organisation")
+    network = create_project(
+        Organisation.objects.get(staff=other_staff), by=other_staff, name="Open network", join_policy="open"
+    )
 
     page = browser_page
     serve_app(page, live_server)
@@ -110,6 +115,18 @@ def test_staff_publish_an_event_that_appears_in_the_public_posts(
     page.get_by_text("1 join requests waiting").wait_for()
     check_axe(page, "projects")
     shot(page, "app-organisation-03-projects")
+    ours = main.locator("li", has=page.get_by_role("heading", name=project.name))
+    assert ours.get_by_role("button", name=re.compile("join", re.I)).count() == 0  # she runs it
+
+    # Another organisation's open project: she joins it from its card and is a member.
+    theirs = main.locator("li", has=page.get_by_role("heading", name="Open network"))
+    theirs.get_by_role("button", name=re.compile("^Join.*Open network")).click()
+    theirs.get_by_text("You are a member of “Open network”.").wait_for()
+    theirs.get_by_text("Your membership: member").wait_for()
+    assert theirs.get_by_role("button", name=re.compile("^Join")).count() == 0
+    check_axe(page, "project joined")
+    membership = ProjectMembership.objects.get(project=network, user=staff)
+    assert membership.status == ProjectMembership.Status.ACTIVE
 
     # Dutch and Arabic (right to left).
     page.evaluate("localStorage.setItem('helix-lang', 'nl')")

@@ -2,7 +2,8 @@
 Chromium: a talent answers her mentor's meeting invitation, reports the conversation and blocks
 the other side (the server's refusal first, next to the field), accepts an employer's contact
 request and sees who looked at her CV, ticks a roadmap item and records an outcome, adds a goal
-to her networking plan and changes her notification e-mails. Every list is one API call, axe-core
+to her networking plan, changes it and a contact she added, sees her map drawn around her, and
+changes her notification e-mails. Every list is one API call, axe-core
 finds no serious or critical violation, and the connections are shown in Arabic (right to left)
 and the roadmap in Dutch. Screenshots go to ``var/artifacts/browser/app-talent-*.png``.
 
@@ -24,6 +25,17 @@ from tests.browser.test_reference_app_talent import PASSWORD, ApiCalls
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 ITEM = uuid.UUID("11111111-1111-4111-8111-bbbbbbbbbbbb")
+# Entries of the drawn mind map that overlap their branch's box or run off the drawing.
+MISPLACED = """svg => {
+  const width = svg.viewBox.baseVal.width;
+  return [...svg.querySelectorAll('g.connect-mindmap-branch')].flatMap(g => {
+    const box = g.querySelector('rect').getBBox();
+    return [...g.querySelectorAll('text.connect-mindmap-leaf')].filter(t => {
+      const b = t.getBBox();
+      return (b.x < box.x + box.width && b.x + b.width > box.x) || b.x < 0 || b.x + b.width > width;
+    }).map(t => t.textContent);
+  });
+}"""
 ITEM_TEXTS = {"en": "Register with VDAB", "nl": "Schrijf je in bij VDAB", "ar": "سجّل لدى VDAB"}
 
 
@@ -73,7 +85,7 @@ def test_a_talent_answers_reports_blocks_accepts_and_ticks(  # noqa: PLR0915
     from plugins.mentoring.models import MeetingParticipant
     from plugins.messaging.actions import send_message
     from plugins.messaging.models import MessageReport, ThreadParticipant
-    from plugins.networking.models import PlanGoal
+    from plugins.networking.models import PlanContact, PlanGoal
 
     talent, mentor, staff = programme["talent"], programme["mentor"], programme["staff"]
     match = propose_match(
@@ -112,7 +124,8 @@ def test_a_talent_answers_reports_blocks_accepts_and_ticks(  # noqa: PLR0915
     assert MeetingParticipant.objects.get(meeting=meeting, user=talent).response == "yes"
 
     # Messages: a report refused without a reason (the message next to the field), then sent;
-    # then she blocks the other side, after saying yes.
+    # then one message reported on its own (the same form, under that message); then she blocks
+    # the other side, after saying yes.
     page.goto(f"{live_server.url}/me/messages/{thread.public_id}")
     page.get_by_text("Welcome, Amal!").wait_for()
     main.get_by_role("button", name="Report this conversation").click()
@@ -122,6 +135,13 @@ def test_a_talent_answers_reports_blocks_accepts_and_ticks(  # noqa: PLR0915
     main.get_by_label("What is wrong?").fill("He asks for my passport number.")
     main.get_by_role("button", name="Send the report").click()
     page.get_by_text("Your report is sent to the administrators.").wait_for()
+    theirs = main.locator("li.connect-theirs", has=page.get_by_text("Welcome, Amal!"))
+    theirs.get_by_role("button", name=re.compile("^Report this message")).click()
+    assert theirs.get_by_label("What is wrong?").evaluate("field => field === document.activeElement")
+    page.keyboard.type("He wants my address before we ever met.")
+    theirs.get_by_role("button", name="Send the report").click()
+    theirs.get_by_text("Your report of this message is sent to the administrators.").wait_for()
+    check_axe(page, "one message reported")
     main.get_by_role("button", name=f"Block {mentor.first_name}").click()
     main.get_by_role("group", name=re.compile(f"^Block {mentor.first_name}.*\\?")).wait_for()
     check_axe(page, "conversation with the block question")
@@ -130,7 +150,11 @@ def test_a_talent_answers_reports_blocks_accepts_and_ticks(  # noqa: PLR0915
     main.get_by_role("button", name=f"Unblock {mentor.first_name}").wait_for()
     check_axe(page, "blocked conversation")
     shot(page, "app-talent-07-thread-safety")
-    assert MessageReport.objects.filter(thread=thread, reporter=talent).count() == 1
+    reports = MessageReport.objects.filter(thread=thread, reporter=talent)
+    assert {(r.message.body if r.message else None, r.reason) for r in reports} == {
+        (None, "He asks for my passport number."),
+        ("Welcome, Amal! Shall we meet on Tuesday?", "He wants my address before we ever met."),
+    }
     assert ThreadParticipant.objects.get(thread=thread, user=talent).blocked_at is not None
 
     # Connections: her mentor, her project, the employer asking for contact, who saw her CV.
@@ -187,6 +211,68 @@ def test_a_talent_answers_reports_blocks_accepts_and_ticks(  # noqa: PLR0915
     check_axe(page, "networking plan")
     shot(page, "app-talent-10-networking")
     assert PlanGoal.objects.filter(description="Meet three data analysts").exists()
+
+    # Change the goal: the same form, prefilled; the server's refusal next to its field first.
+    goals = main.get_by_role("region", name="My goals")
+    goals.get_by_role("button", name=re.compile("^Change.*Meet three data analysts")).click()
+    edit = main.get_by_role("form", name="Change the goal “Meet three data analysts”")
+    assert edit.get_by_label("How will you measure it?").input_value() == "Three coffees"
+    edit.get_by_label("Goal", exact=True).fill("")
+    edit.get_by_role("button", name="Save the changes").click()
+    edit.locator("textarea[name=description][aria-invalid=true]").wait_for()
+    edit.get_by_label("Goal", exact=True).fill("Meet four data analysts")
+    edit.get_by_label("How will you measure it?").fill("Four coffees")
+    edit.get_by_role("button", name="Save the changes").click()
+    goals.get_by_role("checkbox", name="Meet four data analysts").wait_for()
+    goals.get_by_text("target: Four coffees").wait_for()
+    goal = PlanGoal.objects.get(plan__talent=talent)
+    assert (goal.description, goal.measurable_target) == ("Meet four data analysts", "Four coffees")
+
+    # A contact, then changed; the map drawn around her shows the contacts by name.
+    contact_form = main.get_by_role("form", name="Add a contact")
+    contact_form.get_by_label("Name").fill("Sara Peeters")
+    contact_form.get_by_label("Organisation (optional)").fill("VDAB")
+    contact_form.get_by_role("button", name="Add a contact").click()
+    contacts = main.get_by_role("region", name="My contacts")
+    contacts.get_by_role("heading", name=re.compile("^Sara Peeters")).wait_for()
+    contacts.get_by_role("button", name=re.compile("^Change.*Sara Peeters")).click()
+    edit = main.get_by_role("form", name="Change the contact “Sara Peeters”")
+    assert edit.get_by_label("Organisation (optional)").input_value() == "VDAB"
+    edit.get_by_label("Organisation (optional)").fill("DataBridge BV")
+    edit.get_by_label("How close are you?").select_option("strong")
+    edit.get_by_role("button", name="Save the changes").click()
+    contacts.get_by_role("heading", name=re.compile("^Sara Peeters · DataBridge BV")).wait_for()
+    contacts.get_by_role("button", name=re.compile("^Change.*Sara Peeters")).wait_for()
+    assert PlanContact.objects.filter(
+        plan__talent=talent, name="Sara Peeters", organisation="DataBridge BV", tie="strong"
+    ).exists()
+    map_region = main.get_by_role("region", name="My map")
+    map_region.get_by_text("Sara Peeters (Strong tie)", exact=True).wait_for()
+    map_region.get_by_role("button", name="A drawing").click()
+    drawing = map_region.get_by_role("img", name=re.compile("^Mind map of"))
+    drawing.wait_for()
+    assert drawing.evaluate("node => node.tagName.toLowerCase()") == "svg"
+    assert "Sara Peeters" in drawing.locator("text").all_text_contents()
+    assert map_region.get_by_role("button", name="A drawing").get_attribute("aria-pressed") == "true"
+    assert drawing.evaluate(MISPLACED) == []
+    check_axe(page, "networking plan changed, map drawn")
+    shot(page, "app-talent-11-networking-map")
+    # In Arabic the drawing is mirrored and its entries still read away from the centre.
+    page.evaluate("localStorage.setItem('helix-lang', 'ar')")
+    page.goto(f"{live_server.url}/me/networking")
+    main.get_by_role("button", name="رسم").click()
+    drawing = main.get_by_role("img", name=re.compile("^الخريطة الذهنية"))
+    drawing.wait_for()
+    assert drawing.evaluate(MISPLACED) == []
+    contacts_box = drawing.locator("g.connect-mindmap-contacts rect").bounding_box()
+    sara = drawing.get_by_text("Sara Peeters").bounding_box()
+    centre = drawing.locator("circle").bounding_box()
+    assert (sara["x"] < contacts_box["x"]) == (contacts_box["x"] < centre["x"])  # away from the centre
+    check_axe(page, "networking map in Arabic")
+    shot(page, "app-talent-11-networking-map-ar")
+    page.evaluate("localStorage.setItem('helix-lang', 'en')")
+    page.goto(f"{live_server.url}/me/networking")
+    page.get_by_role("heading", level=1, name="My networking plan").wait_for()
 
     # Notification settings: the message text in the e-mails.
     nav.get_by_role("link", name="Notifications").click()

@@ -14,7 +14,7 @@ def test_demo_employers_talents_and_pages_are_seeded_once():
     from cms.accounts.models import User
     from cms.connections.models import Connection as Match
     from cms.pages.seed import seed_pages
-    from plugins.employers.models import CvView, EmployerRelation
+    from plugins.employers.models import BlindConnection, CvView, EmployerRelation
     from plugins.employers.seed import seed
 
     seed_core_demo()
@@ -33,6 +33,11 @@ def test_demo_employers_talents_and_pages_are_seeded_once():
     assert connected("farid@helix.example", "jobs@databridge.example")
     assert connected("olena@helix.example", "hr@zorgnet.example")
     assert not Match.objects.filter(kind="talent_employer", talent__email="samir@helix.example").exists()
+    # The demo employer lists blind: Rania (consenting, in logistics) waits unnamed and unasked.
+    assert connected("rania@helix.example", "employer@helix.example")
+    rania = Match.objects.get(kind="talent_employer", talent__email="rania@helix.example")
+    assert BlindConnection.objects.filter(connection=rania).exists()
+    assert not EmployerRelation.objects.filter(talent=rania.talent).exists()
     amal = User.objects.get(email="talent@helix.example")
     relation = EmployerRelation.objects.get(talent=amal, employer__email="employer@helix.example")
     assert relation.contact == "accepted"

@@ -79,13 +79,15 @@ def test_the_mentoring_demo_is_seeded_once(db):
     assert [row["mentor"].email for row in ranked][0] == "coach@helix.example"
     assert len(ranked) == 3 and ranked[0]["score"] > ranked[-1]["score"]
 
-    # Meetings: a matching meeting and a reported session in the past, a session next week.
+    # Meetings: a matching meeting and a reported session in the past, a held session whose report
+    # is still to write, a session next week, and the organisation's check-in nobody answered yet.
     meetings = list(match.meetings.order_by("starts_at"))
     now = timezone.now()
-    assert [m.kind for m in meetings] == ["matching", "session", "session"]
-    past_matching, past_session, upcoming = meetings
+    assert [m.kind for m in meetings] == ["matching", "session", "session", "session", "organisation"]
+    past_matching, past_session, unreported, upcoming, check_in = meetings
     assert past_matching.planner == staff and past_matching.ends_at < now
     assert past_session.planner == mentor and past_session.ends_at < now
+    assert unreported.planner == mentor and unreported.ends_at < now
     assert upcoming.starts_at > now + timezone.timedelta(days=6) and upcoming.online_url.startswith(
         "https://"
     )
@@ -93,8 +95,15 @@ def test_the_mentoring_demo_is_seeded_once(db):
     assert all(getattr(report, step) for step in ("rapport", "goal", "plan", "next_steps", "evaluation"))
     assert report.next_appointment == upcoming.starts_at
     assert not MeetingReport.objects.exclude(meeting=past_session).exists()
-    assert Meeting.objects.count() == 3
+    assert Meeting.objects.count() == 5
+    assert unreported.participants.get(user=talent).response == "yes"
+    assert check_in.planner == staff and check_in.starts_at > now
+    invited = check_in.participants.exclude(user=staff).select_related("user")
+    assert {p.user.email: p.response for p in invited} == {
+        "talent@helix.example": "pending",
+        "mentor@helix.example": "pending",
+    }
     kinds = list(ConnectionEvent.objects.filter(connection=match).values_list("kind", flat=True))
-    assert kinds[:2] == ["proposed", "activated"] and kinds.count("meeting_planned") == 3
+    assert kinds[:2] == ["proposed", "activated"] and kinds.count("meeting_planned") == 5
     assert "report_filed" in kinds
 

@@ -116,6 +116,25 @@ def test_blocking_stops_the_other_side_and_reports_reach_the_admins(
     )
 
 
+def test_one_message_is_reported_and_the_admins_see_which(programme, active_match, client_for, make_user):
+    mentor, talent = client_for(programme["mentor"]), client_for(programme["talent"], "nl")
+    first = _write(mentor, programme["talent"], "Welcome! When shall we meet?").json()
+    thread = first["thread"]
+    bad = mentor.post(f"/api/v1/threads/{thread}/messages/", {"body": "Send me your address."}, format="json")
+    url = f"/api/v1/threads/{thread}/report/"
+    elsewhere = talent.post(url, {"reason": "Rude.", "message": bad.json()["id"] + 1000}, format="json")
+    assert elsewhere.status_code == 400
+    assert elsewhere.json()["error"]["fields"]["message"] == ["Dit bericht hoort niet bij dit gesprek."]
+    reported = talent.post(url, {"reason": "He asks for my address.", "message": bad.json()["id"]},
+                           format="json")
+    assert reported.status_code == 201
+    assert reported.json()["message"]["body"] == "Send me your address."
+    admin = client_for(make_user("admin", mfa=True))
+    (report,) = admin.get("/api/v1/admin/message-reports/").json()["results"]
+    assert report["reason"] == "He asks for my address."
+    assert report["message"]["body"] == "Send me your address." and report["thread"] == thread
+
+
 def test_one_email_per_thread_while_the_recipient_is_away(programme, active_match, client_for, sent):
     talent = programme["talent"]
     for text in ("First", "Second", "Third"):
@@ -201,3 +220,18 @@ def test_the_thread_list_costs_the_same_queries_for_any_number_of_threads(make_u
             few = count()
     assert count() == few
     assert [r["unread_count"] for r in client.get("/api/v1/threads/").json()["results"]] == [1] * 6
+
+
+def test_threads_follow_connections_closed_and_opened_in_bulk(make_user, programme, client_for):
+    from cms.connections.actions import close_connections, open_connections
+
+    talents = [make_user("talent") for _ in range(3)]
+    sides = [{"talent": t, "mentor": programme["mentor"]} for t in talents]
+    matches = open_connections("talent_mentor", sides, project=programme["project"], activate=True)
+    mentor = client_for(programme["mentor"])
+    threads = [_write(mentor, t).json()["thread"] for t in talents[:2]]  # the third never wrote
+
+    close_connections(matches, by=None, reason="The programme ended.")
+    assert [mentor.get(f"/api/v1/threads/{t}/").json()["is_open"] for t in threads] == [False, False]
+    open_connections("talent_mentor", sides[:1], project=programme["project"], activate=True)
+    assert [mentor.get(f"/api/v1/threads/{t}/").json()["is_open"] for t in threads] == [True, False]

@@ -200,6 +200,56 @@ def test_changes_are_checked_too(people, filled_plan, client_for, days):
     assert PlanContact.objects.get(pk=filled_plan["contact"].pk).tie == "weak"
 
 
+def test_an_item_is_changed_whole_as_the_app_edits_it(people, filled_plan, client_for, days):
+    """The app's edit form sends every field back, the unchanged ones as they were: a goal whose
+    date has passed can still get a new text, a contact's fields all change and a cleared
+    follow-up date means no reminder."""
+    client = client_for(people["talent"])
+    PlanGoal.objects.filter(pk=filled_plan["goal"].pk).update(target_date=days(-3))
+    goal_url = f"{PLAN}goals/{filled_plan['goal'].public_id}/"
+    goal = client.get(goal_url).json()
+    unchanged = {k: goal[k] for k in ("term", "measurable_target", "target_date")}
+    answer = client.patch(goal_url, {**unchanged, "description": "Meet two engineers"}, format="json")
+    assert answer.status_code == 200, answer.content
+    assert answer.json()["description"] == "Meet two engineers" and answer.json()["target_date"] == days(-3)
+
+    milestone_url = f"{PLAN}milestones/{filled_plan['milestone'].public_id}/"
+    body = {"title": "Rewrite LinkedIn in Dutch", "due_date": days(7), "goal": None}
+    answer = client.patch(milestone_url, body, format="json")
+    assert answer.status_code == 200, answer.content
+    milestone = PlanMilestone.objects.get(pk=filled_plan["milestone"].pk)
+    assert (milestone.title, milestone.due_date.isoformat(), milestone.goal) == (
+        "Rewrite LinkedIn in Dutch",
+        days(7),
+        None,
+    )
+
+    contact_url = f"{PLAN}contacts/{filled_plan['contact'].public_id}/"
+    client.patch(contact_url, {"next_follow_up": days(2)}, format="json")
+    body = {
+        "name": "Lotte Janssens",
+        "organisation": "Bouwunie",
+        "tie": "strong",
+        "how_met": "  Job fair in Ghent ",
+        "notes": "Knows the site managers.",
+        "next_follow_up": None,
+    }
+    answer = client.patch(contact_url, body, format="json")
+    assert answer.status_code == 200, answer.content
+    contact = PlanContact.objects.get(pk=filled_plan["contact"].pk)
+    assert (contact.name, contact.organisation, contact.tie, contact.how_met, contact.notes) == (
+        "Lotte Janssens",
+        "Bouwunie",
+        "strong",
+        "Job fair in Ghent",
+        "Knows the site managers.",
+    )
+    assert contact.next_follow_up is None
+    plan = client.get(PLAN).json()
+    assert [c["name"] for c in plan["contacts"]] == ["Lotte Janssens"]
+    assert plan["goals"][0]["description"] == "Meet two engineers"
+
+
 @pytest.mark.parametrize("step", ["0", "8", "99", "one"])
 def test_only_the_seven_steps_exist(people, client_for, step):
     answer = client_for(people["talent"]).put(f"{PLAN}steps/{step}/", {"status": "done"}, format="json")

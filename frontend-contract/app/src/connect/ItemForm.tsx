@@ -1,8 +1,10 @@
 /**
  * A small "add one" form built from a list of fields: every control labelled, the server's
- * message under the field it is about (others above the form), emptied once saved.
+ * message under the field it is about (others above the form), emptied once saved. The same form
+ * changes an existing item: its fields' `initial` values prefill it, `onCancel` adds a cancel
+ * button, focus starts in the first field and the caller closes it once saved.
  */
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { errorsOf, Field, FormAlert, otherErrors, Select, TextArea, type Errors } from "../account/form";
 
 export type FieldSpec = {
@@ -19,20 +21,29 @@ type Props = {
   done: string;
   fields: FieldSpec[];
   onSubmit: (values: Record<string, string>) => Promise<unknown>;
+  /** Changing an item: the cancel button's text and what it does. */
+  cancel?: string;
+  onCancel?: () => void;
 };
 
 function initialValues(fields: FieldSpec[]): Record<string, string> {
   return Object.fromEntries(fields.map((field) => [field.name, field.initial ?? (field.options?.[0]?.[0] ?? "")]));
 }
 
-export function ItemForm({ title, submit, done, fields, onSubmit }: Props) {
+export function ItemForm({ title, submit, done, fields, onSubmit, cancel, onCancel }: Props) {
   const [values, setValues] = useState(() => initialValues(fields));
+  const form = useRef<HTMLFormElement>(null);
+  const editing = !!onCancel;
+  useEffect(() => {
+    if (editing) form.current?.querySelector<HTMLElement>("input, select, textarea")?.focus();
+  }, [editing]);
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
   const [said, setSaid] = useState("");
   const set = (name: string) => (value: string) => setValues({ ...values, [name]: value });
   return (
     <form
+      ref={form}
       class="connect-form connect-panel"
       noValidate
       aria-label={title}
@@ -43,6 +54,7 @@ export function ItemForm({ title, submit, done, fields, onSubmit }: Props) {
         setSaid("");
         try {
           await onSubmit(values);
+          if (editing) return;
           setValues(initialValues(fields));
           setSaid(done);
         } catch (caught) {
@@ -71,9 +83,16 @@ export function ItemForm({ title, submit, done, fields, onSubmit }: Props) {
           />
         ),
       )}
-      <button type="submit" disabled={busy}>
-        {submit}
-      </button>
+      <div class="connect-actions">
+        <button type="submit" disabled={busy}>
+          {submit}
+        </button>
+        {onCancel ? (
+          <button type="button" onClick={onCancel}>
+            {cancel}
+          </button>
+        ) : null}
+      </div>
       <p role="status" class="connect-status">
         {said}
       </p>

@@ -2,7 +2,8 @@
  * Messages: the talent's conversations (one list call) with their unread count, the people
  * they are connected with but have not written to yet (one matches call, when mentoring is on),
  * a conversation (the newest messages, older ones on demand), marked read on opening, and a
- * message written in it with the server's refusal next to the field.
+ * message written in it with the server's refusal next to the field. The whole conversation, or
+ * one message of the other person, is reported to the admins with the same reason form.
  */
 import { useEffect, useRef, useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
@@ -210,6 +211,15 @@ function Conversation({ id }: { id: string }) {
               {message.from_me ? s.you : message.sender?.name} · <time dateTime={message.created_at}>{formatDate(message.created_at)}</time>
             </p>
             <p class="connect-body" dir="auto">{message.body}</p>
+            {message.from_me ? null : (
+              <ReportForm
+                id={id}
+                message={message.id}
+                label={s.reportMessage}
+                context={`${message.sender?.name ?? thread.other.name}, ${formatDate(message.created_at)}`}
+                done={s.reportMessageSent}
+              />
+            )}
           </li>
         ))}
       </ol>
@@ -268,12 +278,25 @@ function Safety({ thread, onChange }: { thread: Thread; onChange: (thread: Threa
           }}
         />
       )}
-      <ReportForm id={id} />
+      <ReportForm id={id} label={s.report} done={s.reportSent} />
     </section>
   );
 }
 
-function ReportForm({ id }: { id: string }) {
+type ReportProps = {
+  /** The conversation. */
+  id: string;
+  /** One message of it, when that message is the problem. */
+  message?: number;
+  /** The button's words, and (for screen readers) which message it is about. */
+  label: string;
+  context?: string;
+  /** Said once the report is sent. */
+  done: string;
+};
+
+/** "Report": opens the reason form in place; sent, the form closes and a status line confirms. */
+function ReportForm({ id, message, label, context, done }: ReportProps) {
   const s = useConnectStrings();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
@@ -281,8 +304,17 @@ function ReportForm({ id }: { id: string }) {
   const [busy, setBusy] = useState(false);
   const [said, setSaid] = useState("");
   const messages = errors.reason ?? [];
+  const field = `connect-reason${message === undefined ? "" : `-${message}`}`;
+  const reasonField = useRef<HTMLTextAreaElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    if (open) reasonField.current?.focus();
+    else if (wasOpen.current) opener.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
   return (
-    <>
+    <div class={message === undefined ? "connect-report-thread" : "connect-report-message"}>
       {open ? (
         <form
           class="connect-form"
@@ -292,10 +324,11 @@ function ReportForm({ id }: { id: string }) {
             setBusy(true);
             setErrors({});
             try {
-              await helix.api.POST("/api/v1/threads/{id}/report/", { params: { path: { id } }, body: { reason } });
+              const body = message === undefined ? { reason } : { reason, message };
+              await helix.api.POST("/api/v1/threads/{id}/report/", { params: { path: { id } }, body });
               setReason("");
+              setSaid(done);
               setOpen(false);
-              setSaid(s.reportSent);
             } catch (caught) {
               setErrors(errorsOf(caught));
             } finally {
@@ -305,20 +338,21 @@ function ReportForm({ id }: { id: string }) {
         >
           <FormAlert messages={otherErrors(errors, ["reason"])} />
           <div class="account-field">
-            <label for="connect-reason">{s.reportReason}</label>
-            <p id="connect-reason-hint" class="account-hint">
+            <label for={field}>{s.reportReason}</label>
+            <p id={`${field}-hint`} class="account-hint">
               {s.reportHint}
             </p>
             <textarea
-              id="connect-reason"
+              ref={reasonField}
+              id={field}
               name="reason"
               rows={3}
               value={reason}
               aria-invalid={messages.length ? true : undefined}
-              aria-describedby={messages.length ? "connect-reason-hint connect-reason-error" : "connect-reason-hint"}
+              aria-describedby={messages.length ? `${field}-hint ${field}-error` : `${field}-hint`}
               onInput={(event) => setReason((event.currentTarget as HTMLTextAreaElement).value)}
             />
-            <FieldError id="connect-reason-error" messages={messages} />
+            <FieldError id={`${field}-error`} messages={messages} />
           </div>
           <div class="connect-actions">
             <button type="submit" disabled={busy}>
@@ -330,14 +364,15 @@ function ReportForm({ id }: { id: string }) {
           </div>
         </form>
       ) : (
-        <button type="button" onClick={() => (setSaid(""), setOpen(true))}>
-          {s.report}
+        <button ref={opener} type="button" class={message === undefined ? undefined : "connect-small"} onClick={() => (setSaid(""), setOpen(true))}>
+          {label}
+          {context ? <span class="visually-hidden">: {context}</span> : null}
         </button>
       )}
       <p role="status" class="connect-status">
         {said}
       </p>
-    </>
+    </div>
   );
 }
 

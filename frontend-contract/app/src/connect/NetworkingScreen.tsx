@@ -1,22 +1,28 @@
 /**
  * My networking plan (/me/networking, plugin networking). The plan comes in one call with
  * everything in it: the 7 steps of the guide (where I am with each), my map (interests,
- * strengths, kinds of contacts: a structured list, edited one entry per line), my goals, the
- * milestones of my action plan on a timeline, my contacts with the date to follow up, and my
- * mentor's comments. Each change is one call; the answer updates the plan kept here.
+ * strengths, kinds of contacts, and my contacts: a structured list, or drawn as an SVG mind map
+ * around me (./mindMap.ts); edited one entry per line), my goals, the milestones of my action
+ * plan on a timeline, my contacts with the date to follow up, and my mentor's comments. Goals,
+ * milestones and contacts are added, changed (the same form, prefilled; PATCH) and removed.
+ * Each change is one call; the answer updates the plan kept here.
  */
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { ApiComponents } from "@helix/client";
 import { errorsOf, FieldError, FormAlert, otherErrors, type Errors } from "../account/form";
 import { helix } from "../api";
-import { formatDate } from "../i18n";
+import { formatDate, useLang } from "../i18n";
 import { ConfirmButton } from "./Confirm";
-import { ItemForm } from "./ItemForm";
-import { byDate, followUpDue, splitLines } from "./networking";
+import { ItemForm, type FieldSpec } from "./ItemForm";
+import { mindMapLayout, type MapBranchInput } from "./mindMap";
+import { byDate, contactBody, followUpDue, goalBody, milestoneBody, prefilled, splitLines } from "./networking";
 import { ErrorNote, Screen, useLoad } from "./shared";
 import { fill, useConnectStrings, type ConnectStrings } from "./strings";
 
 type Plan = ApiComponents["schemas"]["NetworkingPlan"];
+type Goal = Plan["goals"][number];
+type Milestone = Plan["milestones"][number];
+type Contact = Plan["contacts"][number];
 type PlanStatus = ApiComponents["schemas"]["PlanStepStatusEnum"];
 type MapKey = "interests" | "strengths" | "contact_kinds";
 const MAP_KEYS: MapKey[] = ["interests", "strengths", "contact_kinds"];
@@ -74,12 +80,92 @@ function GuideSteps({ plan, change }: { plan: Plan; change: (c: Change) => void 
   );
 }
 
+type MapView = "list" | "drawing";
+
+/** The map's branches (the three lists and the contacts by name), for the list and the drawing alike. */
+function mapBranches(plan: Plan, s: ConnectStrings): MapBranchInput[] {
+  return [
+    ...MAP_KEYS.map((key) => ({ key, label: s[`map_${key}`], leaves: plan[key].map((entry) => ({ label: entry })) })),
+    { key: "contacts", label: s.contacts, leaves: plan.contacts.map((contact) => ({ label: contact.name, kind: contact.tie })) },
+  ];
+}
+
+/** The drawn map: an SVG picture (role img, named); its entries are in the list view too. */
+function MapDrawing({ plan }: { plan: Plan }) {
+  const s = useConnectStrings();
+  const rtl = useLang() === "ar";
+  const name = plan.talent.name || s.mapMe;
+  const map = mindMapLayout(name, mapBranches(plan, s), { rtl });
+  return (
+    <figure class="connect-mindmap">
+      <svg
+        viewBox={`0 0 ${map.width} ${map.height}`}
+        role="img"
+        aria-labelledby="connect-map-drawing-title"
+        direction={rtl ? "rtl" : "ltr"}
+        preserveAspectRatio="xMidYMid meet"
+      >
+        <title id="connect-map-drawing-title">{fill(s.mapDrawingName, { name })}</title>
+        {map.branches.map((branch) => (
+          <g key={branch.key} class={`connect-mindmap-branch connect-mindmap-${branch.key}`}>
+            <path class="connect-mindmap-edge" d={branch.edge} />
+            {branch.leaves.map((leaf, index) => (
+              <path key={index} class={`connect-mindmap-edge connect-mindmap-edge-${leaf.kind ?? "entry"}`} d={leaf.edge} />
+            ))}
+            <rect class="connect-mindmap-box" x={branch.box.x} y={branch.box.y} width={branch.box.width} height={branch.box.height} rx={6} />
+            <text class="connect-mindmap-label" x={branch.x} y={branch.y} text-anchor="middle" dominant-baseline="central">
+              {branch.label}
+            </text>
+            {branch.leaves.map((leaf, index) => (
+              <text key={index} class={`connect-mindmap-leaf connect-mindmap-leaf-${leaf.kind ?? "entry"}`} x={leaf.x} y={leaf.y} text-anchor={leaf.anchor} dominant-baseline="central">
+                {leaf.label !== leaf.full ? <title>{leaf.full}</title> : null}
+                {leaf.label}
+              </text>
+            ))}
+          </g>
+        ))}
+        <circle class="connect-mindmap-centre" cx={map.centre.x} cy={map.centre.y} r={map.centre.r} />
+        <text class="connect-mindmap-me" x={map.centre.x} y={map.centre.y} text-anchor="middle" dominant-baseline="central">
+          {map.centre.label}
+        </text>
+      </svg>
+      <figcaption class="connect-meta">{s.mapLegend}</figcaption>
+    </figure>
+  );
+}
+
+function MapList({ plan }: { plan: Plan }) {
+  const s = useConnectStrings();
+  return (
+    <ul class="connect-map">
+      {mapBranches(plan, s).map((branch) => (
+        <li key={branch.key}>
+          <strong>{branch.label}</strong>
+          {branch.leaves.length ? (
+            <ul>
+              {branch.leaves.map((leaf, index) => (
+                <li key={index} dir="auto">
+                  {leaf.label}
+                  {leaf.kind === "strong" || leaf.kind === "weak" ? ` (${s[`tie_${leaf.kind}`]})` : ""}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p class="connect-meta">—</p>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function MindMap({ plan, change }: { plan: Plan; change: (c: Change) => void }) {
   const s = useConnectStrings();
   const [editing, setEditing] = useState(false);
+  const [view, setView] = useState<MapView>("list");
   const [texts, setTexts] = useState<Record<MapKey, string>>({ interests: "", strengths: "", contact_kinds: "" });
   const [errors, setErrors] = useState<Errors>({});
-  const empty = MAP_KEYS.every((key) => !plan[key].length);
+  const empty = MAP_KEYS.every((key) => !plan[key].length) && !plan.contacts.length;
   return (
     <section aria-labelledby="connect-map">
       <h2 id="connect-map">{s.myMap}</h2>
@@ -88,24 +174,16 @@ function MindMap({ plan, change }: { plan: Plan; change: (c: Change) => void }) 
           {empty ? (
             <p>{s.mapEmpty}</p>
           ) : (
-            <ul class="connect-map">
-              {MAP_KEYS.map((key) => (
-                <li key={key}>
-                  <strong>{s[`map_${key}`]}</strong>
-                  {plan[key].length ? (
-                    <ul>
-                      {plan[key].map((entry) => (
-                        <li key={entry} dir="auto">
-                          {entry}
-                        </li>
-                      ))}
-                    </ul>
-                  ) : (
-                    <p class="connect-meta">—</p>
-                  )}
-                </li>
-              ))}
-            </ul>
+            <>
+              <div class="connect-actions" role="group" aria-label={s.mapView}>
+                {(["list", "drawing"] as MapView[]).map((option) => (
+                  <button key={option} type="button" aria-pressed={view === option} onClick={() => setView(option)}>
+                    {option === "list" ? s.mapAsList : s.mapAsDrawing}
+                  </button>
+                ))}
+              </div>
+              {view === "drawing" ? <MapDrawing plan={plan} /> : <MapList plan={plan} />}
+            </>
           )}
           <button
             type="button"
@@ -170,6 +248,117 @@ function MindMap({ plan, change }: { plan: Plan; change: (c: Change) => void }) 
   );
 }
 
+/** A card's "Change" button and, once pressed, the add form prefilled; focus goes back to the button on closing. */
+function useEditing() {
+  const [editing, setEditing] = useState(false);
+  const [said, setSaid] = useState("");
+  const button = useRef<HTMLButtonElement>(null);
+  const back = useRef(false);
+  useEffect(() => {
+    if (!editing && back.current) {
+      back.current = false;
+      button.current?.focus();
+    }
+  }, [editing]);
+  return {
+    editing,
+    said,
+    button,
+    open: () => {
+      setSaid("");
+      setEditing(true);
+    },
+    close: (message = "") => {
+      back.current = true;
+      setSaid(message);
+      setEditing(false);
+    },
+  };
+}
+
+function EditButton({ edit, name }: { edit: ReturnType<typeof useEditing>; name: string }) {
+  const s = useConnectStrings();
+  return (
+    <>
+      <button type="button" ref={edit.button} onClick={edit.open}>
+        {s.editItem}
+        <span class="visually-hidden">: {name}</span>
+      </button>
+      <span role="status" class="connect-status">
+        {edit.said}
+      </span>
+    </>
+  );
+}
+
+function goalFields(s: ConnectStrings): FieldSpec[] {
+  return [
+    { name: "description", label: s.goalDescription, type: "textarea" },
+    { name: "term", label: s.goalTerm, type: "select", options: [["short", s.term_short], ["long", s.term_long]] },
+    { name: "measurable_target", label: s.goalTarget },
+    { name: "target_date", label: s.goalDate, type: "date" },
+  ];
+}
+
+function GoalCard({ goal, change, onError }: { goal: Goal; change: (c: Change) => void; onError: (error: unknown) => void }) {
+  const s = useConnectStrings();
+  const edit = useEditing();
+  if (edit.editing)
+    return (
+      <li class="connect-card">
+        <ItemForm
+          title={fill(s.editGoal, { name: goal.description })}
+          submit={s.saveChanges}
+          done={s.savedDone}
+          cancel={s.cancel}
+          onCancel={() => edit.close()}
+          fields={prefilled(goalFields(s), goal)}
+          onSubmit={async (values) => {
+            const { data } = await helix.api.PATCH("/api/v1/networking/plan/goals/{id}/", { params: { path: { id: goal.id } }, body: goalBody(values) });
+            if (data) change((p) => ({ ...p, goals: p.goals.map((g) => (g.id === goal.id ? data : g)) }));
+            edit.close(s.savedDone);
+          }}
+        />
+      </li>
+    );
+  return (
+    <li class="connect-card">
+      <label class="connect-check">
+        <input
+          type="checkbox"
+          checked={!!goal.done}
+          onChange={async (event) => {
+            const done = event.currentTarget.checked;
+            onError(null);
+            try {
+              const { data } = await helix.api.PATCH("/api/v1/networking/plan/goals/{id}/", { params: { path: { id: goal.id } }, body: { done } });
+              change((p) => ({ ...p, goals: p.goals.map((g) => (g.id === goal.id ? (data ?? { ...g, done }) : g)) }));
+            } catch (caught) {
+              onError(caught);
+            }
+          }}
+        />
+        <strong dir="auto">{goal.description}</strong>
+      </label>
+      <p class="connect-meta">
+        {s[`term_${goal.term}`]} · {fill(s.target, { target: goal.measurable_target })} · {fill(s.byDate, { date: goal.target_date })}
+      </p>
+      <div class="connect-actions">
+        <EditButton edit={edit} name={goal.description} />
+        <ConfirmButton
+          label={fill(s.removeItem, { name: goal.description })}
+          question={s.removeGoalQuestion}
+          yes={s.removeYes}
+          onConfirm={async () => {
+            await helix.api.DELETE("/api/v1/networking/plan/goals/{id}/", { params: { path: { id: goal.id } } });
+            change((p) => ({ ...p, goals: p.goals.filter((g) => g.id !== goal.id) }));
+          }}
+        />
+      </div>
+    </li>
+  );
+}
+
 function Goals({ plan, change }: { plan: Plan; change: (c: Change) => void }) {
   const s = useConnectStrings();
   const [error, setError] = useState<unknown>(null);
@@ -180,37 +369,7 @@ function Goals({ plan, change }: { plan: Plan; change: (c: Change) => void }) {
       {!goals.length ? <p>{s.noGoals}</p> : null}
       <ul class="connect-list">
         {goals.map((goal) => (
-          <li key={goal.id} class="connect-card">
-            <label class="connect-check">
-              <input
-                type="checkbox"
-                checked={!!goal.done}
-                onChange={async (event) => {
-                  const done = event.currentTarget.checked;
-                  setError(null);
-                  try {
-                    const { data } = await helix.api.PATCH("/api/v1/networking/plan/goals/{id}/", { params: { path: { id: goal.id } }, body: { done } });
-                    change((p) => ({ ...p, goals: p.goals.map((g) => (g.id === goal.id ? (data ?? { ...g, done }) : g)) }));
-                  } catch (caught) {
-                    setError(caught);
-                  }
-                }}
-              />
-              <strong dir="auto">{goal.description}</strong>
-            </label>
-            <p class="connect-meta">
-              {s[`term_${goal.term}`]} · {fill(s.target, { target: goal.measurable_target })} · {fill(s.byDate, { date: goal.target_date })}
-            </p>
-            <ConfirmButton
-              label={fill(s.removeItem, { name: goal.description })}
-              question={s.removeGoalQuestion}
-              yes={s.removeYes}
-              onConfirm={async () => {
-                await helix.api.DELETE("/api/v1/networking/plan/goals/{id}/", { params: { path: { id: goal.id } } });
-                change((p) => ({ ...p, goals: p.goals.filter((g) => g.id !== goal.id) }));
-              }}
-            />
-          </li>
+          <GoalCard key={goal.id} goal={goal} change={change} onError={setError} />
         ))}
       </ul>
       <ErrorNote error={error} />
@@ -218,21 +377,9 @@ function Goals({ plan, change }: { plan: Plan; change: (c: Change) => void }) {
         title={s.addGoal}
         submit={s.addGoal}
         done={s.added}
-        fields={[
-          { name: "description", label: s.goalDescription, type: "textarea" },
-          { name: "term", label: s.goalTerm, type: "select", options: [["short", s.term_short], ["long", s.term_long]] },
-          { name: "measurable_target", label: s.goalTarget },
-          { name: "target_date", label: s.goalDate, type: "date" },
-        ]}
+        fields={goalFields(s)}
         onSubmit={async (values) => {
-          const { data } = await helix.api.POST("/api/v1/networking/plan/goals/", {
-            body: {
-              description: values.description!,
-              term: values.term as "short" | "long",
-              measurable_target: values.measurable_target!,
-              target_date: values.target_date!,
-            },
-          });
+          const { data } = await helix.api.POST("/api/v1/networking/plan/goals/", { body: goalBody(values) });
           if (data) change((p) => ({ ...p, goals: [...p.goals, data] }));
         }}
       />
@@ -240,43 +387,83 @@ function Goals({ plan, change }: { plan: Plan; change: (c: Change) => void }) {
   );
 }
 
+function milestoneFields(s: ConnectStrings, plan: Plan): FieldSpec[] {
+  return [
+    { name: "title", label: s.milestoneTitle },
+    { name: "due_date", label: s.milestoneDate, type: "date" },
+    { name: "goal", label: s.milestoneGoal, type: "select", options: [["", s.noGoal], ...plan.goals.map((g): [string, string] => [g.id, g.description])] },
+  ];
+}
+
+function MilestoneCard({ milestone, plan, change, onError }: { milestone: Milestone; plan: Plan; change: (c: Change) => void; onError: (error: unknown) => void }) {
+  const s = useConnectStrings();
+  const edit = useEditing();
+  const goalName = plan.goals.find((goal) => goal.id === milestone.goal)?.description;
+  if (edit.editing)
+    return (
+      <li class="connect-card">
+        <ItemForm
+          title={fill(s.editMilestone, { name: milestone.title })}
+          submit={s.saveChanges}
+          done={s.savedDone}
+          cancel={s.cancel}
+          onCancel={() => edit.close()}
+          fields={prefilled(milestoneFields(s, plan), milestone)}
+          onSubmit={async (values) => {
+            const { data } = await helix.api.PATCH("/api/v1/networking/plan/milestones/{id}/", {
+              params: { path: { id: milestone.id } },
+              body: milestoneBody(values),
+            });
+            if (data) change((p) => ({ ...p, milestones: p.milestones.map((m) => (m.id === milestone.id ? data : m)) }));
+            edit.close(s.savedDone);
+          }}
+        />
+      </li>
+    );
+  return (
+    <li class="connect-card">
+      <label class="connect-check">
+        <input
+          type="checkbox"
+          checked={!!milestone.done_at}
+          onChange={async (event) => {
+            const done = event.currentTarget.checked;
+            onError(null);
+            try {
+              const { data } = await helix.api.PATCH("/api/v1/networking/plan/milestones/{id}/", {
+                params: { path: { id: milestone.id } },
+                body: { done },
+              });
+              if (data) change((p) => ({ ...p, milestones: p.milestones.map((m) => (m.id === milestone.id ? data : m)) }));
+            } catch (caught) {
+              onError(caught);
+            }
+          }}
+        />
+        <strong dir="auto">{milestone.title}</strong>
+      </label>
+      <p class="connect-meta">
+        {fill(s.byDate, { date: milestone.due_date })}
+        {goalName ? ` · ${fill(s.forGoal, { goal: goalName })}` : ""}
+      </p>
+      <div class="connect-actions">
+        <EditButton edit={edit} name={milestone.title} />
+      </div>
+    </li>
+  );
+}
+
 function Milestones({ plan, change }: { plan: Plan; change: (c: Change) => void }) {
   const s = useConnectStrings();
   const [error, setError] = useState<unknown>(null);
   const milestones = byDate(plan.milestones, (m) => m.due_date);
-  const goalName = new Map(plan.goals.map((goal) => [goal.id, goal.description]));
   return (
     <section aria-labelledby="connect-milestones">
       <h2 id="connect-milestones">{s.milestones}</h2>
       {!milestones.length ? <p>{s.noMilestones}</p> : null}
       <ol class="connect-list connect-timeline">
         {milestones.map((milestone) => (
-          <li key={milestone.id} class="connect-card">
-            <label class="connect-check">
-              <input
-                type="checkbox"
-                checked={!!milestone.done_at}
-                onChange={async (event) => {
-                  const done = event.currentTarget.checked;
-                  setError(null);
-                  try {
-                    const { data } = await helix.api.PATCH("/api/v1/networking/plan/milestones/{id}/", {
-                      params: { path: { id: milestone.id } },
-                      body: { done },
-                    });
-                    if (data) change((p) => ({ ...p, milestones: p.milestones.map((m) => (m.id === milestone.id ? data : m)) }));
-                  } catch (caught) {
-                    setError(caught);
-                  }
-                }}
-              />
-              <strong dir="auto">{milestone.title}</strong>
-            </label>
-            <p class="connect-meta">
-              {fill(s.byDate, { date: milestone.due_date })}
-              {milestone.goal && goalName.get(milestone.goal) ? ` · ${fill(s.forGoal, { goal: goalName.get(milestone.goal)! })}` : ""}
-            </p>
-          </li>
+          <MilestoneCard key={milestone.id} milestone={milestone} plan={plan} change={change} onError={setError} />
         ))}
       </ol>
       <ErrorNote error={error} />
@@ -284,19 +471,79 @@ function Milestones({ plan, change }: { plan: Plan; change: (c: Change) => void 
         title={s.addMilestone}
         submit={s.addMilestone}
         done={s.added}
-        fields={[
-          { name: "title", label: s.milestoneTitle },
-          { name: "due_date", label: s.milestoneDate, type: "date" },
-          { name: "goal", label: s.milestoneGoal, type: "select", options: [["", s.noGoal], ...plan.goals.map((g): [string, string] => [g.id, g.description])] },
-        ]}
+        fields={milestoneFields(s, plan)}
         onSubmit={async (values) => {
-          const { data } = await helix.api.POST("/api/v1/networking/plan/milestones/", {
-            body: { title: values.title!, due_date: values.due_date!, goal: values.goal || null },
-          });
+          const { data } = await helix.api.POST("/api/v1/networking/plan/milestones/", { body: milestoneBody(values) });
           if (data) change((p) => ({ ...p, milestones: [...p.milestones, data] }));
         }}
       />
     </section>
+  );
+}
+
+function contactFields(s: ConnectStrings): FieldSpec[] {
+  return [
+    { name: "name", label: s.contactName },
+    { name: "organisation", label: s.contactOrganisation },
+    { name: "tie", label: s.contactTie, type: "select", options: [["weak", s.tie_weak], ["strong", s.tie_strong]] },
+    { name: "how_met", label: s.howMet },
+    { name: "next_follow_up", label: s.nextFollowUp, type: "date" },
+    { name: "notes", label: s.contactNotes, type: "textarea" },
+  ];
+}
+
+function ContactCard({ contact, change, today }: { contact: Contact; change: (c: Change) => void; today: string }) {
+  const s = useConnectStrings();
+  const edit = useEditing();
+  if (edit.editing)
+    return (
+      <li class="connect-card">
+        <ItemForm
+          title={fill(s.editContact, { name: contact.name })}
+          submit={s.saveChanges}
+          done={s.savedDone}
+          cancel={s.cancel}
+          onCancel={() => edit.close()}
+          fields={prefilled(contactFields(s), contact)}
+          onSubmit={async (values) => {
+            const { data } = await helix.api.PATCH("/api/v1/networking/plan/contacts/{id}/", {
+              params: { path: { id: contact.id } },
+              body: contactBody(values),
+            });
+            if (data) change((p) => ({ ...p, contacts: p.contacts.map((c) => (c.id === contact.id ? data : c)) }));
+            edit.close(s.savedDone);
+          }}
+        />
+      </li>
+    );
+  const due = followUpDue(contact.next_follow_up, today);
+  return (
+    <li class="connect-card">
+      <h3>
+        <bdi>{contact.name}</bdi>
+        {contact.organisation ? <> · <bdi>{contact.organisation}</bdi></> : ""} <span class="connect-tag">{s[`tie_${contact.tie}`]}</span>
+      </h3>
+      {contact.how_met ? <p class="connect-meta">{fill(s.howMetIs, { how: contact.how_met })}</p> : null}
+      {contact.next_follow_up ? (
+        <p class={due ? "connect-due" : "connect-meta"}>
+          {fill(s.followUpOn, { date: contact.next_follow_up })}
+          {due ? ` · ${s.followUpDue}` : ""}
+        </p>
+      ) : null}
+      {contact.notes ? <p class="connect-body" dir="auto">{contact.notes}</p> : null}
+      <div class="connect-actions">
+        <EditButton edit={edit} name={contact.name} />
+        <ConfirmButton
+          label={fill(s.removeItem, { name: contact.name })}
+          question={s.removeContactQuestion}
+          yes={s.removeYes}
+          onConfirm={async () => {
+            await helix.api.DELETE("/api/v1/networking/plan/contacts/{id}/", { params: { path: { id: contact.id } } });
+            change((p) => ({ ...p, contacts: p.contacts.filter((c) => c.id !== contact.id) }));
+          }}
+        />
+      </div>
+    </li>
   );
 }
 
@@ -310,54 +557,16 @@ function Contacts({ plan, change }: { plan: Plan; change: (c: Change) => void })
       {!contacts.length ? <p>{s.noContacts}</p> : null}
       <ul class="connect-list">
         {contacts.map((contact) => (
-          <li key={contact.id} class="connect-card">
-            <h3>
-              {contact.name}
-              {contact.organisation ? ` · ${contact.organisation}` : ""} <span class="connect-tag">{s[`tie_${contact.tie}`]}</span>
-            </h3>
-            {contact.how_met ? <p class="connect-meta">{fill(s.howMetIs, { how: contact.how_met })}</p> : null}
-            {contact.next_follow_up ? (
-              <p class={followUpDue(contact.next_follow_up, today) ? "connect-due" : "connect-meta"}>
-                {fill(s.followUpOn, { date: contact.next_follow_up })}
-                {followUpDue(contact.next_follow_up, today) ? ` · ${s.followUpDue}` : ""}
-              </p>
-            ) : null}
-            {contact.notes ? <p class="connect-body" dir="auto">{contact.notes}</p> : null}
-            <ConfirmButton
-              label={fill(s.removeItem, { name: contact.name })}
-              question={s.removeContactQuestion}
-              yes={s.removeYes}
-              onConfirm={async () => {
-                await helix.api.DELETE("/api/v1/networking/plan/contacts/{id}/", { params: { path: { id: contact.id } } });
-                change((p) => ({ ...p, contacts: p.contacts.filter((c) => c.id !== contact.id) }));
-              }}
-            />
-          </li>
+          <ContactCard key={contact.id} contact={contact} change={change} today={today} />
         ))}
       </ul>
       <ItemForm
         title={s.addContact}
         submit={s.addContact}
         done={s.added}
-        fields={[
-          { name: "name", label: s.contactName },
-          { name: "organisation", label: s.contactOrganisation },
-          { name: "tie", label: s.contactTie, type: "select", options: [["weak", s.tie_weak], ["strong", s.tie_strong]] },
-          { name: "how_met", label: s.howMet },
-          { name: "next_follow_up", label: s.nextFollowUp, type: "date" },
-          { name: "notes", label: s.contactNotes, type: "textarea" },
-        ]}
+        fields={contactFields(s)}
         onSubmit={async (values) => {
-          const { data } = await helix.api.POST("/api/v1/networking/plan/contacts/", {
-            body: {
-              name: values.name!,
-              organisation: values.organisation,
-              tie: values.tie as "weak" | "strong",
-              how_met: values.how_met,
-              notes: values.notes,
-              next_follow_up: values.next_follow_up || null,
-            },
-          });
+          const { data } = await helix.api.POST("/api/v1/networking/plan/contacts/", { body: contactBody(values) });
           if (data) change((p) => ({ ...p, contacts: [...p.contacts, data] }));
         }}
       />

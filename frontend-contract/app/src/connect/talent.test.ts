@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { byDate, followUpDue, splitLines } from "./networking";
+import { byDate, contactBody, followUpDue, goalBody, milestoneBody, prefilled, splitLines } from "./networking";
 import { percentDone, withStatus, withTick, type Roadmap } from "./roadmap";
 
 function roadmap(): Roadmap {
@@ -85,5 +85,28 @@ describe("the networking plan's helpers", () => {
     expect(followUpDue("2026-12-06", "2026-12-06")).toBe(true);
     expect(followUpDue("2026-12-07", "2026-12-06")).toBe(false);
     expect(followUpDue(null, "2026-12-06")).toBe(false);
+  });
+  it("prefills the add form from an item to change it, a missing value as an empty field", () => {
+    const fields = [{ name: "name", label: "Name" }, { name: "next_follow_up", label: "Follow up", initial: "x" }, { name: "tie", label: "Tie" }];
+    const filled = prefilled(fields, { name: "Sara", next_follow_up: null, tie: "weak", notes: "ignored" });
+    expect(filled.map((field) => field.initial)).toEqual(["Sara", "", "weak"]);
+    expect(filled[0]!.label).toBe("Name");
+  });
+  it("sends a changed item whole, a cleared date or goal as null", () => {
+    expect(contactBody({ name: "Sara", organisation: "VDAB", tie: "strong", how_met: "", notes: "", next_follow_up: "" })).toEqual({
+      name: "Sara",
+      organisation: "VDAB",
+      tie: "strong",
+      how_met: "",
+      notes: "",
+      next_follow_up: null,
+    });
+    expect(milestoneBody({ title: "CV", due_date: "2027-01-10", goal: "" }).goal).toBeNull();
+    expect(goalBody({ description: "Meet", term: "long", measurable_target: "3", target_date: "2027-02-01" })).toEqual({
+      description: "Meet",
+      term: "long",
+      measurable_target: "3",
+      target_date: "2027-02-01",
+    });
   });
 });

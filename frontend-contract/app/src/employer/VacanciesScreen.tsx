@@ -4,8 +4,8 @@
  */
 import { useState } from "preact/hooks";
 import { Screen } from "../connect/shared";
-import { MyPosts, PostForm } from "../organisation/PostWriter";
-import type { Post } from "../organisation/posts";
+import { MyPosts, PostForm } from "../connect/PostWriter";
+import type { Post } from "../connect/posts";
 import { useEmployerStrings } from "./strings";
 
 function Vacancies() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emptyDraft, fieldsFor, localToIso, postBody } from "../organisation/posts";
+import { emptyDraft, fieldsFor, localToIso, postBody } from "../connect/posts";
 
 describe("writing a post", () => {
   it("sends an event with its start as an instant and leaves blank fields out", () => {

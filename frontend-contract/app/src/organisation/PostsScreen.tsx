@@ -4,9 +4,9 @@
  * again. Managing posts in bulk is the back office's.
  */
 import { useState } from "preact/hooks";
+import { MyPosts, PostForm } from "../connect/PostWriter";
+import { POST_TYPES, type Post } from "../connect/posts";
 import { Screen } from "../connect/shared";
-import { MyPosts, PostForm } from "./PostWriter";
-import { POST_TYPES, type Post } from "./posts";
 import { useOrganisationStrings } from "./strings";
 
 function Posts() {

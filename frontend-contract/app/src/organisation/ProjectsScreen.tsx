@@ -1,10 +1,13 @@
 /**
  * The programme's projects (/me/organisation-projects), one list call: the organisation's own first,
  * each with the join requests waiting (decided in the back office), then the other organisations'
- * projects. Joining is for talents and mentors; staff see where their members are.
+ * projects. Staff whose role holds the capability to join projects (`organisations.join_project`)
+ * join another organisation's project from its card (src/connect/JoinProject.tsx, shared).
  */
+import { useState } from "preact/hooks";
 import type { ApiComponents } from "@helix/client";
 import { helix } from "../api";
+import { canJoinProjects, JoinProject } from "../connect/JoinProject";
 import { ErrorNote, Screen, useLoad, type Me } from "../connect/shared";
 import { fill, useConnectStrings } from "../connect/strings";
 import { BACK_OFFICE } from "./HomeScreen";
@@ -12,8 +15,9 @@ import { useOrganisationStrings, type OrganisationStrings } from "./strings";
 
 type Project = ApiComponents["schemas"]["Project"];
 
-function ProjectCard({ project, ours }: { project: Project; ours: boolean }) {
+function ProjectCard({ project, ours, canJoin = false }: { project: Project; ours: boolean; canJoin?: boolean }) {
   const s = useOrganisationStrings();
+  const [membership, setMembership] = useState(project.my_membership);
   return (
     <li class="connect-card">
       <h3>{project.name}</h3>
@@ -22,11 +26,12 @@ function ProjectCard({ project, ours }: { project: Project; ours: boolean }) {
         {project.join_policy === "open" ? s.policy_open : s.policy_approval}
       </p>
       {project.description ? <p dir="auto">{project.description}</p> : null}
-      {project.my_membership ? (
+      {membership ? (
         <p class="connect-meta">
-          {fill(s.membership, { status: s[`member_${project.my_membership}` as keyof OrganisationStrings] ?? project.my_membership })}
+          {fill(s.membership, { status: s[`member_${membership}` as keyof OrganisationStrings] ?? membership })}
         </p>
       ) : null}
+      {canJoin ? <JoinProject project={project} onJoined={setMembership} /> : null}
       {project.pending_requests !== null ? (
         <div class="connect-actions">
           <span class={project.pending_requests ? "connect-badge" : "connect-meta"}>
@@ -42,7 +47,7 @@ function ProjectCard({ project, ours }: { project: Project; ours: boolean }) {
   );
 }
 
-function Projects({ me }: { me: Me }) {
+function Projects({ me, plugins }: { me: Me; plugins: Set<string> }) {
   const s = useOrganisationStrings();
   const c = useConnectStrings();
   const projects = useLoad(
@@ -78,7 +83,7 @@ function Projects({ me }: { me: Me }) {
         {others.length ? (
           <ul class="connect-list">
             {others.map((project) => (
-              <ProjectCard key={project.slug} project={project} ours={false} />
+              <ProjectCard key={project.slug} project={project} ours={false} canJoin={canJoinProjects(me, plugins, project)} />
             ))}
           </ul>
         ) : (
@@ -93,7 +98,7 @@ export function OrganisationProjectsScreen() {
   const s = useOrganisationStrings();
   return (
     <Screen title={s.projectsTitle} path="/me/organisation-projects" roles={["organisation", "admin"]}>
-      {(_plugins, me) => <Projects me={me} />}
+      {(plugins, me) => <Projects me={me} plugins={plugins} />}
     </Screen>
   );
 }

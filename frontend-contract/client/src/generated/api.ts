@@ -1597,7 +1597,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Ask to join the project (talents and mentors); open projects accept at once. */
+        /**
+         * @description Ask to join the project as a member; open projects accept at once, the others record a
+         *     request the running organisation decides on. Needs the capability
+         *     `organisations.join_project` (talents, mentors and organisation staff by default); others
+         *     are refused with `role_not_allowed`, accounts waiting for approval with
+         *     `account_not_approved`.
+         */
         post: operations["projects_join_create"];
         delete?: never;
         options?: never;

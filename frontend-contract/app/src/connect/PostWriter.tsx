@@ -1,19 +1,20 @@
 /**
  * Writing and looking after one's own posts: the post form (an event, a vacancy, a study, …; the
  * server's refusal next to each field) and the list of one's posts in every state (one
- * /api/v1/posts/mine/ call) with unpublish (withdraw) and publish again. Shared by the
- * organisation's posts screen and the employer's vacancies.
+ * /api/v1/posts/mine/ call) with change (PUT, the same form prefilled), unpublish (withdraw) and
+ * publish again. Shared by the organisation's posts screen, the employer's vacancies and the
+ * mentor's posts; every one of them needs `posts.publish_post` on the server.
  */
 import { useState } from "preact/hooks";
 import { errorsOf, Field, FieldError, FormAlert, otherErrors, Select, TextArea, type Errors } from "../account/form";
 import { helix } from "../api";
-import { PostCard } from "../connect/PostsScreen";
-import { ErrorNote, PAGE_SIZE, useLoad } from "../connect/shared";
-import { fill, useConnectStrings } from "../connect/strings";
 import { LANGUAGES, useLang } from "../i18n";
+import "../organisation/organisation.css";
 import { draftFrom, DUTCH_LEVELS, emptyDraft, fieldsFor, postBody, postUpdateBody, type Post, type PostDraft, type PostType } from "./posts";
-import { useOrganisationStrings, type OrganisationStrings } from "./strings";
-import "./organisation.css";
+import { PostCard } from "./PostsScreen";
+import { usePostStrings, type PostStrings } from "./postStrings";
+import { ErrorNote, PAGE_SIZE, useLoad } from "./shared";
+import { fill, useConnectStrings } from "./strings";
 
 const KNOWN = ["type", "locale", "title", "summary", "link", "starts_at", "ends_at", "city", "online", "sectors", "dutch_level"];
 
@@ -23,10 +24,13 @@ type PostFormProps = {
   /** The post to change (the form starts from it and saves it with PUT); none: a new post. */
   editing?: Post;
   onCancel?: () => void;
+  /** The new-post form's heading and a hint under it (default: "Write a post", no hint). */
+  title?: string;
+  hint?: string;
 };
 
-export function PostForm({ types, onPublished, editing, onCancel }: PostFormProps) {
-  const s = useOrganisationStrings();
+export function PostForm({ types, onPublished, editing, onCancel, title, hint }: PostFormProps) {
+  const s = usePostStrings();
   const language = useLang();
   const [draft, setDraft] = useState<PostDraft>(() => (editing ? draftFrom(editing, language) : emptyDraft(types[0]!, language)));
   const idp = editing ? `org-edit-${editing.id}` : "org";
@@ -68,7 +72,8 @@ export function PostForm({ types, onPublished, editing, onCancel }: PostFormProp
         }
       }}
     >
-      <h2 id={`${idp}-write`}>{editing ? fill(s.editTitle, { title: editing.title }) : s.writeTitle}</h2>
+      <h2 id={`${idp}-write`}>{editing ? fill(s.editTitle, { title: editing.title }) : (title ?? s.writeTitle)}</h2>
+      {hint && !editing ? <p class="account-hint">{hint}</p> : null}
       <FormAlert messages={otherErrors(errors, KNOWN)} />
       <div class="org-grid">
         {types.length > 1 ? (
@@ -77,7 +82,7 @@ export function PostForm({ types, onPublished, editing, onCancel }: PostFormProp
             name="type"
             value={draft.type}
             errors={errors}
-            options={types.map((type) => [type, s[`type_${type}` as keyof OrganisationStrings]] as [string, string])}
+            options={types.map((type) => [type, s[`type_${type}` as keyof PostStrings]] as [string, string])}
             onChange={(value) => set("type")(value as PostType)}
           />
         ) : null}
@@ -86,7 +91,7 @@ export function PostForm({ types, onPublished, editing, onCancel }: PostFormProp
           name="locale"
           value={draft.locale}
           errors={errors}
-          options={LANGUAGES.map((code) => [code, s[`lang_${code}` as keyof OrganisationStrings]] as [string, string])}
+          options={LANGUAGES.map((code) => [code, s[`lang_${code}` as keyof PostStrings]] as [string, string])}
           onChange={(value) => set("locale")(value as PostDraft["locale"])}
         />
       </div>
@@ -167,7 +172,7 @@ export function PostForm({ types, onPublished, editing, onCancel }: PostFormProp
 }
 
 function MinePost({ post, onChange }: { post: Post; onChange: (post: Post) => void }) {
-  const s = useOrganisationStrings();
+  const s = usePostStrings();
   const [error, setError] = useState<unknown>(null);
   const [said, setSaid] = useState("");
   const [busy, setBusy] = useState(false);
@@ -205,7 +210,7 @@ function MinePost({ post, onChange }: { post: Post; onChange: (post: Post) => vo
       post={post}
       extra={
         <>
-          <span class={`org-status org-status-${post.status}`}>{s[`status_${post.status}` as keyof OrganisationStrings]}</span>
+          <span class={`org-status org-status-${post.status}`}>{s[`status_${post.status}` as keyof PostStrings]}</span>
           {post.moderation_note ? <span class="connect-meta">{fill(s.moderation, { note: post.moderation_note })}</span> : null}
           {post.can_edit ? (
             <button type="button" disabled={busy} onClick={() => setEditing(true)}>
@@ -249,8 +254,8 @@ function MinePost({ post, onChange }: { post: Post; onChange: (post: Post) => vo
 }
 
 /** One's posts in every state, newest change first (one call per page); `only` narrows to some types. */
-export function MyPosts({ only, fresh, emptyText }: { only?: PostType[]; fresh: Post[]; emptyText: string }) {
-  const s = useOrganisationStrings();
+export function MyPosts({ only, fresh, emptyText, title }: { only?: PostType[]; fresh: Post[]; emptyText: string; title?: string }) {
+  const s = usePostStrings();
   const c = useConnectStrings();
   const [page, setPage] = useState(1);
   const [rows, setRows] = useState<Post[]>([]);
@@ -265,7 +270,7 @@ export function MyPosts({ only, fresh, emptyText }: { only?: PostType[]; fresh: 
     setRows(listed.has(next.id) ? rows.map((post) => (post.id === next.id ? next : post)) : [next, ...rows]);
   return (
     <section aria-labelledby="org-mine" aria-busy={list.loading}>
-      <h2 id="org-mine">{s.listTitle}</h2>
+      <h2 id="org-mine">{title ?? s.listTitle}</h2>
       <ErrorNote error={list.error} />
       {!list.data && !list.error ? <p role="status">{c.loading}</p> : null}
       {list.data && !all.length ? <p>{emptyText}</p> : null}
