@@ -12,7 +12,7 @@ import { errorsOf, FieldError, FormAlert, otherErrors, Select, TextArea, type Er
 import { helix } from "../api";
 import { formatDate } from "../i18n";
 import { ConfirmButton } from "./Confirm";
-import { ErrorNote, Screen, useLoad } from "./shared";
+import { allPages, ErrorNote, Screen, useLoad } from "./shared";
 import { fill, useConnectStrings, type ConnectStrings } from "./strings";
 
 type Match = ApiComponents["schemas"]["Match"];
@@ -129,7 +129,7 @@ function People() {
   const s = useConnectStrings();
   const list = useLoad(async () => {
     const [matches, projects] = await Promise.all([
-      helix.api.GET("/api/v1/matches/", { params: { query: { page_size: 100 } } }).then(({ data }) => data!.results),
+      allPages((page, page_size) => helix.api.GET("/api/v1/matches/", { params: { query: { page, page_size } } }).then(({ data }) => data)),
       helix.api
         .GET("/api/v1/projects/", { params: { query: { mine: true, page_size: 100 } } })
         .then(({ data }) => data!.results.filter((project: Project) => project.my_membership)),
@@ -323,7 +323,9 @@ function Employers() {
   const s = useConnectStrings();
   const list = useLoad(async () => {
     const [connections, views, sectors] = await Promise.all([
-      helix.api.GET("/api/v1/employer-connections/", { params: { query: { page_size: 100 } } }).then(({ data }) => data!.results),
+      allPages((page, page_size) =>
+        helix.api.GET("/api/v1/employer-connections/", { params: { query: { page, page_size } } }).then(({ data }) => data),
+      ),
       helix.api.GET("/api/v1/me/cv-views/", { params: { query: { page_size: 50 } } }).then(({ data }) => data!.results),
       helix.api.GET("/api/v1/sectors/").then(({ data }) => data ?? []),
     ]);

@@ -7,7 +7,7 @@ import { useState } from "preact/hooks";
 import type { ApiComponents } from "@helix/client";
 import { helix } from "../api";
 import { formatDate } from "../i18n";
-import { ErrorNote, PAGE_SIZE, Screen, useLoad } from "./shared";
+import { allPages, ErrorNote, PAGE_SIZE, Screen, useLoad } from "./shared";
 import { fill, useConnectStrings } from "./strings";
 
 type Meeting = ApiComponents["schemas"]["Meeting"];
@@ -142,7 +142,9 @@ function MeetingRow({ meeting, me, onChange }: { meeting: Meeting; me: string; o
 function MeetingList({ me: myId }: { me: string }) {
   const s = useConnectStrings();
   const list = useLoad(async () => {
-    const meetings = await helix.api.GET("/api/v1/meetings/", { params: { query: { page_size: 100 } } }).then(({ data }) => data!.results);
+    const meetings = await allPages((page, page_size) =>
+      helix.api.GET("/api/v1/meetings/", { params: { query: { page, page_size } } }).then(({ data }) => data),
+    );
     return { meetings, me: myId };
   }, [myId]);
   if (list.error) return <ErrorNote error={list.error} />;

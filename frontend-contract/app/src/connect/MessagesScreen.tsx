@@ -12,7 +12,7 @@ import { errorsOf, FieldError, FormAlert, otherErrors, type Errors } from "../ac
 import { helix } from "../api";
 import { formatDate } from "../i18n";
 import { ConfirmButton } from "./Confirm";
-import { ErrorNote, PAGE_SIZE, Screen, useLoad } from "./shared";
+import { allPages, ErrorNote, PAGE_SIZE, Screen, useLoad } from "./shared";
 import { fill, useConnectStrings } from "./strings";
 
 type Thread = ApiComponents["schemas"]["Thread"];
@@ -90,7 +90,7 @@ function ThreadList({ mentoring, myId }: { mentoring: boolean; myId: string }) {
   const s = useConnectStrings();
   const list = useLoad(async () => {
     const [threads, connected] = await Promise.all([
-      helix.api.GET("/api/v1/threads/", { params: { query: { page_size: 100 } } }).then(({ data }) => data!.results),
+      allPages((page, page_size) => helix.api.GET("/api/v1/threads/", { params: { query: { page, page_size } } }).then(({ data }) => data)),
       mentoring
         ? helix.api
             .GET("/api/v1/matches/", { params: { query: { kind: "talent_mentor", state: "active", page_size: PAGE_SIZE } } })

@@ -8,7 +8,7 @@ import type { ApiComponents } from "@helix/client";
 import { Field, Select } from "../account/form";
 import { helix } from "../api";
 import { formatDate } from "../i18n";
-import { ErrorNote, PAGE_SIZE, Screen, useLoad } from "./shared";
+import { allPages, ErrorNote, PAGE_SIZE, Screen, useLoad } from "./shared";
 import { fill, useConnectStrings, type ConnectStrings } from "./strings";
 
 type Post = ApiComponents["schemas"]["Post"];
@@ -279,7 +279,7 @@ export function SavedScreen() {
 function SavedList() {
   const s = useConnectStrings();
   const list = useLoad(
-    () => helix.api.GET("/api/v1/posts/saved/", { params: { query: { page_size: 100 } } }).then(({ data }) => data!.results),
+    () => allPages((page, page_size) => helix.api.GET("/api/v1/posts/saved/", { params: { query: { page, page_size } } }).then(({ data }) => data)),
     [],
   );
   if (list.error) return <ErrorNote error={list.error} />;

@@ -218,3 +218,25 @@ export function oneTranslationEach<T extends { translation_key: string; locale?:
 
 /** Every page of a paginated list's first page (one call). */
 export const PAGE_SIZE = 20;
+
+/** The longest list a screen shows in full (ten calls of a hundred). */
+export const LIST_LIMIT = 1000;
+
+/**
+ * Every item of a paginated list, a hundred per call (one call per hundred items, never one per
+ * row), up to `limit`: for lists a person keeps whole on one screen (saved posts, conversations,
+ * mentees, meetings), which would otherwise stop at the first hundred.
+ */
+export async function allPages<P extends { results: readonly unknown[]; next?: string | null }>(
+  fetchPage: (page: number, pageSize: number) => Promise<P | undefined>,
+  limit = LIST_LIMIT,
+): Promise<P["results"][number][]> {
+  const items: P["results"][number][] = [];
+  for (let page = 1; items.length < limit; page++) {
+    const data = await fetchPage(page, 100);
+    if (!data) break;
+    items.push(...data.results);
+    if (!data.next) break;
+  }
+  return items.slice(0, limit);
+}

@@ -8,7 +8,7 @@ import { useState } from "preact/hooks";
 import type { ApiComponents } from "@helix/client";
 import { helix } from "../api";
 import { canJoinProjects, JoinProject } from "../connect/JoinProject";
-import { ErrorNote, Screen, useLoad, type Me } from "../connect/shared";
+import { allPages, ErrorNote, Screen, useLoad, type Me } from "../connect/shared";
 import { fill, useConnectStrings } from "../connect/strings";
 import { BACK_OFFICE } from "./HomeScreen";
 import { useOrganisationStrings, type OrganisationStrings } from "./strings";
@@ -51,7 +51,7 @@ function Projects({ me, plugins }: { me: Me; plugins: Set<string> }) {
   const s = useOrganisationStrings();
   const c = useConnectStrings();
   const projects = useLoad(
-    () => helix.api.GET("/api/v1/projects/", { params: { query: { page_size: 100 } } }).then(({ data }) => data!.results),
+    () => allPages((page, page_size) => helix.api.GET("/api/v1/projects/", { params: { query: { page, page_size } } }).then(({ data }) => data)),
     [],
   );
   if (projects.error) return <ErrorNote error={projects.error} />;
