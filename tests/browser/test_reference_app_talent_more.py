@@ -273,6 +273,18 @@ def test_a_talent_answers_reports_blocks_accepts_and_ticks(  # noqa: PLR0915
     page.evaluate("localStorage.setItem('helix-lang', 'en')")
     page.goto(f"{live_server.url}/me/networking")
     page.get_by_role("heading", level=1, name="My networking plan").wait_for()
+    # The goal reached (ticked, and still ticked after a reload), then the contact removed.
+    goals = main.get_by_role("region", name="My goals")
+    goals.get_by_role("checkbox", name="Meet four data analysts").check()
+    page.wait_for_load_state("networkidle")
+    assert PlanGoal.objects.get(plan__talent=talent).done
+    page.reload()
+    assert goals.get_by_role("checkbox", name="Meet four data analysts").is_checked()
+    contacts = main.get_by_role("region", name="My contacts")
+    contacts.get_by_role("button", name=re.compile("^Remove “Sara Peeters")).click()
+    contacts.get_by_role("button", name="Yes, remove").click()
+    contacts.get_by_role("heading", name=re.compile("^Sara Peeters")).wait_for(state="detached")
+    assert not PlanContact.objects.filter(plan__talent=talent).exists()
 
     # Notification settings: the message text in the e-mails.
     nav.get_by_role("link", name="Notifications").click()

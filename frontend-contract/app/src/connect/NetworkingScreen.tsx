@@ -7,6 +7,7 @@
  * milestones and contacts are added, changed (the same form, prefilled; PATCH) and removed.
  * Each change is one call; the answer updates the plan kept here.
  */
+import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { ApiComponents } from "@helix/client";
 import { errorsOf, FieldError, FormAlert, otherErrors, type Errors } from "../account/form";
@@ -19,11 +20,12 @@ import { byDate, contactBody, followUpDue, goalBody, milestoneBody, prefilled, s
 import { ErrorNote, Screen, useLoad } from "./shared";
 import { fill, useConnectStrings, type ConnectStrings } from "./strings";
 
-type Plan = ApiComponents["schemas"]["NetworkingPlan"];
+type Schemas = ApiComponents["schemas"];
+type Plan = Schemas["NetworkingPlan"];
 type Goal = Plan["goals"][number];
 type Milestone = Plan["milestones"][number];
 type Contact = Plan["contacts"][number];
-type PlanStatus = ApiComponents["schemas"]["PlanStepStatusEnum"];
+type PlanStatus = Schemas["PlanStepStatusEnum"];
 type MapKey = "interests" | "strengths" | "contact_kinds";
 const MAP_KEYS: MapKey[] = ["interests", "strengths", "contact_kinds"];
 const PLAN_STATUSES: PlanStatus[] = ["not_started", "in_progress", "done"];
@@ -291,6 +293,110 @@ function EditButton({ edit, name }: { edit: ReturnType<typeof useEditing>; name:
   );
 }
 
+/** The plan's lists of items with a card, one item's API path being /api/v1/networking/plan/<list>/{id}/; what changing one sends. */
+type ListKey = "goals" | "milestones" | "contacts";
+type ItemOf<K extends ListKey> = Plan[K][number];
+type ItemChange = {
+  goals: Schemas["PatchedPlanGoalRequest"];
+  milestones: Schemas["PatchedPlanMilestoneRequest"];
+  contacts: Schemas["PatchedPlanContactRequest"];
+};
+
+/** One item's API path (typed as any list's: the answer is the caller's item, cast once in EditableItemCard). */
+function itemPath(list: ListKey) {
+  return `/api/v1/networking/plan/${list}/{id}/` as `/api/v1/networking/plan/${ListKey}/{id}/`;
+}
+
+/** The plan with the item `id` of one of its lists replaced by what `by` makes of it or, without `by`, removed. */
+function withItem<K extends ListKey>(plan: Plan, list: K, id: string, by?: (item: ItemOf<K>) => ItemOf<K>): Plan {
+  const items = plan[list] as ItemOf<K>[];
+  return { ...plan, [list]: by ? items.map((x) => (x.id === id ? by(x) : x)) : items.filter((x) => x.id !== id) };
+}
+
+type CardProps<K extends ListKey> = {
+  list: K;
+  item: ItemOf<K>;
+  /** The item's name: in the change form's title (`editTitle`, filled) and the buttons' accessible names. */
+  name: string;
+  editTitle: string;
+  fields: FieldSpec[];
+  body: (values: Record<string, string>) => ItemChange[K];
+  change: (c: Change) => void;
+  /**
+   * A "done" checkbox labelled with the name, when the item can be ticked off; the server's refusal
+   * goes to `onError`. Without an answer the plan keeps the item, unless `assumed` says what it is then.
+   */
+  done?: { checked: boolean; onError: (error: unknown) => void; assumed?: (item: ItemOf<K>, done: boolean) => ItemOf<K> };
+  /** A remove button (asking this first), when the item can be removed. */
+  removeQuestion?: string;
+  /** What the card shows of the item (under the checkbox, if any). */
+  children: ComponentChildren;
+};
+
+/** A goal's, milestone's or contact's card: what it shows, "Change" (the add form prefilled, in place), and as the item allows "done" and remove. */
+function EditableItemCard<K extends ListKey>({ list, item, name, editTitle, fields, body, change, done, removeQuestion, children }: CardProps<K>) {
+  const s = useConnectStrings();
+  const edit = useEditing();
+  if (edit.editing)
+    return (
+      <li class="connect-card">
+        <ItemForm
+          title={fill(editTitle, { name })}
+          submit={s.saveChanges}
+          done={s.savedDone}
+          cancel={s.cancel}
+          onCancel={() => edit.close()}
+          fields={prefilled(fields, item)}
+          onSubmit={async (values) => {
+            const { data } = await helix.api.PATCH(itemPath(list), { params: { path: { id: item.id } }, body: body(values) });
+            if (data) change((p) => withItem(p, list, item.id, () => data as ItemOf<K>));
+            edit.close(s.savedDone);
+          }}
+        />
+      </li>
+    );
+  return (
+    <li class="connect-card">
+      {done ? (
+        <label class="connect-check">
+          <input
+            type="checkbox"
+            checked={done.checked}
+            onChange={async (event) => {
+              const ticked = event.currentTarget.checked;
+              done.onError(null);
+              try {
+                const { data } = await helix.api.PATCH(itemPath(list), { params: { path: { id: item.id } }, body: { done: ticked } });
+                const assumed = done.assumed;
+                if (data) change((p) => withItem(p, list, item.id, () => data as ItemOf<K>));
+                else if (assumed) change((p) => withItem(p, list, item.id, (x) => assumed(x, ticked)));
+              } catch (caught) {
+                done.onError(caught);
+              }
+            }}
+          />
+          <strong dir="auto">{name}</strong>
+        </label>
+      ) : null}
+      {children}
+      <div class="connect-actions">
+        <EditButton edit={edit} name={name} />
+        {removeQuestion ? (
+          <ConfirmButton
+            label={fill(s.removeItem, { name })}
+            question={removeQuestion}
+            yes={s.removeYes}
+            onConfirm={async () => {
+              await helix.api.DELETE(itemPath(list), { params: { path: { id: item.id } } });
+              change((p) => withItem(p, list, item.id));
+            }}
+          />
+        ) : null}
+      </div>
+    </li>
+  );
+}
+
 function goalFields(s: ConnectStrings): FieldSpec[] {
   return [
     { name: "description", label: s.goalDescription, type: "textarea" },
@@ -302,60 +408,22 @@ function goalFields(s: ConnectStrings): FieldSpec[] {
 
 function GoalCard({ goal, change, onError }: { goal: Goal; change: (c: Change) => void; onError: (error: unknown) => void }) {
   const s = useConnectStrings();
-  const edit = useEditing();
-  if (edit.editing)
-    return (
-      <li class="connect-card">
-        <ItemForm
-          title={fill(s.editGoal, { name: goal.description })}
-          submit={s.saveChanges}
-          done={s.savedDone}
-          cancel={s.cancel}
-          onCancel={() => edit.close()}
-          fields={prefilled(goalFields(s), goal)}
-          onSubmit={async (values) => {
-            const { data } = await helix.api.PATCH("/api/v1/networking/plan/goals/{id}/", { params: { path: { id: goal.id } }, body: goalBody(values) });
-            if (data) change((p) => ({ ...p, goals: p.goals.map((g) => (g.id === goal.id ? data : g)) }));
-            edit.close(s.savedDone);
-          }}
-        />
-      </li>
-    );
   return (
-    <li class="connect-card">
-      <label class="connect-check">
-        <input
-          type="checkbox"
-          checked={!!goal.done}
-          onChange={async (event) => {
-            const done = event.currentTarget.checked;
-            onError(null);
-            try {
-              const { data } = await helix.api.PATCH("/api/v1/networking/plan/goals/{id}/", { params: { path: { id: goal.id } }, body: { done } });
-              change((p) => ({ ...p, goals: p.goals.map((g) => (g.id === goal.id ? (data ?? { ...g, done }) : g)) }));
-            } catch (caught) {
-              onError(caught);
-            }
-          }}
-        />
-        <strong dir="auto">{goal.description}</strong>
-      </label>
+    <EditableItemCard
+      list="goals"
+      item={goal}
+      name={goal.description}
+      editTitle={s.editGoal}
+      fields={goalFields(s)}
+      body={goalBody}
+      change={change}
+      done={{ checked: !!goal.done, onError, assumed: (g, done) => ({ ...g, done }) }}
+      removeQuestion={s.removeGoalQuestion}
+    >
       <p class="connect-meta">
         {s[`term_${goal.term}`]} · {fill(s.target, { target: goal.measurable_target })} · {fill(s.byDate, { date: goal.target_date })}
       </p>
-      <div class="connect-actions">
-        <EditButton edit={edit} name={goal.description} />
-        <ConfirmButton
-          label={fill(s.removeItem, { name: goal.description })}
-          question={s.removeGoalQuestion}
-          yes={s.removeYes}
-          onConfirm={async () => {
-            await helix.api.DELETE("/api/v1/networking/plan/goals/{id}/", { params: { path: { id: goal.id } } });
-            change((p) => ({ ...p, goals: p.goals.filter((g) => g.id !== goal.id) }));
-          }}
-        />
-      </div>
-    </li>
+    </EditableItemCard>
   );
 }
 
@@ -397,59 +465,23 @@ function milestoneFields(s: ConnectStrings, plan: Plan): FieldSpec[] {
 
 function MilestoneCard({ milestone, plan, change, onError }: { milestone: Milestone; plan: Plan; change: (c: Change) => void; onError: (error: unknown) => void }) {
   const s = useConnectStrings();
-  const edit = useEditing();
   const goalName = plan.goals.find((goal) => goal.id === milestone.goal)?.description;
-  if (edit.editing)
-    return (
-      <li class="connect-card">
-        <ItemForm
-          title={fill(s.editMilestone, { name: milestone.title })}
-          submit={s.saveChanges}
-          done={s.savedDone}
-          cancel={s.cancel}
-          onCancel={() => edit.close()}
-          fields={prefilled(milestoneFields(s, plan), milestone)}
-          onSubmit={async (values) => {
-            const { data } = await helix.api.PATCH("/api/v1/networking/plan/milestones/{id}/", {
-              params: { path: { id: milestone.id } },
-              body: milestoneBody(values),
-            });
-            if (data) change((p) => ({ ...p, milestones: p.milestones.map((m) => (m.id === milestone.id ? data : m)) }));
-            edit.close(s.savedDone);
-          }}
-        />
-      </li>
-    );
   return (
-    <li class="connect-card">
-      <label class="connect-check">
-        <input
-          type="checkbox"
-          checked={!!milestone.done_at}
-          onChange={async (event) => {
-            const done = event.currentTarget.checked;
-            onError(null);
-            try {
-              const { data } = await helix.api.PATCH("/api/v1/networking/plan/milestones/{id}/", {
-                params: { path: { id: milestone.id } },
-                body: { done },
-              });
-              if (data) change((p) => ({ ...p, milestones: p.milestones.map((m) => (m.id === milestone.id ? data : m)) }));
-            } catch (caught) {
-              onError(caught);
-            }
-          }}
-        />
-        <strong dir="auto">{milestone.title}</strong>
-      </label>
+    <EditableItemCard
+      list="milestones"
+      item={milestone}
+      name={milestone.title}
+      editTitle={s.editMilestone}
+      fields={milestoneFields(s, plan)}
+      body={milestoneBody}
+      change={change}
+      done={{ checked: !!milestone.done_at, onError }}
+    >
       <p class="connect-meta">
         {fill(s.byDate, { date: milestone.due_date })}
         {goalName ? ` · ${fill(s.forGoal, { goal: goalName })}` : ""}
       </p>
-      <div class="connect-actions">
-        <EditButton edit={edit} name={milestone.title} />
-      </div>
-    </li>
+    </EditableItemCard>
   );
 }
 
@@ -494,31 +526,18 @@ function contactFields(s: ConnectStrings): FieldSpec[] {
 
 function ContactCard({ contact, change, today }: { contact: Contact; change: (c: Change) => void; today: string }) {
   const s = useConnectStrings();
-  const edit = useEditing();
-  if (edit.editing)
-    return (
-      <li class="connect-card">
-        <ItemForm
-          title={fill(s.editContact, { name: contact.name })}
-          submit={s.saveChanges}
-          done={s.savedDone}
-          cancel={s.cancel}
-          onCancel={() => edit.close()}
-          fields={prefilled(contactFields(s), contact)}
-          onSubmit={async (values) => {
-            const { data } = await helix.api.PATCH("/api/v1/networking/plan/contacts/{id}/", {
-              params: { path: { id: contact.id } },
-              body: contactBody(values),
-            });
-            if (data) change((p) => ({ ...p, contacts: p.contacts.map((c) => (c.id === contact.id ? data : c)) }));
-            edit.close(s.savedDone);
-          }}
-        />
-      </li>
-    );
   const due = followUpDue(contact.next_follow_up, today);
   return (
-    <li class="connect-card">
+    <EditableItemCard
+      list="contacts"
+      item={contact}
+      name={contact.name}
+      editTitle={s.editContact}
+      fields={contactFields(s)}
+      body={contactBody}
+      change={change}
+      removeQuestion={s.removeContactQuestion}
+    >
       <h3>
         <bdi>{contact.name}</bdi>
         {contact.organisation ? <> · <bdi>{contact.organisation}</bdi></> : ""} <span class="connect-tag">{s[`tie_${contact.tie}`]}</span>
@@ -531,19 +550,7 @@ function ContactCard({ contact, change, today }: { contact: Contact; change: (c:
         </p>
       ) : null}
       {contact.notes ? <p class="connect-body" dir="auto">{contact.notes}</p> : null}
-      <div class="connect-actions">
-        <EditButton edit={edit} name={contact.name} />
-        <ConfirmButton
-          label={fill(s.removeItem, { name: contact.name })}
-          question={s.removeContactQuestion}
-          yes={s.removeYes}
-          onConfirm={async () => {
-            await helix.api.DELETE("/api/v1/networking/plan/contacts/{id}/", { params: { path: { id: contact.id } } });
-            change((p) => ({ ...p, contacts: p.contacts.filter((c) => c.id !== contact.id) }));
-          }}
-        />
-      </div>
-    </li>
+    </EditableItemCard>
   );
 }
 
