@@ -65,7 +65,9 @@ CORE_RETENTION: dict[str, str] = {
     "organisations.projectmembership": _UNTIL_ERASED,
     "outbox.outboxmessage": (
         "Sent e-mails and finished jobs are deleted HELIX_OUTBOX_RETENTION_DAYS (default 14) days "
-        "after they finish; a person's rows are deleted when the account is erased."
+        "after they finish; a person's rows are deleted when the account is erased. A digest's or "
+        "newsletter's common message (outbox.mailshape, no reader's name or address) goes with the "
+        "last row using it; a person named in one is taken out of it on erasure."
     ),
     "pages.faqquestion": (
         "Unpublished questions are deleted when the asker's account is erased; published ones stay "

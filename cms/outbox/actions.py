@@ -6,7 +6,7 @@ from django.db.models import Q
 
 from cms.accounts.traces import PersonTraces
 from cms.outbox.mail import MAIL_ACTOR
-from cms.outbox.models import OutboxMessage
+from cms.outbox.models import MailShape, OutboxMessage
 
 RECIPIENT_FIELDS = ("to", "cc", "bcc")
 
@@ -48,6 +48,16 @@ def scrub_for_erasure(user, traces: PersonTraces) -> dict[str, int]:
             rewritten += 1
     if dropped:
         deleted += OutboxMessage.objects.filter(pk__in=dropped).delete()[0]
+    # The shapes of digests and newsletters are shared by many readers and name none of them, but
+    # what plugins put in a digest's sections (a meeting's title) may name the person.
+    shape_mentions = Q()
+    for form in traces.search_forms():
+        shape_mentions |= Q(data__icontains=form)
+    for shape in MailShape.objects.filter(shape_mentions).iterator(chunk_size=100):
+        data = _scrub_content(shape.data, traces)
+        if data != shape.data:
+            MailShape.objects.filter(pk=shape.pk).update(data=data)
+            rewritten += 1
     return {"deleted": deleted, "rewritten": rewritten}
 
 
@@ -58,6 +68,17 @@ def _scrub_mail(payload: dict, traces: PersonTraces) -> dict | None:
         data[name] = [a for a in data.get(name) or [] if not traces.mentions(a, parts=False)]
     if not any(data[name] for name in RECIPIENT_FIELDS):
         return None
+    if "shape" in data:
+        # A reader's part of a shaped mail (cms.outbox.mail.shaped_payload): their own name and
+        # link, and the subject; the message itself is the shape's.
+        data["subject"] = traces.scrub(data.get("subject") or "")
+        return data
+    return _scrub_content(data, traces)
+
+
+def _scrub_content(data: dict, traces: PersonTraces) -> dict:
+    """A serialised e-mail's subject, bodies, headers and attachments without the person."""
+    data = dict(data)
     headers = data.get("headers") or {}
     language = headers.get("Content-Language")
     scrub = lambda text: traces.scrub(text, language=language)  # noqa: E731

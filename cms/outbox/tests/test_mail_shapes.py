@@ -65,3 +65,21 @@ def test_the_purge_keeps_the_shapes_still_in_use():
 
     assert set(MailShape.objects.values_list("key", flat=True)) == {used, fresh}
     assert unused not in set(MailShape.objects.values_list("key", flat=True))
+
+
+def test_erasing_a_person_named_in_a_shape_takes_them_out_of_it(make_user):
+    """A digest's sections come from plugins (a meeting's title): a shape can name someone."""
+    from cms.accounts.actions import erase_account
+
+    amal = make_user("talent")
+    amal.first_name, amal.last_name = "Amal", "Haddad"
+    amal.save()
+    named = store_shape({**SHAPE, "body": f"Hello {NAME_MARK},\n\nWed 10:00 CV review with Amal Haddad"})
+    other = store_shape(SHAPE)
+
+    erase_account(amal)
+
+    body = MailShape.objects.get(pk=named).data["body"]
+    assert "Amal" not in body and "Haddad" not in body and "CV review with" in body
+    assert NAME_MARK in body  # the reader's stand-in stays, to be filled in when sent
+    assert MailShape.objects.get(pk=other).data == SHAPE
