@@ -228,6 +228,9 @@ HEADLESS_FRONTEND_URLS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Helix"
+# Accept the code of the 30-second period before and after the current one (RFC 6238, 5.2): a
+# phone's clock drifts, and a code typed at the end of its period arrives in the next.
+MFA_TOTP_TOLERANCE = 1
 # Roles whose members must pass a TOTP second factor before the admin and admin API.
 HELIX_MFA_REQUIRED_ROLES = ["admin"]
 
