@@ -158,9 +158,7 @@ TEMPLATES = [
 
 # --- Data --------------------------------------------------------------------------
 VAR_DIR.mkdir(parents=True, exist_ok=True)
-DATABASES = {
-    "default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'helix.sqlite3'}")
-}
+DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'helix.sqlite3'}")}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Worker threads and the web server share the file: wait for locks, do not fail.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 30
@@ -173,7 +171,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://helix")}
 if PRODUCTION and CACHES["default"]["BACKEND"].rsplit(".", 1)[-1] in (
-    "LocMemCache", "DummyCache", "FileBasedCache"
+    "LocMemCache",
+    "DummyCache",
+    "FileBasedCache",
 ):
     # Login back-off and API throttling are counted in the cache: per process they do not hold.
     raise ImproperlyConfigured(
@@ -387,6 +387,9 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = _machine_translator()
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 # --- API ---------------------------------------------------------------------------
+# Lists read from the database count their rows up to this many (api/pagination.py): beyond it,
+# ``count_exact`` is false and the count says "at least"; the pages still lead on.
+HELIX_API_COUNT_CAP = 1000
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "api.authentication.SessionTokenAuthentication",
@@ -448,9 +451,7 @@ SPECTACULAR_SETTINGS = {
         "api.schema.nullable_references",
     ],
     "APPEND_COMPONENTS": {
-        "securitySchemes": {
-            "sessionToken": {"type": "apiKey", "in": "header", "name": "X-Session-Token"}
-        }
+        "securitySchemes": {"sessionToken": {"type": "apiKey", "in": "header", "name": "X-Session-Token"}}
     },
     "SECURITY": [{"sessionToken": []}, {"cookieAuth": []}],
 }

@@ -128,3 +128,37 @@ def test_batch_hooks_are_called_per_project_for_the_plugins_enabled_there(projec
     )
     # alpha is off in ``project``: told about the default project's connections only
     assert sorted(call["connection"].pk for _name, call in state.CALLS) == sorted(c.pk for c in there)
+
+
+class Changing(Batching):
+    @hookimpl
+    def on_connections_changed(self, connections, change):
+        self._note(f"on_connections_changed:{change}", connections)
+
+
+def test_hook_on_connections_changed(project, make_user):
+    from cms.connections.actions import set_contact, set_contact_many
+
+    plugin = Changing()
+    get_manager().pm.register(plugin, name="changing")
+    try:
+        made = open_connections("alpha_pair", pairs(make_user, 3), project=project, activate=True)
+        plugin.calls.clear()
+        state.CALLS.clear()
+        changed = set_contact_many(made, False, by=None)
+        # once for the three; alpha, with the per-connection hook only, once per connection
+        assert [(name, pks) for name, pks, _seen in plugin.calls] == [
+            ("on_connections_changed:contact_withheld", sorted(c.pk for c in made))
+        ]
+        assert [(name, call["connection"].pk, call["change"]) for name, call in state.CALLS] == [
+            ("on_connection_changed", c.pk, "contact_withheld") for c in changed
+        ]
+        assert set_contact_many(made, False, by=None) == []  # unchanged: nothing told
+        plugin.calls.clear()
+        set_contact(made[0], True, by=None)
+        assert [(name, pks) for name, pks, _seen in plugin.calls] == [
+            ("on_connections_changed:contact_allowed", [made[0].pk])
+        ]
+    finally:
+        get_manager().pm.unregister(name="changing")
+        state.CALLS.clear()

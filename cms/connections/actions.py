@@ -5,11 +5,12 @@ audit entry in one transaction, and tells the plugins enabled in the connection'
 (``on_connection_activated``, ``on_connection_changed``, ``on_connection_closed``) inside it.
 Who may do it is the calling plugin's rule: these actions check states, not people.
 
-Opening and closing also come in bulk (``open_connections``, ``close_connections``): the same
-changes for many connections in a fixed number of statements (one insert or update of the
-connections, one of the permission rows, one of the timeline, one of the audit log), and the
-batch hooks ``on_connections_activated`` / ``on_connections_closed`` once per project; a plugin
-that implements only the per-connection hook is called once per connection. The one-connection
+Opening, closing and allowing contact also come in bulk (``open_connections``,
+``close_connections``, ``set_contact_many``): the same changes for many connections in a fixed
+number of statements (one insert or update of the connections, one of the permission rows, one
+of the timeline, one of the audit log), and the batch hooks ``on_connections_activated`` /
+``on_connections_changed`` / ``on_connections_closed`` once per project; a plugin that
+implements only the per-connection hook is called once per connection. The one-connection
 actions are the bulk ones with one connection.
 """
 
@@ -215,17 +216,32 @@ def close_connections(connections, *, by: User | None, reason: str) -> list[Conn
 
 
 def set_contact(connection: Connection, allowed: bool, *, by: User | None = None) -> Connection:
-    """Allow (or withhold) contact between the two persons of an open connection."""
+    """Allow (or withhold) contact between the two persons of a connection."""
+    changed = set_contact_many([connection.pk], allowed, by=by)
+    return changed[0] if changed else Connection.objects.get(pk=connection.pk)
+
+
+def set_contact_many(connections, allowed: bool, *, by: User | None = None) -> list[Connection]:
+    """Allow (or withhold) contact on many connections at once, as ``set_contact`` does on one:
+    those whose setting differs are locked and changed in one update, their timeline entries
+    written in one insert, and the plugins of each project told once
+    (``on_connections_changed``). Returns the connections it changed (an unchanged one is left
+    out and tells nothing); the number of statements does not grow with them."""
     with transaction.atomic():
-        connection = Connection.objects.select_for_update().get(pk=connection.pk)
-        if connection.can_contact == allowed:
-            return connection
-        connection.can_contact = allowed
-        connection.save(update_fields=["can_contact"])
+        changing = [c for c in _lock(connections, Connection.State.values) if c.can_contact != allowed]
+        if not changing:
+            return []
+        for chunk in _chunks([c.pk for c in changing]):
+            Connection.objects.filter(pk__in=chunk).update(can_contact=allowed)
         change = "contact_allowed" if allowed else "contact_withheld"
-        add_event(connection, change, by)
-        hooks_for(connection.project).on_connection_changed(connection=connection, change=change)
-    return connection
+        for c in changing:
+            c.can_contact = allowed
+        ConnectionEvent.objects.bulk_create(
+            [ConnectionEvent(connection=c, kind=change, actor=by, data={}) for c in changing],
+            batch_size=CHUNK,
+        )
+        _tell(changing, "on_connections_changed", "on_connection_changed", change=change)
+    return changing
 
 
 # --- bulk helpers ------------------------------------------------------------------------------
@@ -250,17 +266,17 @@ def _lock(connections, states) -> list[Connection]:
     return found
 
 
-def _tell(connections: list[Connection], batch: str, single: str) -> None:
+def _tell(connections: list[Connection], batch: str, single: str, **extra) -> None:
     """Call the batch hook once per project with its connections; a plugin that implements only
-    the per-connection hook is called once per connection."""
+    the per-connection hook is called once per connection (``extra`` goes to both)."""
     by_project: dict[int, list[Connection]] = defaultdict(list)
     for c in connections:
         by_project[c.project_id].append(c)
     for group in by_project.values():
         call_batch, call_each = hooks_for(group[0].project).with_fallback(batch, single)
-        call_batch(connections=group)
+        call_batch(connections=group, **extra)
         for c in group:
-            call_each(connection=c)
+            call_each(connection=c, **extra)
 
 
 # --- grants -----------------------------------------------------------------------------------

@@ -137,6 +137,19 @@ def on_connection_changed(connection: Connection, change: str) -> None:
 
 
 @hookspec
+def on_connections_changed(connections: list[Connection], change: str) -> None:
+    """React to many open connections changing the same way at once (all of one project).
+
+    The batch form of ``on_connection_changed``, called by ``set_contact_many`` (an employer
+    turning blind listings on withholds contact on thousands of connections) and by
+    ``set_contact`` with a list of one. ``change`` is ``"contact_allowed"`` or
+    ``"contact_withheld"``. Called inside the change's transaction. A plugin that implements it
+    is not called per connection for these changes; a plugin that implements only
+    ``on_connection_changed`` is called once per connection instead. Returns nothing.
+    """
+
+
+@hookspec
 def on_connection_closed(connection: Connection) -> None:
     """React to a connection being closed (for the connection's project).
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.accounts.models import EmployerProfile, Role, User
 from cms.audit import record
-from cms.connections.actions import close_connection, set_contact
+from cms.connections.actions import close_connection, set_contact, set_contact_many
 from cms.connections.models import Connection
 from cms.errors import InvalidTransition, NotApproved, NotConnected, RoleNotAllowed
 from cms.outbox.mail import notify
@@ -75,9 +75,7 @@ def mark_blind_many(connections: list[Connection]) -> None:
         BlindConnection.objects.bulk_create(
             [BlindConnection(connection=c) for c in connections], ignore_conflicts=True, batch_size=5000
         )
-        for c in connections:
-            if c.can_contact:
-                set_contact(c, False, by=None)
+        set_contact_many([c for c in connections if c.can_contact], False, by=None)
 
 
 def update_details(employer: User, *, places=None, offers=None, blind_listings=None) -> EmployerDetails:
@@ -101,10 +99,13 @@ def update_details(employer: User, *, places=None, offers=None, blind_listings=N
                 accepted = EmployerRelation.objects.filter(
                     employer=employer, contact=EmployerRelation.Contact.ACCEPTED
                 ).values("talent")
-                for open_connection in Connection.objects.filter(
-                    kind=TALENT_EMPLOYER, employer=employer, state__in=OPEN
-                ).exclude(talent__in=accepted):
-                    mark_blind(open_connection)
+                mark_blind_many(
+                    list(
+                        Connection.objects.filter(kind=TALENT_EMPLOYER, employer=employer, state__in=OPEN)
+                        .exclude(talent__in=accepted)
+                        .order_by("pk")
+                    )
+                )
             record(employer, "employers.blind_listings_" + ("on" if blind_listings else "off"), details)
         details.save()
     return details

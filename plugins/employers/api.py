@@ -172,6 +172,10 @@ class _CountedApart:
     def count(self) -> int:
         return self.counted.count()
 
+    def count_up_to(self, limit: int) -> int:
+        """At most ``limit``: what the API's paginator asks (``api.pagination``)."""
+        return self.counted[:limit].count()
+
     def __getitem__(self, index):
         return self.rows[index]
 
@@ -291,9 +295,9 @@ class TalentPoolViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
             user=employer,
             # Looked up once per query (an init plan), not joined for every row.
             permission_id=Subquery(
-                Permission.objects.filter(content_type__app_label=app_label, codename=codename).values(
-                    "pk"
-                )[:1]
+                Permission.objects.filter(content_type__app_label=app_label, codename=codename).values("pk")[
+                    :1
+                ]
             ),
             content_object_id=OuterRef("talent__talent_profile__id"),
         )

@@ -82,6 +82,15 @@ def on_connection_changed(connection, change) -> None:
 
 
 @hookimpl
+def on_connections_changed(connections, change) -> None:
+    """Contact allowed or withheld on many connections at once (an employer's blind listings):
+    the threads follow, looked up in one query."""
+    from plugins.messaging.actions import refresh_threads_many
+
+    refresh_threads_many(connections)
+
+
+@hookimpl
 def on_connections_closed(connections) -> None:
     """The thread turns read-only, unless another connection still joins the two (the batch
     hook: one connection or thousands)."""

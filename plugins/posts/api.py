@@ -25,6 +25,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
 from api.i18n import request_language
+from api.pagination import KeysFirst
 from api.parsers import JSONParser
 from api.permissions import IsApproved, IsHelixAdmin, IsSignedIn
 from api.serializers.fields import LANGUAGE_CODE_RE, SectorSlugsField, StringListField
@@ -48,8 +49,6 @@ from plugins.posts.sanitise import validate_body
 from plugins.posts.search import search_filter
 
 TEASER_SIZE = 6
-
-
 
 
 # --- serializers ------------------------------------------------------------------------------
@@ -234,11 +233,7 @@ class PostSerializer(serializers.ModelSerializer):
 
     def validate_organisation_slug(self, value):
         user = self._user()
-        if (
-            value is not None
-            and not user.is_helix_admin
-            and value.pk not in staff_organisation_ids(user)
-        ):
+        if value is not None and not user.is_helix_admin and value.pk not in staff_organisation_ids(user):
             raise serializers.ValidationError(_("You can only post for an organisation you are staff of."))
         return value
 
@@ -512,13 +507,14 @@ class PostViewSet(viewsets.GenericViewSet):
             return Response(
                 {
                     "count": len(items),
+                    "count_exact": True,
                     "next": None,
                     "previous": None,
                     "teaser": True,
                     "results": self.get_serializer(items, many=True).data,
                 }
             )
-        page = self.paginate_queryset(posts)
+        page = self.paginate_queryset(KeysFirst(posts))
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def retrieve(self, request, id=None):

@@ -103,3 +103,38 @@ def test_the_switch_is_in_the_audit_log(market):
         .order_by("pk")
         .values_list("action", flat=True)
     ) == ["employers.blind_listings_on", "employers.blind_listings_off"]
+
+
+def test_turning_blind_listings_on_costs_the_same_statements_for_few_or_many_talents(
+    make_user, in_sectors, reconcile_jobs
+):
+    """Blind listings on withhold contact on every open connection in a fixed number of
+    statements (``set_contact_many``, the messaging plugin's batch hook), not one per talent."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from cms.connections.models import Connection, ConnectionEvent
+    from plugins.employers import actions
+
+    def switch_on(talents: int, sector: str) -> int:
+        employer = make_user("employer")
+        in_sectors(employer, sector)
+        for _ in range(talents):
+            talent = make_user("talent")
+            in_sectors(talent, sector)
+            grant_consent(talent, "cv_publication")
+        reconcile_jobs()
+        assert (
+            Connection.objects.filter(employer=employer, state="active", can_contact=True).count() == talents
+        )
+        with CaptureQueriesContext(connection) as captured:
+            actions.update_details(employer, blind_listings=True)
+        assert not Connection.objects.filter(employer=employer, state="active", can_contact=True).exists()
+        assert (
+            ConnectionEvent.objects.filter(connection__employer=employer, kind="contact_withheld").count()
+            == talents
+        )
+        return len(captured.captured_queries)
+
+    switch_on(1, "logistics")  # caches warmed
+    assert switch_on(2, "ict") == switch_on(7, "healthcare")

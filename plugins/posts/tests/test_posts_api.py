@@ -77,9 +77,11 @@ def test_staff_never_post_as_an_organisation_still_waiting_for_approval(make_use
     assert post["organisation"]["slug"] == approved.slug
     # A post of the pending organisation (written by an admin) is not theirs to change.
     admin = make_user("admin", mfa=True)
-    theirs = client_for(admin).post(
-        "/api/v1/posts/", {**NEW_POST, "organisation_slug": pending.slug}, format="json"
-    ).json()
+    theirs = (
+        client_for(admin)
+        .post("/api/v1/posts/", {**NEW_POST, "organisation_slug": pending.slug}, format="json")
+        .json()
+    )
     assert theirs["organisation"]["slug"] == pending.slug
     answer = client.patch(f"/api/v1/posts/{theirs['id']}/", {"city": "Mons"}, format="json")
     assert answer.status_code == 403
@@ -525,3 +527,50 @@ def test_every_filter_costs_the_same_queries_for_few_or_many_posts(make_user, ma
     many = costs()
     assert [q for q, _count in many] == [q for q, _count in few]
     assert all(count == 30 for _q, count in many), many
+
+
+def test_a_broad_search_counts_up_to_the_cap_and_every_post_stays_reachable(
+    make_user, make_post, client_for, settings
+):
+    """Past ``HELIX_API_COUNT_CAP`` the list says "at least" (``count_exact: false``) instead of
+    counting every match, and ``next`` still leads to every post, each exactly once, in order."""
+    settings.HELIX_API_COUNT_CAP = 5
+    mentor = make_user("mentor")
+    made = [make_post(mentor, title=f"Dutch course {n}") for n in range(8)]
+    talent = client_for(make_user("talent"))
+
+    first = talent.get("/api/v1/posts/?page_size=3").json()
+    assert first["count"] == 5 and first["count_exact"] is False
+    seen, answer = [], first
+    while True:
+        seen += [row["id"] for row in answer["results"]]
+        if not answer["next"]:
+            break
+        answer = talent.get(answer["next"]).json()
+        assert answer["count_exact"] is False
+    newest_first = sorted(made, key=lambda post: (post.published_at, post.pk), reverse=True)
+    assert seen == [str(post.public_id) for post in newest_first]
+    assert answer["previous"] is not None
+
+    past_the_end = talent.get("/api/v1/posts/?page_size=3&page=4")
+    assert past_the_end.status_code == 404 and past_the_end.json()["error"]["code"] == "not_found"
+    assert talent.get("/api/v1/posts/?page=abc").json()["error"]["code"] == "not_found"
+
+    narrow = talent.get("/api/v1/posts/?q=course&page_size=3&place=Brussels").json()
+    assert narrow == {**narrow, "count": 0, "count_exact": True, "next": None}
+    settings.HELIX_API_COUNT_CAP = 1000
+    exact = talent.get("/api/v1/posts/?page_size=3").json()
+    assert exact["count"] == 8 and exact["count_exact"] is True
+
+
+def test_the_count_stops_at_the_cap_in_the_database(make_user, make_post, client_for, settings):
+    """The count reads at most cap + 1 rows (``LIMIT``), so its cost does not grow with matches."""
+    settings.HELIX_API_COUNT_CAP = 2
+    mentor = make_user("mentor")
+    for n in range(4):
+        make_post(mentor, title=f"Dutch course {n}")
+    talent = client_for(make_user("talent"))
+    with CaptureQueriesContext(connection) as captured:
+        assert talent.get("/api/v1/posts/?page_size=2").json()["count"] == 2
+    counts = [q["sql"] for q in captured.captured_queries if "COUNT(" in q["sql"].upper()]
+    assert len(counts) == 1 and "LIMIT 3" in counts[0]

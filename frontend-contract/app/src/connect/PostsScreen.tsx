@@ -7,8 +7,8 @@ import { useState } from "preact/hooks";
 import type { ApiComponents } from "@helix/client";
 import { Field, Select } from "../account/form";
 import { helix } from "../api";
-import { formatDate } from "../i18n";
-import { allPages, ErrorNote, PAGE_SIZE, Screen, useLoad } from "./shared";
+import { formatDate, useLang } from "../i18n";
+import { allPages, countLine, ErrorNote, PAGE_SIZE, Screen, useLoad } from "./shared";
 import { fill, useConnectStrings, type ConnectStrings } from "./strings";
 
 type Post = ApiComponents["schemas"]["Post"];
@@ -173,6 +173,7 @@ export function PostsScreen() {
 
 function PostSearch() {
   const s = useConnectStrings();
+  const language = useLang();
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const [page, setPage] = useState(1);
@@ -252,7 +253,7 @@ function PostSearch() {
       </form>
       {list.error && !fields ? <ErrorNote error={list.error} /> : null}
       <section aria-labelledby="connect-results" aria-busy={list.loading}>
-        <h2 id="connect-results">{list.data ? fill(s.results, { n: list.data.count }) : s.loading}</h2>
+        <h2 id="connect-results">{list.data ? countLine(s.results, s.resultsMore, list.data, language) : s.loading}</h2>
         {list.data && !posts.length ? <p>{s.noResults}</p> : null}
         {posts.map((post) => (
           <PostCard key={post.id} post={post} onChange={(next) => setPosts(posts.map((item) => (item.id === next.id ? next : item)))} />

@@ -13,7 +13,7 @@ import { useAccount } from "../account/session";
 import { helix } from "../api";
 import { useLang, type Lang } from "../i18n";
 import { NAV_LINKS } from "./nav";
-import { useConnectStrings } from "./strings";
+import { fill, useConnectStrings } from "./strings";
 
 /** The plugins a screen belongs to. */
 export type Feature = "posts" | "mentoring" | "messaging" | "networking" | "employers" | "journey";
@@ -239,4 +239,12 @@ export async function allPages<P extends { results: readonly unknown[]; next?: s
     if (!data.next) break;
   }
   return items.slice(0, limit);
+}
+
+/**
+ * The heading over a list's results: "{n} found", or "more than {n}" when the API stopped counting
+ * at its cap (`count_exact` false; the pages still lead on), with the number in the reader's digits.
+ */
+export function countLine(exact: string, more: string, page: { count: number; count_exact: boolean }, lang: Lang): string {
+  return fill(page.count_exact ? exact : more, { n: page.count.toLocaleString(lang) });
 }

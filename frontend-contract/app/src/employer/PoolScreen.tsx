@@ -8,7 +8,7 @@ import { useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
 import { errorsOf, Field, FieldError, FormAlert, otherErrors, Select, type Errors } from "../account/form";
 import { helix } from "../api";
-import { ErrorNote, PAGE_SIZE, Screen, useLoad } from "../connect/shared";
+import { countLine, ErrorNote, PAGE_SIZE, Screen, useLoad } from "../connect/shared";
 import { fill, useConnectStrings } from "../connect/strings";
 import { formatDate, useLang } from "../i18n";
 import {
@@ -141,7 +141,7 @@ function Pool() {
       </form>
       {list.error && !fields ? <ErrorNote error={list.error} /> : null}
       <section aria-labelledby="employer-results" aria-busy={list.loading}>
-        <h2 id="employer-results">{list.data ? fill(s.results, { n: list.data.count }) : list.error ? s.poolTitle : c.loading}</h2>
+        <h2 id="employer-results">{list.data ? countLine(s.results, s.resultsMore, list.data, language) : list.error ? s.poolTitle : c.loading}</h2>
         {list.data && !rows.length ? (
           <p>
             {filtered ? s.noResults : s.emptyPool} <a href="/me/company">{s.navCompany}</a>

@@ -3816,8 +3816,13 @@ export interface components {
             status: components["schemas"]["TranslationStatusEnum"];
         };
         PaginatedApprovalList: {
-            /** @example 123 */
+            /**
+             * @description How many results there are, counted up to 1,000; when `count_exact` is false there are at least this many.
+             * @example 123
+             */
             count: number;
+            /** @description False when the count stopped at 1,000: show it as “1,000+”. `next` still leads on while another row follows. */
+            count_exact: boolean;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
@@ -3831,8 +3836,13 @@ export interface components {
             results: components["schemas"]["Approval"][];
         };
         PaginatedCvViewList: {
-            /** @example 123 */
+            /**
+             * @description How many results there are, counted up to 1,000; when `count_exact` is false there are at least this many.
+             * @example 123
+             */
             count: number;
+            /** @description False when the count stopped at 1,000: show it as “1,000+”. `next` still leads on while another row follows. */
+            count_exact: boolean;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
@@ -3846,8 +3856,13 @@ export interface components {
             results: components["schemas"]["CvView"][];
         };
         PaginatedEmployerConnectionList: {
-            /** @example 123 */
+            /**
+             * @description How many results there are, counted up to 1,000; when `count_exact` is false there are at least this many.
+             * @example 123
+             */
             count: number;
+            /** @description False when the count stopped at 1,000: show it as “1,000+”. `next` still leads on while another row follows. */
+            count_exact: boolean;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
@@ -3861,8 +3876,13 @@ export interface components {
             results: components["schemas"]["EmployerConnection"][];
         };
         PaginatedFaqQuestionList: {
-            /** @example 123 */
+            /**
+             * @description How many results there are, counted up to 1,000; when `count_exact` is false there are at least this many.
+             * @example 123
+             */
             count: number;
+            /** @description False when the count stopped at 1,000: show it as “1,000+”. `next` still leads on while another row follows. */
+            count_exact: boolean;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
@@ -3876,8 +3896,13 @@ export interface components {
             results: components["schemas"]["FaqQuestion"][];
         };
         PaginatedJourneyOutcomeList: {
-            /** @example 123 */
+            /**
+             * @description How many results there are, counted up to 1,000; when `count_exact` is false there are at least this many.
+             * @example 123
+             */
             count: number;
+            /** @description False when the count stopped at 1,000: show it as “1,000+”. `next` still leads on while another row follows. */
+            count_exact: boolean;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
@@ -3891,8 +3916,13 @@ export interface components {
             results: components["schemas"]["JourneyOutcome"][];
         };
         PaginatedMatchList: {
-            /** @example 123 */
+            /**
+             * @description How many results there are, counted up to 1,000; when `count_exact` is false there are at least this many.
+             * @example 123
+             */
             count: number;
+            /** @description False when the count stopped at 1,000: show it as “1,000+”. `next` still leads on while another row follows. */
+            count_exact: boolean;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
@@ -3906,8 +3936,13 @@ export interface components {
             results: components["schemas"]["Match"][];
         };
         PaginatedMeetingList: {
-            /** @example 123 */
+            /**
+             * @description How many results there are, counted up to 1,000; when `count_exact` is false there are at least this many.
+             * @example 123
+             */
             count: number;
+            /** @description False when the count stopped at 1,000: show it as “1,000+”. `next` still leads on while another row follows. */
+            count_exact: boolean;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
@@ -3921,8 +3956,13 @@ export interface components {
             results: components["schemas"]["Meeting"][];
         };
         PaginatedMembershipList: {
-            /** @example 123 */
+            /**
+             * @description How many results there are, counted up to 1,000; when `count_exact` is false there are at least this many.
+             * @example 123
+             */
             count: number;
+            /** @description False when the count stopped at 1,000: show it as “1,000+”. `next` still leads on while another row follows. */
+            count_exact: boolean;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
@@ -3936,8 +3976,13 @@ export interface components {
             results: components["schemas"]["Membership"][];
         };
         PaginatedMessageReportList: {
-            /** @example 123 */
+            /**
+             * @description How many results there are, counted up to 1,000; when `count_exact` is false there are at least this many.
+             * @example 123
+             */
             count: number;
+            /** @description False when the count stopped at 1,000: show it as “1,000+”. `next` still leads on while another row follows. */
+            count_exact: boolean;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
@@ -3951,8 +3996,13 @@ export interface components {
             results: components["schemas"]["MessageReport"][];
         };
         PaginatedOrganisationList: {
-            /** @example 123 */
+            /**
+             * @description How many results there are, counted up to 1,000; when `count_exact` is false there are at least this many.
+             * @example 123
+             */
             count: number;
+            /** @description False when the count stopped at 1,000: show it as “1,000+”. `next` still leads on while another row follows. */
+            count_exact: boolean;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
@@ -3966,8 +4016,13 @@ export interface components {
             results: components["schemas"]["Organisation"][];
         };
         PaginatedPageList: {
-            /** @example 123 */
+            /**
+             * @description How many results there are, counted up to 1,000; when `count_exact` is false there are at least this many.
+             * @example 123
+             */
             count: number;
+            /** @description False when the count stopped at 1,000: show it as “1,000+”. `next` still leads on while another row follows. */
+            count_exact: boolean;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
@@ -3981,8 +4036,13 @@ export interface components {
             results: components["schemas"]["Page"][];
         };
         PaginatedPlanCommentList: {
-            /** @example 123 */
+            /**
+             * @description How many results there are, counted up to 1,000; when `count_exact` is false there are at least this many.
+             * @example 123
+             */
             count: number;
+            /** @description False when the count stopped at 1,000: show it as “1,000+”. `next` still leads on while another row follows. */
+            count_exact: boolean;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
@@ -3996,8 +4056,13 @@ export interface components {
             results: components["schemas"]["PlanComment"][];
         };
         PaginatedPlanContactList: {
-            /** @example 123 */
+            /**
+             * @description How many results there are, counted up to 1,000; when `count_exact` is false there are at least this many.
+             * @example 123
+             */
             count: number;
+            /** @description False when the count stopped at 1,000: show it as “1,000+”. `next` still leads on while another row follows. */
+            count_exact: boolean;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
@@ -4011,8 +4076,13 @@ export interface components {
             results: components["schemas"]["PlanContact"][];
         };
         PaginatedPlanGoalList: {
-            /** @example 123 */
+            /**
+             * @description How many results there are, counted up to 1,000; when `count_exact` is false there are at least this many.
+             * @example 123
+             */
             count: number;
+            /** @description False when the count stopped at 1,000: show it as “1,000+”. `next` still leads on while another row follows. */
+            count_exact: boolean;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
@@ -4026,8 +4096,13 @@ export interface components {
             results: components["schemas"]["PlanGoal"][];
         };
         PaginatedPlanMilestoneList: {
-            /** @example 123 */
+            /**
+             * @description How many results there are, counted up to 1,000; when `count_exact` is false there are at least this many.
+             * @example 123
+             */
             count: number;
+            /** @description False when the count stopped at 1,000: show it as “1,000+”. `next` still leads on while another row follows. */
+            count_exact: boolean;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
@@ -4041,8 +4116,13 @@ export interface components {
             results: components["schemas"]["PlanMilestone"][];
         };
         PaginatedPoolTalentList: {
-            /** @example 123 */
+            /**
+             * @description How many results there are, counted up to 1,000; when `count_exact` is false there are at least this many.
+             * @example 123
+             */
             count: number;
+            /** @description False when the count stopped at 1,000: show it as “1,000+”. `next` still leads on while another row follows. */
+            count_exact: boolean;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
@@ -4056,8 +4136,13 @@ export interface components {
             results: components["schemas"]["PoolTalent"][];
         };
         PaginatedPostList: {
-            /** @example 123 */
+            /**
+             * @description How many results there are, counted up to 1,000; when `count_exact` is false there are at least this many.
+             * @example 123
+             */
             count: number;
+            /** @description False when the count stopped at 1,000: show it as “1,000+”. `next` still leads on while another row follows. */
+            count_exact: boolean;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
@@ -4071,8 +4156,13 @@ export interface components {
             results: components["schemas"]["Post"][];
         };
         PaginatedProjectList: {
-            /** @example 123 */
+            /**
+             * @description How many results there are, counted up to 1,000; when `count_exact` is false there are at least this many.
+             * @example 123
+             */
             count: number;
+            /** @description False when the count stopped at 1,000: show it as “1,000+”. `next` still leads on while another row follows. */
+            count_exact: boolean;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
@@ -4086,8 +4176,13 @@ export interface components {
             results: components["schemas"]["Project"][];
         };
         PaginatedRequestList: {
-            /** @example 123 */
+            /**
+             * @description How many results there are, counted up to 1,000; when `count_exact` is false there are at least this many.
+             * @example 123
+             */
             count: number;
+            /** @description False when the count stopped at 1,000: show it as “1,000+”. `next` still leads on while another row follows. */
+            count_exact: boolean;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
@@ -4101,8 +4196,13 @@ export interface components {
             results: components["schemas"]["Request"][];
         };
         PaginatedSuggestionList: {
-            /** @example 123 */
+            /**
+             * @description How many results there are, counted up to 1,000; when `count_exact` is false there are at least this many.
+             * @example 123
+             */
             count: number;
+            /** @description False when the count stopped at 1,000: show it as “1,000+”. `next` still leads on while another row follows. */
+            count_exact: boolean;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
@@ -4116,8 +4216,13 @@ export interface components {
             results: components["schemas"]["Suggestion"][];
         };
         PaginatedTalentList: {
-            /** @example 123 */
+            /**
+             * @description How many results there are, counted up to 1,000; when `count_exact` is false there are at least this many.
+             * @example 123
+             */
             count: number;
+            /** @description False when the count stopped at 1,000: show it as “1,000+”. `next` still leads on while another row follows. */
+            count_exact: boolean;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
@@ -4131,8 +4236,13 @@ export interface components {
             results: components["schemas"]["Talent"][];
         };
         PaginatedThreadList: {
-            /** @example 123 */
+            /**
+             * @description How many results there are, counted up to 1,000; when `count_exact` is false there are at least this many.
+             * @example 123
+             */
             count: number;
+            /** @description False when the count stopped at 1,000: show it as “1,000+”. `next` still leads on while another row follows. */
+            count_exact: boolean;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
