@@ -31,6 +31,25 @@ def enqueue(actor_name: str, *, payload: dict, key: str | None = None, user=None
     return row
 
 
+def enqueue_once(actor_name: str, *, payload: dict, user=None) -> OutboxMessage:
+    """Queue a job that acts on the state it finds when it runs (a reconciliation), unless the
+    same job (actor and payload) already waits unstarted: that one will see this change too.
+
+    The waiting row is locked until the current transaction ends, so no worker can start it
+    before the change is visible; a row a worker holds is skipped (its run may predate the
+    change) and a new one is queued. Nothing ever waits on a lock here (``SKIP LOCKED``).
+    A ``sectors.set()`` that removes and adds within one transaction queues one job, not two.
+    """
+    with transaction.atomic():
+        waiting = (
+            OutboxMessage.objects.select_for_update(skip_locked=True)
+            .filter(actor_name=actor_name, payload=payload, done_at=None, failed_at=None, claimed_at=None)
+            .order_by("created_at")
+            .first()
+        )
+    return waiting or enqueue(actor_name, payload=payload, user=user)
+
+
 def enqueue_many(actor_name: str, messages, *, return_existing: bool = False) -> list[OutboxMessage]:
     """Write many rows at once: ``messages`` are ``(key, payload, user)`` tuples.
 

@@ -23,7 +23,7 @@ from cms.accounts.models import ApprovalStatus, Consent, EmployerProfile, Role, 
 from cms.connections.actions import close_connections, open_connections
 from cms.connections.models import Connection
 from cms.organisations.models import Project
-from cms.outbox.api import enqueue
+from cms.outbox.api import enqueue_once
 from plugins.employers.actions import TALENT_EMPLOYER, mark_blind_many
 from plugins.employers.models import EmployerDetails, EmployerRelation
 
@@ -200,5 +200,6 @@ def reconcile_employer(employer: User) -> Reconciled:
 
 def schedule(kind: str, user: User) -> None:
     """Queue a reconciliation for after the current transaction commits (through the outbox, so a
-    crash between the change and the job loses nothing)."""
-    enqueue(ACTOR, payload={"kind": kind, "user": user.pk}, user=user)
+    crash between the change and the job loses nothing). One that waits unstarted for the same
+    person already covers this change (a talent's ``sectors.set()`` removes, then adds)."""
+    enqueue_once(ACTOR, payload={"kind": kind, "user": user.pk}, user=user)

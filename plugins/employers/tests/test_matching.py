@@ -66,7 +66,7 @@ def test_changing_sectors_closes_what_no_longer_holds_and_the_job_adds_the_rest(
     assert answer.status_code == 200, answer.content
     assert not _connected(market["ict"], talent)  # at once
     assert not _connected(market["care"], talent)  # the job has not run yet
-    assert reconcile_jobs() >= 1
+    assert reconcile_jobs() == 1  # the removal and the addition queue one job, not two
     assert _connected(market["care"], talent)
 
 
@@ -110,3 +110,24 @@ def test_the_real_worker_runs_the_matching_job_once(make_user, in_sectors, jobs)
     grant_consent(talent, "cv_publication")
     jobs.wait()
     assert Match.objects.filter(kind="talent_employer", employer=employer, talent=talent).count() == 1
+
+
+def test_a_job_already_running_is_not_counted_on_for_a_later_change(market, in_sectors, reconcile_jobs):
+    """A reconciliation a worker has claimed may have read the state before this change: a new
+    one is queued. One that waits unstarted covers the change, and a done one never does."""
+    from django.utils import timezone
+
+    from cms.outbox.models import OutboxMessage
+
+    talent = market["talent"]
+    in_sectors(talent, "healthcare")
+    waiting = OutboxMessage.objects.filter(actor_name="employers.reconcile", done_at=None)
+    assert waiting.count() == 1
+    in_sectors(talent, "healthcare", "ict")
+    assert waiting.count() == 1
+    waiting.update(claimed_at=timezone.now())
+    in_sectors(talent, "ict")
+    assert waiting.count() == 2
+    assert reconcile_jobs() == 2
+    in_sectors(talent, "healthcare")
+    assert waiting.count() == 1
