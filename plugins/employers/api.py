@@ -162,27 +162,42 @@ class CvViewSerializer(serializers.ModelSerializer):
 
 class _CountedApart:
     """A page's rows from one query, the total from another that selects the same rows but is
-    shaped for counting (what Django's paginator reads: ``count()`` and slices)."""
+    shaped for counting (what Django's paginator reads: ``count()`` and slices).
+
+    The two shapes suit different lists. Walking my connections newest first and checking each
+    row stops after a page when many match; when few match (a narrow search), it would check all
+    of them to find those few. So once the count has shown that at most ``HELIX_API_COUNT_CAP``
+    rows match, the page's keys come from the counting shape (a hash of my permission rows, a
+    sort of the few matches) and only those rows are read in full."""
 
     ordered = True
 
-    def __init__(self, rows, counted):
-        self.rows, self.counted = rows, counted
+    def __init__(self, rows, counted, order):
+        self.rows, self.counted, self.order = rows, counted, order
+        self.few = False
 
     def count(self) -> int:
         return self.counted.count()
 
     def count_up_to(self, limit: int) -> int:
-        """At most ``limit``: what the API's paginator asks (``api.pagination``)."""
-        return self.counted[:limit].count()
+        """At most ``limit`` (what the API's paginator asks, ``api.pagination``), in no order, so
+        PostgreSQL stops at the limit instead of sorting every match."""
+        found = self.counted.order_by().values("pk")[:limit].count()
+        self.few = found < limit
+        return found
 
     def __getitem__(self, index):
-        return self.rows[index]
+        if not self.few or not isinstance(index, slice):
+            return self.rows[index]
+        keys = list(self.counted.order_by(*self.order).values_list("pk", flat=True)[index])
+        found = {row.pk: row for row in self.rows.order_by().filter(pk__in=keys)}
+        return [found[key] for key in keys if key in found]
 
     def __len__(self) -> int:
         return self.count()
 
 
+POOL_ORDER = ("-activated_at", "-pk")
 COMPETENCE_FIELDS = (
     "soft_skills",
     "digital_skills",
@@ -272,6 +287,7 @@ class TalentPoolViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
             _CountedApart(
                 self._filtered_connections(self._pool_connections(), filters),
                 self._filtered_connections(self._pool_connections(counting=True), filters),
+                POOL_ORDER,
             )
         )
         profiles = [_profile_of(connection) for connection in page]
@@ -327,7 +343,7 @@ class TalentPoolViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
             .filter(allowed=True)
             .annotate(contact_state=Subquery(relation.values("contact")[:1]), made_blind=Exists(blind))
             .select_related("talent__talent_profile")
-            .order_by("-activated_at", "-pk")
+            .order_by(*POOL_ORDER)
         )
 
     @staticmethod

@@ -262,3 +262,32 @@ def test_the_catch_up_command_connects_existing_data(make_user, in_sectors, mark
     assert Match.objects.filter(
         kind="talent_employer", employer=market["ict"], talent=market["talent"]
     ).exists()
+
+
+def test_a_broad_and_a_narrow_pool_list_the_same_talents_in_the_same_order(
+    make_user, in_sectors, reconcile_jobs, market, client_for, settings
+):
+    """Past the count's cap the page walks my connections newest first; below it, the page's keys
+    come from the counting query. Both give the same talents, in the same order, page by page."""
+    for n in range(5):
+        other = make_user("talent", first_name=f"Talent{n}")
+        profile = in_sectors(other, "ict")
+        profile.digital_skills = ["SQL"]
+        profile.save()
+        grant_consent(other, "cv_publication")
+    reconcile_jobs()
+    pool = client_for(market["ict"])
+
+    def walk(url: str) -> list[str]:
+        seen, answer = [], pool.get(url).json()
+        while True:
+            seen += [row["id"] for row in answer["results"]]
+            if not answer["next"]:
+                return seen
+            answer = pool.get(answer["next"]).json()
+
+    narrow = walk("/api/v1/talent-pool/?page_size=2&q=sql")
+    settings.HELIX_API_COUNT_CAP = 2
+    broad = walk("/api/v1/talent-pool/?page_size=2&q=sql")
+    assert pool.get("/api/v1/talent-pool/?page_size=2&q=sql").json()["count_exact"] is False
+    assert len(narrow) == 6 and broad == narrow
