@@ -186,7 +186,9 @@ class PostSerializer(serializers.ModelSerializer):
         user = self._user()
         if obj.author is None or not (user and user.is_authenticated):
             return None
-        return PersonRefSerializer(obj.author).data
+        # PersonRefSerializer's fields, without building a serializer for every post of a list.
+        author = obj.author
+        return {"id": str(author.public_id), "name": author.get_full_name() or _("Helix user"), "role": author.role}
 
     def get_is_saved(self, obj) -> bool:
         return bool(getattr(obj, "is_saved", False))
