@@ -188,7 +188,8 @@ class PostSerializer(serializers.ModelSerializer):
             return None
         # PersonRefSerializer's fields, without building a serializer for every post of a list.
         author = obj.author
-        return {"id": str(author.public_id), "name": author.get_full_name() or _("Helix user"), "role": author.role}
+        name = author.get_full_name() or _("Helix user")
+        return {"id": str(author.public_id), "name": name, "role": author.role}
 
     def get_is_saved(self, obj) -> bool:
         return bool(getattr(obj, "is_saved", False))
