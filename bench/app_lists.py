@@ -76,13 +76,23 @@ FIRST_PAGE = 20  # the app's PAGE_SIZE (frontend-contract/app/src/connect/shared
 TARGET = 100
 #: Long tasks and layout shifts, collected from the first moment of every page.
 OBSERVE = """
-window.__bench = {longtasks: [], shift: 0};
+window.__bench = {longtasks: [], shift: 0, shifted: []};
 try {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__bench.longtasks.push(e.duration);
   }).observe({type: 'longtask', buffered: true});
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if (!e.hadRecentInput) window.__bench.shift += e.value;
+    for (const e of list.getEntries()) {
+      if (e.hadRecentInput) continue;
+      window.__bench.shift += e.value;
+      for (const source of e.sources || []) {
+        const node = source.node;
+        const name = node && node.nodeType === 1
+          ? node.tagName.toLowerCase() + (node.id ? '#' + node.id : '') + (node.className ? '.' + String(node.className).split(' ').join('.') : '')
+          : String(node && node.nodeName);
+        window.__bench.shifted.push(`${name} ${Math.round(e.value * 1000) / 1000}`);
+      }
+    }
   }).observe({type: 'layout-shift', buffered: true});
 } catch (e) {}
 """
@@ -413,6 +423,8 @@ def load_once(
         layout_ms=round(after.get("LayoutDuration", 0) * 1000, 1),
         style_recalcs=int(after.get("RecalcStyleCount", 0)),
         cls=round(observed["shift"], 3),
+        # What moved (the elements Chromium names as a shift's sources), to find its cause.
+        shifted=sorted(set(observed["shifted"])),
     )
     return figures
 
@@ -461,6 +473,7 @@ def measure(origin: str, items: int, repeat: int) -> list[dict]:
                 "layout_ms": statistics.median(run["layout_ms"] for run in runs),
                 "style_recalcs": p50("style_recalcs"),
                 "cls": max(run["cls"] for run in runs),
+                "shifted": last["shifted"],
                 "failed": sorted({f for run in runs for f in run["failed"]}),
                 "calls": last["calls"],
                 "runs": [{k: run[k] for k in ("first_ms", "hundred_ms") if k in run} for run in runs],
@@ -468,7 +481,7 @@ def measure(origin: str, items: int, repeat: int) -> list[dict]:
             rows.append(row)
             print(
                 f"  {case}: {row['first_ms']} ms first page, {row['hundred_ms']} ms to {TARGET} rows, "
-                f"{row['api_calls']} API calls",
+                f"{row['api_calls']} API calls, layout shift {row['cls']} ({', '.join(row['shifted']) or '-'})",
                 flush=True,
             )
         browser.close()
