@@ -87,8 +87,9 @@ try {
       window.__bench.shift += e.value;
       for (const source of e.sources || []) {
         const node = source.node;
+        const classes = node && node.className ? '.' + String(node.className).split(' ').join('.') : '';
         const name = node && node.nodeType === 1
-          ? node.tagName.toLowerCase() + (node.id ? '#' + node.id : '') + (node.className ? '.' + String(node.className).split(' ').join('.') : '')
+          ? node.tagName.toLowerCase() + (node.id ? '#' + node.id : '') + classes
           : String(node && node.nodeName);
         window.__bench.shifted.push(`${name} ${Math.round(e.value * 1000) / 1000}`);
       }
@@ -481,7 +482,8 @@ def measure(origin: str, items: int, repeat: int) -> list[dict]:
             rows.append(row)
             print(
                 f"  {case}: {row['first_ms']} ms first page, {row['hundred_ms']} ms to {TARGET} rows, "
-                f"{row['api_calls']} API calls, layout shift {row['cls']} ({', '.join(row['shifted']) or '-'})",
+                f"{row['api_calls']} API calls, "
+                f"layout shift {row['cls']} ({', '.join(row['shifted']) or '-'})",
                 flush=True,
             )
         browser.close()
