@@ -182,6 +182,7 @@ if PRODUCTION and CACHES["default"]["BACKEND"].rsplit(".", 1)[-1] in (
     )
 # The page API keeps built answers this long (cms/pages/cache.py); 0 turns the page cache off.
 HELIX_PAGE_CACHE_SECONDS = env.int("HELIX_PAGE_CACHE_SECONDS", default=3600)
+HELIX_PAGE_CACHE_DYNAMIC_SECONDS = env.int("HELIX_PAGE_CACHE_DYNAMIC_SECONDS", default=60)
 
 # --- Accounts ----------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

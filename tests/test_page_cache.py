@@ -109,10 +109,79 @@ def test_a_sector_rename_reaches_the_sector_path(api, page_tree):
     assert read(api, f"/api/v1/pages/{page.pk}/").json()["sector"]["name"] == "Information technology"
 
 
-def test_a_page_with_latest_posts_is_built_for_every_reader(api, page_tree):
-    """Its "latest posts" block depends on the reader, their project and the posts of the moment."""
+def test_a_page_with_latest_posts_is_built_for_every_reader_when_a_plugin_reads_the_reader(api, page_tree):
+    """The test plugin alpha's ``page_dynamic_content`` takes ``user``: its items may be personal."""
     page = page_tree["roadmap/orientation"]["en"]
     read(api, f"/api/v1/pages/{page.pk}/")
     with CaptureQueriesContext(connection) as again:
         assert read(api, f"/api/v1/pages/{page.pk}/").status_code == 200
     assert page_queries(again) != []
+
+
+def _titles(answer) -> list[str]:
+    block = next(b for b in answer.json()["body"] if b["type"] == "latest_posts")["value"]
+    return [item["title"] for item in block["items"]]
+
+
+def test_latest_posts_read_alike_by_everyone_are_kept_until_the_posts_change(api, page_tree, make_user):
+    """With only the posts plugin filling the block (it does not take the reader), the answer is
+    kept; a new post, an unpublished one, or the project's posts switched off show at once."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from cms.organisations.actions import set_plugin_activation
+    from cms.organisations.models import Project
+    from plugins.posts.actions import create_post, expire_posts, withdraw_post
+    from plugins.posts.models import Post
+
+    set_plugin_activation(Project.default(), "alpha", enabled=False)
+    page = page_tree["roadmap/orientation"]["en"]
+    url = f"/api/v1/pages/{page.pk}/"
+    assert _titles(read(api, url)) == []
+    with CaptureQueriesContext(connection) as again:
+        assert _titles(read(api, url)) == []
+    assert page_queries(again) == []
+
+    soon = timezone.now() + timedelta(days=5)
+    fair = create_post(
+        make_user("mentor"),
+        {
+            "type": "event",
+            "locale": "en",
+            "title": "Job fair",
+            "summary": "Forty employers.",
+            "link": "https://www.vdab.be",
+            "starts_at": soon,
+            "ends_at": soon + timedelta(hours=4),
+        },
+    )
+    assert _titles(read(api, url)) == ["Job fair"]
+    with CaptureQueriesContext(connection) as kept:
+        assert _titles(read(api, url)) == ["Job fair"]
+    assert page_queries(kept) == []
+
+    other = Project.objects.create(name="Bridge", slug="bridge", organisation=None)
+    set_plugin_activation(other, "alpha", enabled=False)
+    set_plugin_activation(other, "posts", enabled=False)
+    assert _titles(read(api, url, X_Helix_Project="bridge")) == []  # its own answer
+    assert _titles(read(api, url)) == ["Job fair"]
+
+    later = soon + timedelta(days=10)
+    create_post(
+        fair.author,
+        {
+            "type": "event",
+            "locale": "en",
+            "title": "Open day",
+            "summary": "Visit the training centre.",
+            "link": "https://www.vdab.be",
+            "starts_at": later,
+            "ends_at": later + timedelta(hours=4),
+        },
+    )
+    assert _titles(read(api, url)) == ["Open day", "Job fair"]  # newest first
+    expire_posts(now=soon + timedelta(days=1))  # a job, not a save
+    assert _titles(read(api, url)) == ["Open day"]
+    withdraw_post(Post.objects.get(title="Open day"), by=fair.author)
+    assert _titles(read(api, url)) == []

@@ -9,8 +9,7 @@ from django.utils import timezone
 
 from cms.organisations.actions import set_plugin_activation
 from cms.organisations.models import Project
-from plugins.posts.actions import create_post, link_translation
-from plugins.posts.models import Post
+from plugins.posts.actions import create_post, link_translation, withdraw_post
 
 
 @pytest.fixture
@@ -59,7 +58,7 @@ def test_latest_posts_blocks_show_the_newest_posts_of_their_types_in_the_pages_l
     assert block["items"][0]["dir"] == "rtl" and block["items"][0]["link"] == "https://www.vdab.be"
     assert [item["title"] for item in _block(api, page["en"])["items"]] == [only_english.title, "Job fair"]
     # Withdrawn posts leave the page at once; nothing is edited by hand.
-    Post.objects.filter(pk=only_english.pk).update(status=Post.Status.WITHDRAWN)
+    withdraw_post(only_english, by=mentor)
     assert [item["title"] for item in _block(api, page["en"])["items"]] == ["Job fair"]
     # Switched off for the instance: the block is empty again.
     set_plugin_activation(Project.default(), "posts", enabled=False)

@@ -134,11 +134,12 @@ def _caching_headers(request, response, etag: str, last_modified):
 
 
 def conditional_response(
-    request, data, *, last_modified=None, status: int = 200, personal: bool = False
+    request, data, *, last_modified=None, status: int = 200, personal: bool = False, dynamic: bool = False
 ) -> Response:
     """The answer with an ETag (hash of its JSON) and, if given, Last-Modified; 304 when the
     client's copy is current. ``personal``: the answer depends on the reader (never stored by
-    the page cache)."""
+    the page cache); ``dynamic``: it holds a "latest posts" block (stored briefly, and under the
+    dynamic generation)."""
     body = json.dumps(data, cls=DjangoJSONEncoder, sort_keys=True, ensure_ascii=False)
     etag = '"' + hashlib.sha256(body.encode()).hexdigest()[:32] + '"'
     not_modified = _not_modified(request, etag, last_modified)
@@ -147,7 +148,12 @@ def conditional_response(
     response.helix_cache_entry = (
         None
         if personal or status != 200
-        else {"body": JSONRenderer().render(data), "etag": etag, "last_modified": last_modified}
+        else {
+            "body": JSONRenderer().render(data),
+            "etag": etag,
+            "last_modified": last_modified,
+            "dynamic": True if dynamic else None,
+        }
     )
     return _caching_headers(request, response, etag, last_modified)
 
@@ -161,9 +167,13 @@ def cached(view_method):
         key = page_cache.key_for(request)
         entry = page_cache.get(key)
         if entry is None:
+            # Read before building: a post changed meanwhile moves it on, so this answer is not
+            # kept as current.
+            dynamic = page_cache.dynamic_generation() if key else None
             response = view_method(self, request, *args, **kwargs)
-            if getattr(response, "helix_cache_entry", None) is not None:
-                page_cache.put(key, response.helix_cache_entry)
+            built = getattr(response, "helix_cache_entry", None)
+            if built is not None:
+                page_cache.put(key, {**built, "dynamic": dynamic if built.get("dynamic") else None})
             return response
         if _not_modified(request, entry["etag"], entry["last_modified"]):
             response = HttpResponse(status=304)
@@ -366,7 +376,10 @@ class PageViewSet(viewsets.GenericViewSet):
         data = PageSerializer(page, context={"batch": batch, "fields": None, "fallback": fallback}).data
         dynamic = has_dynamic_blocks(page)
         last_modified = None if dynamic else page.last_published_at
-        return conditional_response(request, data, last_modified=last_modified, personal=dynamic)
+        personal = dynamic and not page_cache.dynamic_is_shared(request_project(request))
+        return conditional_response(
+            request, data, last_modified=last_modified, personal=personal, dynamic=dynamic
+        )
 
     # --- the editor's preview ------------------------------------------------------------------
     @extend_schema(

@@ -6,10 +6,17 @@ saved, published, unpublished, moved, deleted or made private; a revision; a tra
 or synced; a locale; an image, a document or a sector a page refers to). After a change no stored
 answer is read any more: the next read builds the new one.
 
-What is never stored: answers with a "latest posts" block (they depend on the reader, their project
-and the posts of the moment), errors, previews of drafts (``pages/preview/``, not cached at all),
-and the changes feed (it depends on the time). Only live, public pages reach the page API, so a
-draft or a private page is never in the cache.
+Answers with a "latest posts" block depend on the posts of the moment and the reader's project
+too. They are stored under the project (``X-Helix-Project`` or ``?project=``) with the *dynamic
+generation*, which every change in the app of a plugin filling such blocks (the posts) or in a
+project's plugin switches moves on, for ``HELIX_PAGE_CACHE_DYNAMIC_SECONDS`` (60) at most, since
+posts also expire by the clock. They are stored only while no plugin's ``page_dynamic_content``
+takes the reader (``user``): when one does, they are built for every reader, as a personal block
+must be.
+
+What is never stored: answers with a block that depends on the reader, errors, previews of drafts
+(``pages/preview/``, not cached at all), and the changes feed (it depends on the time). Only live,
+public pages reach the page API, so a draft or a private page is never in the cache.
 
 The generation lives in Django's cache. In production that cache is shared by every process
 (``HELIX_ENV=production`` refuses a per-process cache), so a change made by one process (an
@@ -29,6 +36,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 GENERATION_KEY = "helix:pages:generation"
+DYNAMIC_KEY = "helix:pages:dynamic-generation"
 #: Apps whose rows make up page answers.
 WATCHED_APPS = frozenset(
     {"wagtailcore", "wagtail_localize", "wagtailimages", "wagtaildocs", "pages", "sectors", "sites"}
@@ -39,21 +47,68 @@ def enabled() -> bool:
     return getattr(settings, "HELIX_PAGE_CACHE_SECONDS", 3600) > 0
 
 
-def generation() -> int:
-    value = cache.get(GENERATION_KEY)
+def _read(counter: str) -> int:
+    value = cache.get(counter)
     if value is None:
         # A start value that an evicted or restarted cache never reuses.
-        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
-        value = cache.get(GENERATION_KEY)
+        cache.add(counter, time.time_ns(), timeout=None)
+        value = cache.get(counter)
     return int(value or 0)
+
+
+def _bump(counter: str) -> None:
+    try:
+        cache.incr(counter)
+    except ValueError:  # not there (evicted, or a fresh cache)
+        cache.set(counter, time.time_ns(), timeout=None)
+
+
+def generation() -> int:
+    return _read(GENERATION_KEY)
+
+
+def dynamic_generation() -> int:
+    """The number the answers with a "latest posts" block were built under."""
+    return _read(DYNAMIC_KEY)
 
 
 def bump() -> None:
     """Every stored answer is out of date from now on."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # not there (evicted, or a fresh cache)
-        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+    _bump(GENERATION_KEY)
+
+
+def dynamic_is_shared(project) -> bool:
+    """Whether "latest posts" blocks read the same for every reader of ``project``: no plugin
+    enabled there fills them with an implementation that takes the reader (pluggy hands a hook
+    only the arguments its implementation names)."""
+    from cms.plugins import get_manager
+
+    manager = get_manager()
+    enabled = manager.enabled_ids(project)
+    return all(
+        "user" not in implementation.argnames
+        for implementation in manager.pm.hook.page_dynamic_content.get_hookimpls()
+        if implementation.plugin_name in enabled or implementation.plugin_name not in manager.configs
+    )
+
+
+def _dynamic_apps() -> frozenset[str]:
+    """The apps whose rows change "latest posts" blocks: the plugins filling them, and the
+    projects' plugin switches."""
+    from cms.plugins import get_manager
+
+    manager = get_manager()
+    labels = {"organisations"}
+    for implementation in manager.pm.hook.page_dynamic_content.get_hookimpls():
+        config = manager.configs.get(implementation.plugin_name)
+        if config is not None:
+            labels.add(config.label)
+    return frozenset(labels)
+
+
+def dynamic_changed() -> None:
+    _bump(DYNAMIC_KEY)
+    transaction.on_commit(lambda: _bump(DYNAMIC_KEY))
 
 
 def changed() -> None:
@@ -69,23 +124,47 @@ def key_for(request) -> str | None:
 
     query = "&".join(sorted(f"{name}={value}" for name, values in request.GET.lists() for value in values))
     raw = "\n".join(
-        [str(generation()), request.get_host(), request.path, query, request_language()]
+        [
+            str(generation()),
+            request.get_host(),
+            request.path,
+            query,
+            request_language(),
+            request.headers.get("X-Helix-Project", ""),
+        ]
     )
     return "helix:pages:answer:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
 def get(key: str | None) -> dict | None:
-    return cache.get(key) if key else None
+    entry = cache.get(key) if key else None
+    if entry is not None and entry.get("dynamic") is not None and entry["dynamic"] != dynamic_generation():
+        return None  # a "latest posts" block built before the posts changed
+    return entry
 
 
 def put(key: str | None, entry: dict) -> None:
+    """Keep ``entry``; one with ``dynamic`` (the dynamic generation it was built under) for at
+    most ``HELIX_PAGE_CACHE_DYNAMIC_SECONDS``."""
     if key:
-        cache.set(key, entry, timeout=getattr(settings, "HELIX_PAGE_CACHE_SECONDS", 3600))
+        seconds = getattr(settings, "HELIX_PAGE_CACHE_SECONDS", 3600)
+        if entry.get("dynamic") is not None:
+            seconds = min(seconds, getattr(settings, "HELIX_PAGE_CACHE_DYNAMIC_SECONDS", 60))
+        cache.set(key, entry, timeout=seconds)
+
+
+_DYNAMIC_APPS: frozenset[str] | None = None
 
 
 def _on_change(sender, **kwargs) -> None:
-    if sender._meta.app_label in WATCHED_APPS:
+    global _DYNAMIC_APPS
+    label = sender._meta.app_label
+    if label in WATCHED_APPS:
         changed()
+    if _DYNAMIC_APPS is None:
+        _DYNAMIC_APPS = _dynamic_apps()
+    if label in _DYNAMIC_APPS:
+        dynamic_changed()
 
 
 def _on_wagtail_signal(sender, **kwargs) -> None:

@@ -77,7 +77,9 @@ def page_dynamic_content(page: Any, locale: str, user: User | None, block: dict)
     "limit": n}``. Return at most ``limit`` JSON-ready dicts (each with at least
     ``type`` and ``title``), newest first and in ``locale`` first, or ``None``
     when the plugin has nothing for this block. An implementation may leave out
-    arguments it does not use.
+    arguments it does not use; leave out ``user`` when the items do not depend on
+    the reader: the page's answer is then kept in the page cache (for a minute at
+    most, and until the plugin's rows change) instead of being built for every read.
     """
 
 

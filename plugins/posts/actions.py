@@ -28,6 +28,7 @@ from cms.errors import (
 from cms.organisations.models import Organisation
 from cms.organisations.staff import staff_organisation_ids
 from cms.outbox.mail import queue_mail
+from cms.pages.cache import dynamic_changed
 from plugins.posts import search
 from plugins.posts.models import (
     EXPIRING_TYPES,
@@ -111,6 +112,9 @@ def refresh_translation_groups(keys) -> None:
         )
         if first is not None:
             Post.objects.filter(pk=first).update(group_locales=locales, group_first=True)
+    # Queryset updates send no signal: the pages' "latest posts" blocks are told here (publish,
+    # withdraw, unpublish and translations all end up here).
+    dynamic_changed()
 
 
 def link_translation(post: Post, original: Post) -> None:
@@ -258,9 +262,12 @@ def republish_post(post: Post, *, by: User) -> Post:
 def expire_posts(now: datetime | None = None) -> int:
     """Mark vacancies and events past their end as expired (the lists hide them already)."""
     now = now or timezone.now()
-    return Post.objects.filter(status=Post.Status.PUBLISHED, type__in=EXPIRING_TYPES, ends_at__lt=now).update(
-        status=Post.Status.EXPIRED, updated_at=now
-    )
+    expired = Post.objects.filter(
+        status=Post.Status.PUBLISHED, type__in=EXPIRING_TYPES, ends_at__lt=now
+    ).update(status=Post.Status.EXPIRED, updated_at=now)
+    if expired:
+        dynamic_changed()
+    return expired
 
 
 # --- saving and suggesting ---------------------------------------------------------------
@@ -435,3 +442,4 @@ def erase_user_posts_data(user: User) -> None:
     Newsletter.objects.filter(sent_by=user).update(sent_by=None)
     Post.objects.filter(author=user).update(author=None)
     Post.objects.filter(moderated_by=user).update(moderated_by=None)
+    dynamic_changed()  # a scrubbed title may be in a page's "latest posts" block
