@@ -102,9 +102,14 @@ class KeysFirst:
     def __getitem__(self, index):
         if not isinstance(index, slice):
             return self[index : index + 1][0]
-        keys = list(self.queryset.values_list("pk", flat=True)[index])
-        rows = {row.pk: row for row in self.queryset.order_by().filter(pk__in=keys)}
-        return [rows[key] for key in keys if key in rows]
+        return in_key_order(self.queryset, list(self.queryset.values_list("pk", flat=True)[index]))
+
+
+def in_key_order(queryset: QuerySet, keys: list) -> list:
+    """The rows of ``queryset`` with these primary keys, in the keys' order (one query, with the
+    queryset's joins, annotations and prefetches)."""
+    found = {row.pk: row for row in queryset.order_by().filter(pk__in=keys)}
+    return [found[key] for key in keys if key in found]
 
 
 class PageNumberPagination(pagination.PageNumberPagination):

@@ -24,6 +24,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from api.files import CV_DOWNLOAD_RESPONSES, cv_download
+from api.pagination import in_key_order
 from api.permissions import IsSignedIn
 from api.serializers.people import UUID
 from cms.accounts.models import CEFRLevel, EducationLevel, EmployerProfile, Role, TalentProfile, User
@@ -190,8 +191,7 @@ class _CountedApart:
         if not self.few or not isinstance(index, slice):
             return self.rows[index]
         keys = list(self.counted.order_by(*self.order).values_list("pk", flat=True)[index])
-        found = {row.pk: row for row in self.rows.order_by().filter(pk__in=keys)}
-        return [found[key] for key in keys if key in found]
+        return in_key_order(self.rows, keys)
 
     def __len__(self) -> int:
         return self.count()
