@@ -14,11 +14,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """
     from django.db import connection
 
+    from cms.organisations.models import Project
     from cms.outbox.models import OutboxMessage
     from tests.pages import seed_tiny_tree
 
     with django_db_blocker.unblock():
         seed_tiny_tree()
+        # The instance-wide project, as after a running instance's first request: created inside a
+        # test's first request it would count as a change of projects (cms.organisations.cache).
+        Project.default()
         # The seeding's background jobs (search and reference index) ran; their rows would be
         # counted by the outbox's own tests.
         OutboxMessage.objects.all().delete()

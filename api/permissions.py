@@ -14,8 +14,9 @@ SLUG = re.compile(r"[-a-zA-Z0-9_]{1,100}")
 
 def request_project(request):
     """The project a request is about: ``X-Helix-Project`` header or ``?project=``
-    (a project slug), else the instance-wide default project. Cached on the request."""
-    from cms.organisations.models import Project
+    (a project slug), else the instance-wide default project. Kept on the request, and between
+    requests in the cache until a project or a plugin switch changes (``cms.organisations.cache``)."""
+    from cms.organisations.cache import project_for
 
     cached = getattr(request, "_helix_project", None)
     if cached is not None:
@@ -23,13 +24,12 @@ def request_project(request):
     slug = request.headers.get("X-Helix-Project") or request.query_params.get("project")
     if slug:
         # Not a slug at all (a control character, a NUL byte): no such project, never a query.
-        found = Project.objects.filter(slug=slug, is_active=True) if SLUG.fullmatch(slug) else None
-        project = found.first() if found is not None else None
+        project = project_for(slug) if SLUG.fullmatch(slug) else None
         if project is None:
             shown = slug if SLUG.fullmatch(slug) else slug.encode("unicode_escape").decode("ascii")[:100]
             raise exceptions.NotFound(_("There is no project '%(slug)s'.") % {"slug": shown})
     else:
-        project = Project.default()
+        project = project_for(None)
     request._helix_project = project
     return project
 

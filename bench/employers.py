@@ -349,16 +349,6 @@ def generate_connections() -> int:
     return made
 
 
-def analyze() -> None:
-    """PostgreSQL: what autovacuum would do after the bulk load (it is off on the benchmark
-    server): statistics for the planner, and the visibility map for index-only scans."""
-    from django.db import connection
-
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("VACUUM ANALYZE")
-
-
 # --- measuring --------------------------------------------------------------------------------
 
 
@@ -604,7 +594,7 @@ def main() -> None:
     generate_people(args.talents, args.employers, args.consenting, args.employer_sectors)
     if generate_connections():
         print("Analysing…", flush=True)
-        analyze()
+        harness.analyze()
     generated = round(time.perf_counter() - began, 1)
     if generated > 5:
         print(f"Generated in {generated} s", flush=True)

@@ -336,16 +336,6 @@ def generate_meetings(n_meetings: int) -> None:
             print(f"  {existing}", flush=True)
 
 
-def analyze() -> None:
-    """PostgreSQL: refresh the planner's statistics after the bulk load, as autovacuum would.
-
-    Without them (autovacuum off, or right after an import) the planner overestimates the
-    thread list's per-thread subqueries and JIT-compiles it: ~200 ms instead of ~25 ms."""
-    from django.db import connection
-
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
 
 
 # --- measuring --------------------------------------------------------------------------------
@@ -498,7 +488,7 @@ def main() -> None:
     added = generate_messages(args.messages)
     generate_read_state(force=added)
     generate_meetings(args.meetings)
-    analyze()
+    harness.analyze()
     generated = round(time.perf_counter() - began, 1)
     if generated > 5:
         print(f"Generated in {generated} s", flush=True)

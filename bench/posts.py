@@ -26,6 +26,7 @@ from bench.harness import (
     REQUEST_COLUMNS,
     Rollback,
     Statements,
+    analyze,
     common_arguments,
     engine,
     measure,
@@ -67,6 +68,7 @@ def generate(n_posts: int, n_subscribers: int) -> None:
     now = timezone.now()
     author = User.objects.get(email="mentor@helix.example")
     existing = Post.objects.count()
+    generated = existing < n_posts
     if existing < n_posts:
         print(f"Generating {n_posts - existing} posts…", flush=True)
     types = ["study", "vacancy", "event", "project", "tool"]
@@ -111,6 +113,7 @@ def generate(n_posts: int, n_subscribers: int) -> None:
         print(f"  {existing}", flush=True)
 
     have = User.objects.filter(email__startswith="bench-talent-").count()
+    generated = generated or have < n_subscribers
     if have < n_subscribers:
         print(f"Generating {n_subscribers - have} subscribers…", flush=True)
     while have < n_subscribers:
@@ -139,6 +142,8 @@ def generate(n_posts: int, n_subscribers: int) -> None:
         Consent.objects.bulk_create([Consent(user=u, purpose="newsletter", version="2026-11") for u in users])
         have += size
         print(f"  {have}", flush=True)
+    if generated:
+        analyze()
 
 
 def digest_run(subscribers: int) -> dict:

@@ -6,3 +6,8 @@ class OrganisationsConfig(AppConfig):
     name = "cms.organisations"
     label = "organisations"
     verbose_name = _("Organisations and projects")
+
+    def ready(self):
+        from cms.organisations import cache
+
+        cache.connect()

@@ -28,12 +28,12 @@ answer built from data still being written is never kept under the final generat
 from __future__ import annotations
 
 import hashlib
-import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from cms import generations
 
 GENERATION_KEY = "helix:pages:generation"
 DYNAMIC_KEY = "helix:pages:dynamic-generation"
@@ -47,34 +47,18 @@ def enabled() -> bool:
     return getattr(settings, "HELIX_PAGE_CACHE_SECONDS", 3600) > 0
 
 
-def _read(counter: str) -> int:
-    value = cache.get(counter)
-    if value is None:
-        # A start value that an evicted or restarted cache never reuses.
-        cache.add(counter, time.time_ns(), timeout=None)
-        value = cache.get(counter)
-    return int(value or 0)
-
-
-def _bump(counter: str) -> None:
-    try:
-        cache.incr(counter)
-    except ValueError:  # not there (evicted, or a fresh cache)
-        cache.set(counter, time.time_ns(), timeout=None)
-
-
 def generation() -> int:
-    return _read(GENERATION_KEY)
+    return generations.read(GENERATION_KEY)
 
 
 def dynamic_generation() -> int:
     """The number the answers with a "latest posts" block were built under."""
-    return _read(DYNAMIC_KEY)
+    return generations.read(DYNAMIC_KEY)
 
 
 def bump() -> None:
     """Every stored answer is out of date from now on."""
-    _bump(GENERATION_KEY)
+    generations.bump(GENERATION_KEY)
 
 
 def dynamic_is_shared(project) -> bool:
@@ -107,13 +91,11 @@ def _dynamic_apps() -> frozenset[str]:
 
 
 def dynamic_changed() -> None:
-    _bump(DYNAMIC_KEY)
-    transaction.on_commit(lambda: _bump(DYNAMIC_KEY))
+    generations.changed(DYNAMIC_KEY)
 
 
 def changed() -> None:
-    bump()
-    transaction.on_commit(bump)
+    generations.changed(GENERATION_KEY)
 
 
 def key_for(request) -> str | None:
