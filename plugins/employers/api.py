@@ -4,18 +4,21 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import Permission
+from django.db import connections as databases
 from django.db.models import (
     BooleanField,
     Case,
     Exists,
+    Func,
     OuterRef,
     Prefetch,
     Q,
     Subquery,
+    TextField,
     Value,
     When,
-    prefetch_related_objects,
 )
+from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -52,6 +55,38 @@ class PoolCompetencesSerializer(serializers.Serializer):
     work_experience = serializers.CharField()
 
 
+# DRF's own conversion of a date and time (the reader's time zone, ISO 8601, "Z" for UTC), kept
+# once rather than built per serializer.
+_WHEN = serializers.DateTimeField()
+
+
+def _texts(values) -> list:
+    """A list of strings as ``ListField(child=CharField())`` gives it."""
+    return [None if value is None else str(value) for value in values or ()]
+
+
+def _sector_slugs(profile: TalentProfile) -> list[str]:
+    listed = profile.__dict__.get("sector_slugs")
+    return [sector.slug for sector in profile.sectors.all()] if listed is None else listed
+
+
+def with_sector_slugs(profiles: list[TalentProfile]) -> list[TalentProfile]:
+    """Each profile's sector slugs in one statement (``sector_slugs``), in the sectors' order: the
+    pairs only, where a prefetch would build a sector and a related manager per profile."""
+    slugs = {profile.pk: [] for profile in profiles}
+    if slugs:
+        pairs = (
+            TalentProfile.sectors.through.objects.filter(talentprofile_id__in=slugs)
+            .order_by("sector__sort_order", "sector__slug")
+            .values_list("talentprofile_id", "sector__slug")
+        )
+        for profile_id, slug in pairs:
+            slugs[profile_id].append(slug)
+    for profile in profiles:
+        profile.sector_slugs = slugs[profile.pk]
+    return profiles
+
+
 class PoolTalentSerializer(serializers.Serializer):
     """A connected talent as an employer sees them; ``name`` is empty in a blind listing until the
     talent accepts contact."""
@@ -71,13 +106,15 @@ class PoolTalentSerializer(serializers.Serializer):
 
     @staticmethod
     def row(profile: TalentProfile) -> dict:
+        """What DRF's field walk reads of a profile (``serializers.Serializer.to_representation``);
+        ``to_representation`` gives the same answer without the walk."""
         visible = not profile.made_blind or profile.contact_state == EmployerRelation.Contact.ACCEPTED
         return {
             "id": profile.user.public_id,
             "name": str(profile.user) if visible else None,
             "blind": not visible,
             "contact": profile.contact_state or "",
-            "sectors": [s.slug for s in profile.sectors.all()],
+            "sectors": _sector_slugs(profile),
             "languages": profile.languages or [],
             "dutch_level": profile.dutch_level,
             "education_level": profile.education_level,
@@ -92,6 +129,41 @@ class PoolTalentSerializer(serializers.Serializer):
             },
             "has_cv": bool(profile.cv),
             "connected_at": profile.connected_at,
+        }
+
+    def to_representation(self, profile: TalentProfile) -> dict:
+        """The fields DRF's walk over ``row(profile)`` would give, written out.
+
+        That walk deep-copies the serializer's fields (and the nested competences') for every
+        list and asks each field for each row: most of the time the list spent outside SQL
+        (bench/README.md). The answer is the same, key for key:
+        ``test_the_pool_row_is_the_serializers`` compares the two over talents of every kind, so a
+        field added to the serializer and not here fails it."""
+        user = profile.user
+        visible = not profile.made_blind or profile.contact_state == EmployerRelation.Contact.ACCEPTED
+        return {
+            "id": str(user.public_id),
+            "name": str(user) if visible else None,
+            "blind": not visible,
+            "contact": profile.contact_state or "",
+            "sectors": _sector_slugs(profile),
+            "languages": [
+                None if language is None else {str(key): value for key, value in language.items()}
+                for language in profile.languages or ()
+            ],
+            "dutch_level": str(profile.dutch_level),
+            "education_level": str(profile.education_level),
+            "education_field": str(profile.education_field),
+            "competences": {
+                "soft_skills": _texts(profile.soft_skills),
+                "digital_skills": _texts(profile.digital_skills),
+                "key_areas_of_expertise": str(profile.key_areas_of_expertise),
+                "core_strengths": str(profile.core_strengths),
+                "career_objective": str(profile.career_objective),
+                "work_experience": str(profile.work_experience),
+            },
+            "has_cv": bool(profile.cv),
+            "connected_at": _WHEN.to_representation(profile.connected_at),
         }
 
 
@@ -198,6 +270,32 @@ class _CountedApart:
 
 
 POOL_ORDER = ("-activated_at", "-pk")
+# What a listed row reads (``_profile_of``, ``PoolTalentSerializer.to_representation``): of the
+# connection its time, of the talent their id and name, of the profile what the row shows (not the
+# experience, motivations and values it does not). A column missing here would be read again per
+# row: ``test_the_pool_row_is_the_serializers`` fails then.
+LISTED_COLUMNS = [
+    "activated_at",
+    "talent",
+    *(f"talent__{name}" for name in ("public_id", "first_name", "last_name", "email")),
+    *(
+        f"talent__talent_profile__{name}"
+        for name in (
+            "user",
+            "languages",
+            "dutch_level",
+            "education_level",
+            "education_field",
+            "soft_skills",
+            "digital_skills",
+            "key_areas_of_expertise",
+            "core_strengths",
+            "career_objective",
+            "work_experience",
+            "cv",
+        )
+    ),
+]
 COMPETENCE_FIELDS = (
     "soft_skills",
     "digital_skills",
@@ -207,6 +305,48 @@ COMPETENCE_FIELDS = (
     "work_experience",
     "career_objective",
 )
+
+
+class Lines(Func):
+    """Fields as text, one per line: ``(a)::text || E'\\n' || (b)::text || …``.
+
+    On PostgreSQL each word of the pool's ``q`` is one ``UPPER(…) LIKE UPPER('%word%')`` on
+    ``Lines(*COMPETENCE_FIELDS)``, the expression of the trigram index of migration
+    ``employers.0003`` (which spells it out: keep the two the same). A word has no whitespace, so
+    it is in the joined text exactly when it is in one of the fields: the same talents as one
+    ``icontains`` per field."""
+
+    arg_joiner = " || E'\\n' || "
+    template = "(%(expressions)s)"
+    output_field = TextField()
+
+    def __init__(self, *fields: str):
+        super().__init__(*(Cast(field, TextField()) for field in fields))
+
+
+def text_filtered(rows, data: dict, profile: str = ""):
+    """The pool's text filters on ``rows``, which reach the talent's profile through ``profile`` (a
+    lookup prefix): ``language``, a whole code (quoted) in the text of the languages' JSON, and each
+    word of ``q`` in one of the ``COMPETENCE_FIELDS``, in any case (``icontains``).
+
+    On PostgreSQL both are the expressions of the trigram indexes of ``employers.0003``:
+    ``UPPER(languages::text) LIKE …`` and one ``UPPER(Lines(…)) LIKE …`` per word, so the planner
+    can find the matching profiles in an index, and knows from the index's statistics how many
+    match. Elsewhere a word is one ``icontains`` per field (the same talents, no index)."""
+    if data.get("language"):
+        rows = rows.filter(**{f"{profile}languages__icontains": f'"{data["language"].lower()}"'})
+    words = (data.get("q") or "").split()[:5]
+    if words and databases[rows.db].vendor == "postgresql":
+        rows = rows.alias(competences=Lines(*(f"{profile}{field}" for field in COMPETENCE_FIELDS)))
+        for word in words:
+            rows = rows.filter(competences__icontains=word)
+        return rows
+    for word in words:
+        condition = Q()
+        for field in COMPETENCE_FIELDS:
+            condition |= Q(**{f"{profile}{field}__icontains": word})
+        rows = rows.filter(condition)
+    return rows
 
 
 def _profile_of(connection: Connection) -> TalentProfile:
@@ -283,39 +423,42 @@ class TalentPoolViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         params = PoolFilterSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         filters = params.validated_data
+        rows, counted = self._pool_connections()
         page = self.paginate_queryset(
             _CountedApart(
-                self._filtered_connections(self._pool_connections(), filters),
-                self._filtered_connections(self._pool_connections(counting=True), filters),
+                self._filtered_connections(rows, filters),
+                self._filtered_connections(counted, filters),
                 POOL_ORDER,
             )
         )
-        profiles = [_profile_of(connection) for connection in page]
-        prefetch_related_objects(profiles, Prefetch("sectors", queryset=Sector.objects.only("id", "slug")))
-        return self.get_paginated_response(
-            PoolTalentSerializer([PoolTalentSerializer.row(p) for p in profiles], many=True).data
-        )
+        profiles = with_sector_slugs([_profile_of(connection) for connection in page])
+        return self.get_paginated_response(PoolTalentSerializer(profiles, many=True).data)
 
-    def _pool_connections(self, *, counting: bool = False):
-        """The list, driven by my active connections, newest first.
+    def _pool_connections(self):
+        """The list, driven by my active connections, newest first, and the same rows shaped for
+        counting them all.
 
-        It walks the partial index ``(employer, kind, state, -activated_at, -id)`` of connections and
-        stops after a page, instead of asking each talent I may see for their connection with me
-        (which grew with my connections: bench/README.md). The permission and the talent's
-        account are still checked per row. ``counting``: the same rows, shaped for counting them
-        all (the permission as a plain ``EXISTS``, which PostgreSQL hashes once).
+        The list walks the partial index ``(employer, kind, state, -activated_at, -id)`` of
+        connections and stops after a page, instead of asking each talent I may see for their
+        connection with me (which grew with my connections: bench/README.md). The permission and
+        the talent's account are still checked per row. The counting shape has the permission as
+        a plain ``EXISTS``, which PostgreSQL hashes once. Both are built from one base (its
+        conditions resolved once); the list reads only the columns a row shows
+        (``LISTED_COLUMNS``).
         """
         employer = self.request.user
         app_label, codename = GRANTED[PROFILE].split(".")
-        permission = TalentProfileUserObjectPermission.objects.filter(
-            user=employer,
-            # Looked up once per query (an init plan), not joined for every row.
-            permission_id=Subquery(
-                Permission.objects.filter(content_type__app_label=app_label, codename=codename).values("pk")[
-                    :1
-                ]
-            ),
-            content_object_id=OuterRef("talent__talent_profile__id"),
+        permission = Exists(
+            TalentProfileUserObjectPermission.objects.filter(
+                user=employer,
+                # Looked up once per query (an init plan), not joined for every row.
+                permission_id=Subquery(
+                    Permission.objects.filter(content_type__app_label=app_label, codename=codename).values(
+                        "pk"
+                    )[:1]
+                ),
+                content_object_id=OuterRef("talent__talent_profile__id"),
+            )
         )
         blind = BlindConnection.objects.filter(connection=OuterRef("pk"))
         relation = EmployerRelation.objects.filter(employer=employer, talent=OuterRef("talent_id"))
@@ -327,24 +470,22 @@ class TalentPoolViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
             talent__is_active=True,
             talent__talent_profile__isnull=False,
         )
-        if counting:
-            return connections.filter(Exists(permission))
-        return (
+        rows = (
             connections
             # Inside a CASE the check stays a per-row test of the rows walked in order; as a plain
             # EXISTS PostgreSQL turns it into a join from all my permission rows and sorts them.
             .alias(
                 allowed=Case(
-                    When(Exists(permission), then=Value(True)),
-                    default=Value(False),
-                    output_field=BooleanField(),
+                    When(permission, then=Value(True)), default=Value(False), output_field=BooleanField()
                 )
             )
             .filter(allowed=True)
             .annotate(contact_state=Subquery(relation.values("contact")[:1]), made_blind=Exists(blind))
             .select_related("talent__talent_profile")
+            .only(*LISTED_COLUMNS)
             .order_by(*POOL_ORDER)
         )
+        return rows, connections.filter(permission)
 
     @staticmethod
     def _filtered_connections(connections, data: dict):
@@ -358,27 +499,18 @@ class TalentPoolViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
                     )
                 )
             )
-        if data.get("language"):
-            connections = connections.filter(
-                **{f"{profile}languages__icontains": f'"{data["language"].lower()}"'}
-            )
         if data.get("dutch_level"):
             levels = CEFR_ORDER[CEFR_ORDER.index(data["dutch_level"]) :]
             connections = connections.filter(**{f"{profile}dutch_level__in": levels})
         if data.get("education_level"):
             connections = connections.filter(**{f"{profile}education_level": data["education_level"]})
-        for word in (data.get("q") or "").split()[:5]:
-            condition = Q()
-            for field in COMPETENCE_FIELDS:
-                condition |= Q(**{f"{profile}{field}__icontains": word})
-            connections = connections.filter(condition)
-        return connections
+        return text_filtered(connections, data, profile)
 
     def retrieve(self, request, id=None):
         """One connected talent's profile and competences (the view is logged)."""
         profile = self.get_object()
         actions.record_view(request.user, profile.user, CvView.Kind.PROFILE)
-        return Response(PoolTalentSerializer(PoolTalentSerializer.row(profile)).data)
+        return Response(PoolTalentSerializer(profile).data)
 
     @extend_schema(responses={**CV_DOWNLOAD_RESPONSES, 404: OpenApiResponse()})
     @action(detail=True, methods=["get"])
@@ -402,7 +534,7 @@ class TalentPoolViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         body.is_valid(raise_exception=True)
         actions.request_contact(request.user, profile.user, body.validated_data["message"])
         profile = self.get_queryset().get(pk=profile.pk)
-        return Response(PoolTalentSerializer(PoolTalentSerializer.row(profile)).data, status=201)
+        return Response(PoolTalentSerializer(profile).data, status=201)
 
     @extend_schema(methods=["get"], responses=EmployerPoolProfileSerializer)
     @extend_schema(

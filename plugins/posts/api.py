@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404
@@ -34,6 +35,7 @@ from cms.accounts.uploads import validate_image
 from cms.errors import HelixError, LoginRequired
 from cms.organisations.models import Organisation
 from cms.organisations.staff import staff_organisation_ids
+from cms.pages import cache as page_cache
 from cms.sectors.models import Sector
 from plugins.posts import actions, mailing
 from plugins.posts.models import (
@@ -573,6 +575,41 @@ class PostViewSet(viewsets.GenericViewSet):
             posts = posts.order_by("-published_at", "-id")
         return posts
 
+    def _teaser(self, params: dict, language: str) -> dict:
+        """The latest few posts, as every visitor sees them (no reader in them), kept in the cache
+        until a post changes (the *dynamic generation* of ``cms.pages.cache``, which every change
+        of a post moves on, the "latest posts" blocks of pages being made of the same posts) and
+        for ``HELIX_PAGE_CACHE_DYNAMIC_SECONDS`` at most: vacancies and events expire by the
+        clock. The key holds the generation read before building, the language, the filters and
+        the host (image addresses are absolute)."""
+        request = self.request
+        key = None
+        if page_cache.enabled():
+            parts = [
+                str(page_cache.dynamic_generation()),
+                request.scheme,
+                request.get_host(),
+                language,
+                ",".join(params.get("type") or []),
+                params.get("locale") or "",
+            ]
+            key = "helix:posts:teaser:" + "|".join(parts)
+            kept = cache.get(key)
+            if kept is not None:
+                return kept
+        items = with_sector_slugs(list(self._listed(self._filtered(params, language))[:TEASER_SIZE]))
+        answer = {
+            "count": len(items),
+            "count_exact": True,
+            "next": None,
+            "previous": None,
+            "teaser": True,
+            "results": self.get_serializer(items, many=True).data,
+        }
+        if key is not None:
+            cache.set(key, answer, timeout=getattr(settings, "HELIX_PAGE_CACHE_DYNAMIC_SECONDS", 60))
+        return answer
+
     @staticmethod
     def _json_contains() -> bool:
         from django.db import connection
@@ -598,19 +635,9 @@ class PostViewSet(viewsets.GenericViewSet):
                 raise LoginRequired()
         params = PostFilterSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
-        posts = self._filtered(params.validated_data, request_language())
         if not request.user.is_authenticated:
-            items = with_sector_slugs(list(self._listed(posts)[:TEASER_SIZE]))
-            return Response(
-                {
-                    "count": len(items),
-                    "count_exact": True,
-                    "next": None,
-                    "previous": None,
-                    "teaser": True,
-                    "results": self.get_serializer(items, many=True).data,
-                }
-            )
+            return Response(self._teaser(params.validated_data, request_language()))
+        posts = self._filtered(params.validated_data, request_language())
         page = self.paginate_queryset(KeysFirst(posts, rows=self._listed(Post.objects.all())))
         return self.get_paginated_response(self.get_serializer(with_sector_slugs(page), many=True).data)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -291,3 +292,208 @@ def test_a_broad_and_a_narrow_pool_list_the_same_talents_in_the_same_order(
     broad = walk("/api/v1/talent-pool/?page_size=2&q=sql")
     assert pool.get("/api/v1/talent-pool/?page_size=2&q=sql").json()["count_exact"] is False
     assert len(narrow) == 6 and broad == narrow
+
+
+def _pool_talents(make_user, in_sectors, reconcile_jobs, **profiles):
+    """ICT talents publishing their CV, one per keyword argument (their profile's fields)."""
+    talents = {}
+    for name, fields in profiles.items():
+        talent = make_user("talent", first_name=name)
+        profile = in_sectors(talent, "ict")
+        for field, value in fields.items():
+            setattr(profile, field, value)
+        profile.save()
+        grant_consent(talent, "cv_publication")
+        talents[name] = str(talent.public_id)
+    reconcile_jobs()
+    return talents
+
+
+def test_the_pool_text_filters_match_words_in_any_field_and_whole_language_codes(
+    make_user, in_sectors, reconcile_jobs, market, client_for
+):
+    """``q`` (each word in one of the competence fields, in any case) and ``language`` (a whole
+    code) find the same talents as one ``icontains`` per field, on SQLite and on PostgreSQL (where
+    they are one indexed ``LIKE`` per word)."""
+    from django.db.models import Q
+
+    from cms.accounts.models import TalentProfile
+    from plugins.employers.api import COMPETENCE_FIELDS
+
+    talents = _pool_talents(
+        make_user,
+        in_sectors,
+        reconcile_jobs,
+        Amal={
+            "digital_skills": ["Django", "PostgreSQL"],
+            "key_areas_of_expertise": "Data engineering",
+            "career_objective": "وظيفة في البرمجة",
+            "languages": [{"language": "ar", "level": "native"}, {"language": "en", "level": "C1"}],
+        },
+        Bahar={
+            "education_field": "Génie civil",
+            "core_strengths": "Teamwork, planning",
+            "work_experience": "Site engineer at Bouwbedrijf",
+            "languages": [{"language": "arz", "level": "native"}],
+        },
+        Dawit={
+            "soft_skills": ["communication", "Teamwork"],
+            "languages": [{"language": "ti", "level": "native"}, {"language": "pt-BR", "level": "B1"}],
+        },
+    )
+    amal, bahar, dawit, farid = (
+        talents["Amal"],
+        talents["Bahar"],
+        talents["Dawit"],
+        str(market["talent"].public_id),
+    )
+    pool = client_for(market["ict"])
+
+    def ids(query: str) -> set[str]:
+        answer = pool.get(f"/api/v1/talent-pool/?{query}")
+        assert answer.status_code == 200, answer.content
+        return {row["id"] for row in answer.json()["results"]}
+
+    def icontains_per_field(query: str) -> set[str]:
+        """What the filter matched before its index: one ``icontains`` per field and word."""
+        rows = TalentProfile.objects.filter(user__public_id__in=[amal, bahar, dawit, farid])
+        for word in query.split():
+            condition = Q()
+            for field in COMPETENCE_FIELDS:
+                condition |= Q(**{f"{field}__icontains": word})
+            rows = rows.filter(condition)
+        return {str(pk) for pk in rows.values_list("user__public_id", flat=True)}
+
+    expected = {
+        "postgres": {amal},  # inside a field (a JSON list)
+        "ENGINEER": {amal, bahar},  # in any case, in different fields
+        "django engineering": {amal},  # each word in a different field of the same talent
+        "python teamwork": set(),  # each word found, but in different talents
+        "teamwork": {bahar, dawit},
+        "génie": {bahar},  # accented
+        "البرمجة": {amal},  # Arabic
+        "100%": set(),  # LIKE's wildcards are plain characters
+        "a_b": set(),
+    }
+    for query, talents_found in expected.items():
+        assert ids(f"q={query}") == talents_found == icontains_per_field(query), query
+    assert ids("language=ar") == {amal}  # not "arz"
+    assert ids("language=AR") == {amal}
+    assert ids("language=arz") == {bahar}
+    assert ids("language=pt-br") == {dawit}
+    assert ids("language=ti&q=teamwork") == {dawit}
+    assert ids("language=ar&q=génie") == set()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the trigram indexes are PostgreSQL's")
+def test_the_pool_text_filters_can_use_their_trigram_indexes(market):
+    """The expressions the filters build are those of the indexes of ``employers.0003`` (an index
+    serves only its own expression): left no other way to read the profiles than a bitmap of an
+    index on the filter, PostgreSQL reads the trigram index."""
+    from cms.accounts.models import TalentProfile
+    from plugins.employers.api import text_filtered
+
+    settings_off = ("enable_seqscan", "enable_indexscan")
+    for filters, index in (
+        ({"q": "python"}, "employers_pool_competences_trgm"),
+        ({"q": "python sql"}, "employers_pool_competences_trgm"),
+        ({"language": "ar"}, "employers_pool_languages_trgm"),
+    ):
+        rows = text_filtered(TalentProfile.objects.all(), filters).values("pk")
+        sql, params = rows.query.sql_with_params()
+        with connection.cursor() as cursor:
+            for setting in settings_off:
+                cursor.execute(f"SET {setting} = off")
+            cursor.execute(f"EXPLAIN {sql}", params)
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+            for setting in settings_off:
+                cursor.execute(f"RESET {setting}")
+        assert f"Bitmap Index Scan on {index}" in plan, plan
+
+
+def test_the_pool_row_is_the_serializers(make_user, in_sectors, reconcile_jobs, market, client_for):
+    """The pool's written-out representation answers exactly what DRF's field-by-field walk over
+    ``PoolTalentSerializer.row`` answers, for talents of every kind (blind or not, contact requested
+    or accepted or neither, with and without a CV, one or two sectors, languages or none), in every
+    language of the reader, and reads nothing from the database per row: the list reads its rows
+    as ``TalentPoolViewSet.list`` does (only the listed columns, the sectors' slugs at once). A
+    field added to the serializer and not to the fast path fails here."""
+    from django.test import RequestFactory
+    from django.utils import timezone, translation
+    from rest_framework import serializers as drf
+
+    from plugins.employers import actions
+    from plugins.employers.api import PoolTalentSerializer, TalentPoolViewSet, _profile_of, with_sector_slugs
+
+    ict = market["ict"]
+    first = _pool_talents(
+        make_user,
+        in_sectors,
+        reconcile_jobs,
+        Amal={
+            "languages": [{"language": "ar", "level": "native"}, {"language": "nl", "level": "B1"}],
+            "soft_skills": ["Teamwork", "communication"],
+            "key_areas_of_expertise": "Data engineering",
+            "core_strengths": "Planning",
+            "career_objective": "وظيفة في البرمجة",
+            "work_experience": "Analyst at Bouwbedrijf",
+            "education_field": "Génie civil",
+            "cv": "private/cv/amal.pdf",
+        },
+        Bahar={"languages": [], "soft_skills": [], "digital_skills": [], "dutch_level": "C1"},
+    )
+    by_id = {str(u.public_id): u for u in type(ict).objects.filter(public_id__in=list(first.values()))}
+    amal, bahar = by_id[first["Amal"]], by_id[first["Bahar"]]
+    in_sectors(amal, "ict", "healthcare")  # two sectors, still connected through ict
+    actions.request_contact(ict, amal, "Hello")
+    actions.accept_contact(amal, ict)  # accepted before the listings turn blind: never blind
+    actions.update_details(ict, blind_listings=True)  # Farid and Bahar now blind
+    actions.request_contact(ict, bahar, "Hello")  # blind, contact requested: still hidden
+    later = _pool_talents(
+        make_user,
+        in_sectors,
+        reconcile_jobs,
+        Chen={"education_level": "bachelor", "cv": "private/cv/chen.pdf"},  # blind from the start
+    )
+    chen = type(ict).objects.get(public_id=later["Chen"])
+    actions.request_contact(ict, chen, "Hello")
+    actions.accept_contact(chen, ict)  # blind, then accepted: visible
+    actions.update_details(ict, blind_listings=False)
+    last = _pool_talents(make_user, in_sectors, reconcile_jobs, Dawit={}, Eva={"cv": "private/cv/eva.pdf"})
+    actions.request_contact(ict, type(ict).objects.get(public_id=last["Eva"]), "Hello")  # requested, open
+
+    request = RequestFactory().get("/api/v1/talent-pool/")
+    request.user = ict
+    view = TalentPoolViewSet(request=request, format_kwarg=None)
+    rows, _counted = view._pool_connections()
+    profiles = with_sector_slugs([_profile_of(connection) for connection in rows])
+    retrieved = list(view.get_queryset())  # the one-talent answers read the profile this way
+    assert len(profiles) == len(retrieved) == 6
+    serializer = PoolTalentSerializer()
+    for language in ("en", "nl", "ar"):
+        for zone in ("UTC", "Europe/Brussels"):
+            with translation.override(language), timezone.override(zone):
+                for profile in [*profiles, *retrieved]:
+                    with CaptureQueriesContext(connection) as reads:
+                        fast = serializer.to_representation(profile)
+                    assert not reads.captured_queries  # nothing deferred is read again
+                    walked = drf.Serializer.to_representation(serializer, PoolTalentSerializer.row(profile))
+                    assert fast == walked, (language, zone, walked["id"])
+                    assert list(fast) == list(walked) and list(fast["competences"]) == list(
+                        walked["competences"]
+                    )
+    # The cases above are not all alike: the comparison saw every branch, and blind rows withhold.
+    answer = {row["id"]: row for row in client_for(ict).get("/api/v1/talent-pool/").json()["results"]}
+    hidden = {str(market["talent"].public_id), first["Bahar"]}
+    assert {i for i, row in answer.items() if row["blind"]} == hidden
+    assert all(answer[i]["name"] is None for i in hidden)
+    assert answer[first["Bahar"]]["contact"] == "requested" and answer[later["Chen"]]["contact"] == "accepted"
+    assert answer[later["Chen"]]["name"] and not answer[later["Chen"]]["blind"]
+    assert (
+        answer[first["Amal"]]["sectors"] == ["ict", "healthcare"]
+        or len(answer[first["Amal"]]["sectors"]) == 2
+    )
+    assert answer[first["Amal"]]["languages"][1] == {"language": "nl", "level": "B1"}
+    assert {i for i, row in answer.items() if row["has_cv"]} == {first["Amal"], later["Chen"], last["Eva"]}
+    assert answer[last["Dawit"]]["contact"] == "" and answer[last["Eva"]]["contact"] == "requested"
+    assert all(row["connected_at"] for row in answer.values())

@@ -231,6 +231,39 @@ def test_visitors_get_a_teaser_and_searching_needs_an_account(make_user, make_po
         assert answer.status_code == 401 and answer.json()["error"]["code"] == "login_required"
 
 
+def test_the_visitors_teaser_is_kept_until_a_post_changes(make_user, make_post, api, client_for, soon):
+    """Every visitor sees the same teaser, so it is answered from the cache, without reading a
+    post, until a post is published, withdrawn or expires; a signed-in reader never gets it."""
+    from plugins.posts.actions import expire_posts, withdraw_post
+
+    mentor = make_user("mentor")
+    make_post(mentor, title="Dutch for nurses")
+    vacancy = make_post(mentor, title="Nurse in Ghent", type="vacancy", ends_at=soon(2))
+
+    def visitor_reads(url="/api/v1/posts/"):
+        with CaptureQueriesContext(connection) as captured:
+            answer = api.get(url).json()
+        titles = [row["title"] for row in answer["results"]]
+        return titles, [q["sql"] for q in captured.captured_queries if '"posts_post"' in q["sql"]]
+
+    first, reads = visitor_reads()
+    assert first == ["Nurse in Ghent", "Dutch for nurses"] and reads
+    again, reads = visitor_reads()
+    assert again == first and reads == []
+    assert visitor_reads("/api/v1/posts/?type=study")[0] == ["Dutch for nurses"]  # its own answer
+
+    fresh = make_post(mentor, title="Mentoring for engineers")
+    assert visitor_reads()[0] == ["Mentoring for engineers", *first]
+    withdraw_post(fresh, by=mentor)
+    assert visitor_reads()[0] == first
+    Post.objects.filter(pk=vacancy.pk).update(ends_at=soon(-1))  # its end has passed
+    expire_posts()
+    assert visitor_reads()[0] == ["Dutch for nurses"]
+
+    signed_in = client_for(make_user("talent")).get("/api/v1/posts/").json()
+    assert "teaser" not in signed_in and signed_in["results"][0]["is_saved"] is False
+
+
 def test_filters_and_orders(make_user, make_post, client_for, soon):
     staff = make_user("organisation")
     organisation = Organisation.objects.get(staff=staff)
