@@ -5,21 +5,34 @@ The cache is shared by every process in production (``HELIX_ENV=production`` ref
 per-process cache), so a change made by one process is seen by all. ``changed`` moves a
 generation both at once (the transaction's own later reads) and when the transaction commits, so
 nothing built from data still being written is kept under the final generation.
+
+A transaction that changed something and has not committed yet reads the generation with a mark
+of its own (``read``/``current``): what it keeps meanwhile is built from its own uncommitted rows,
+so no other transaction finds it, and once the transaction is rolled back nobody does. Without the
+mark, an entry built inside a transaction that is then rolled back (a failed request, every test)
+would be read as current although its rows never existed.
 """
 
 from __future__ import annotations
 
+import secrets
 import time
 
 from django.core.cache import cache
 from django.db import transaction
 
 
-def read(key: str) -> int:
+def read(key: str) -> str:
+    """The generation under which an entry is kept now, as this transaction sees it."""
     value = cache.get(key)
     if value is None:
         value = start(key)
-    return int(value or 0)
+    return current(key, value)
+
+
+def current(key: str, value) -> str:
+    """``value`` (the number in the cache) with this transaction's mark, if it changed ``key``."""
+    return f"{int(value or 0)}{_pending_mark(key)}"
 
 
 def start(key: str) -> int:
@@ -37,4 +50,23 @@ def bump(key: str) -> None:
 
 def changed(key: str) -> None:
     bump(key)
-    transaction.on_commit(lambda: bump(key))
+
+    def committed() -> None:
+        bump(key)
+
+    committed.helix_generation = (key, f":{secrets.token_hex(6)}")
+    transaction.on_commit(committed)
+
+
+def _pending_mark(key: str) -> str:
+    """The marks of this transaction's changes to ``key`` still waiting for the commit (a rollback,
+    also to a savepoint, drops them with their ``on_commit`` callbacks)."""
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block or not connection.run_on_commit:
+        return ""
+    marks = []
+    for entry in connection.run_on_commit:
+        mark = getattr(entry[1], "helix_generation", None)
+        if mark is not None and mark[0] == key:
+            marks.append(mark[1])
+    return "".join(marks[-1:])

@@ -187,7 +187,8 @@ HELIX_PAGE_CACHE_DYNAMIC_SECONDS = env.int("HELIX_PAGE_CACHE_DYNAMIC_SECONDS", d
 # --- Accounts ----------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, with each user's model permissions kept between requests.
+    "cms.accounts.backends.CachedModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]

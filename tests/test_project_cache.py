@@ -78,3 +78,18 @@ def test_an_unknown_project_is_never_kept(make_user, client_for):
     week = Project(organisation=organisation, name="Library week", slug="library-week")
     Project.objects.bulk_create([week])
     assert app.get("/api/v1/posts/", **header).status_code == 200
+
+
+def test_a_switch_changed_in_a_transaction_rolled_back_leaves_nothing_behind(project, make_user, client_for):
+    # What a transaction reads after its own change is kept for it alone: once it is rolled back
+    # (a failed request), the next request reads the switch as it was.
+    from django.db import transaction
+
+    app = client_for(make_user("talent"))
+    header = {"HTTP_X_HELIX_PROJECT": project.slug}
+    assert app.get("/api/v1/posts/", **header).status_code == 200
+    with pytest.raises(RuntimeError), transaction.atomic():
+        set_plugin_activation(project, "posts", enabled=False)
+        assert app.get("/api/v1/posts/", **header).status_code == 404
+        raise RuntimeError("the request failed")
+    assert app.get("/api/v1/posts/", **header).status_code == 200

@@ -11,6 +11,9 @@ class AccountsConfig(AppConfig):
         from django.contrib.auth.signals import user_logged_in
 
         user_logged_in.connect(_signed_in, dispatch_uid="helix-accounts-signed-in")
+        from cms.accounts import backends
+
+        backends.connect()
 
 
 def _signed_in(sender, request, user, **kwargs) -> None:

@@ -28,12 +28,13 @@ def project_for(slug: str | None):
 
     key = f"helix:projects:project:{slug or ''}"
     found = cache.get_many([GENERATION_KEY, key])
-    generation, entry = found.get(GENERATION_KEY), found.get(key)
-    if generation is not None and entry is not None and entry[0] == generation:
+    raw, entry = found.get(GENERATION_KEY), found.get(key)
+    if raw is None:
+        raw = generations.start(GENERATION_KEY)
+    generation = generations.current(GENERATION_KEY, raw)
+    if entry is not None and entry[0] == generation:
         project, switches = entry[1], entry[2]
     else:
-        if generation is None:
-            generation = generations.start(GENERATION_KEY)
         if slug is None:
             project = Project.default()
         else:

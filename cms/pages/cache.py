@@ -47,11 +47,11 @@ def enabled() -> bool:
     return getattr(settings, "HELIX_PAGE_CACHE_SECONDS", 3600) > 0
 
 
-def generation() -> int:
+def generation() -> str:
     return generations.read(GENERATION_KEY)
 
 
-def dynamic_generation() -> int:
+def dynamic_generation() -> str:
     """The number the answers with a "latest posts" block were built under."""
     return generations.read(DYNAMIC_KEY)
 

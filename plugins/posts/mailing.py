@@ -17,12 +17,12 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import transaction
+from django.db import connections, router, transaction
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import formats, timezone, translation
 
-from cms.accounts.models import Consent, Role, User
+from cms.accounts.models import Consent, MentorProfile, Role, TalentProfile, User
 from cms.outbox.api import enqueue_many
 from cms.outbox.mail import (
     MAIL_ACTOR,
@@ -74,9 +74,15 @@ class UnsubscribeLinkExpired(Exception):
         self.user = user
 
 
-def unsubscribe_token(user: User, kind: str) -> str:
+def unsubscribe_signer() -> signing.TimestampSigner:
+    """The signer of unsubscribe tokens: what ``signing.dumps`` uses with our salt. One serves a
+    whole run (it reads the settings once); each token is still signed for its own reader."""
+    return signing.TimestampSigner(salt=UNSUBSCRIBE_SALT)
+
+
+def unsubscribe_token(user: User, kind: str, *, signer: signing.TimestampSigner | None = None) -> str:
     """A signed, timestamped token for ``kind`` ("digest" or "newsletter")."""
-    return signing.dumps({"u": str(user.public_id), "k": kind}, salt=UNSUBSCRIBE_SALT, compress=True)
+    return (signer or unsubscribe_signer()).sign_object({"u": str(user.public_id), "k": kind}, compress=True)
 
 
 def _payload(data) -> tuple[str, str] | None:
@@ -113,8 +119,9 @@ def _owner(read: tuple[str, str] | None) -> User | None:
         return None
 
 
-def unsubscribe_url(user: User, kind: str) -> str:
-    return f"{settings.HELIX_SITE_URL}/api/v1/posts/unsubscribe/{unsubscribe_token(user, kind)}/"
+def unsubscribe_url(user: User, kind: str, *, signer: signing.TimestampSigner | None = None) -> str:
+    token = unsubscribe_token(user, kind, signer=signer)
+    return f"{settings.HELIX_SITE_URL}/api/v1/posts/unsubscribe/{token}/"
 
 
 def unsubscribe(token: str) -> tuple[User, str]:
@@ -232,6 +239,35 @@ def _user_sector_ids(user: User) -> set[int]:
     return ids
 
 
+def sector_ids_of(user_ids: list[int]) -> dict[int, frozenset[int]]:
+    """The sectors of many readers' profiles (what :func:`_user_sector_ids` gives each), one
+    query per kind of profile and no model instances. Made for a window of ids: the profiles of
+    the range of ids are read (a range, not a list of 500 ids to send and parse)."""
+    found: dict[int, set[int]] = {pk: set() for pk in user_ids}
+    if not found:
+        return {}
+    for profile in (TalentProfile, MentorProfile):
+        name = profile._meta.model_name
+        rows = profile.sectors.through.objects.filter(
+            **{f"{name}__user_id__gte": min(found), f"{name}__user_id__lte": max(found)}
+        )
+        for pk, sector_id in rows.values_list(f"{name}__user_id", "sector_id"):
+            if pk in found:
+                found[pk].add(sector_id)
+    return {pk: frozenset(ids) for pk, ids in found.items()}
+
+
+@dataclass(frozen=True)
+class DigestPosts:
+    """What a digest says about posts, shared by every reader with the same sectors, look-back
+    and language; ``key`` names it in a shape's key."""
+
+    items: list[dict]
+    more: int
+    count: int
+    key: tuple
+
+
 @dataclass
 class DigestRun:
     considered: int = 0
@@ -251,6 +287,7 @@ class CandidatePosts:
             .order_by("-published_at", "-id")
         )
         self.items: dict[tuple[int, str], dict] = {}
+        self.chosen: dict[tuple, DigestPosts] = {}
         self.general: list[Post] = []
         self.by_sector: dict[int, list[Post]] = {}
         for post in self.all:
@@ -268,6 +305,22 @@ class CandidatePosts:
             found = self.items[key] = post_item(post, language)
         return found
 
+    def for_reader(self, sectors: frozenset[int], since: datetime, language: str) -> DigestPosts:
+        """The posts of a digest for readers of ``sectors`` since ``since`` in ``language``,
+        chosen once per run for all readers who share them."""
+        key = (sectors, since, language)
+        found = self.chosen.get(key)
+        if found is None:
+            matching = pick_translations(self.matching(sectors, since), language)
+            items = [self.item(p, language) for p in matching[:DIGEST_MAX_ITEMS]]
+            found = self.chosen[key] = DigestPosts(
+                items=items,
+                more=max(0, len(matching) - DIGEST_MAX_ITEMS),
+                count=len(matching),
+                key=tuple(tuple(sorted(item.items())) for item in items),
+            )
+        return found
+
     def matching(self, sectors: set[int], since: datetime) -> list[Post]:
         lists = [self.all] if not sectors else [self.general, *(self.by_sector.get(s, []) for s in sectors)]
         found: dict[int, Post] = {}
@@ -279,19 +332,34 @@ class CandidatePosts:
         return sorted(found.values(), key=lambda p: (p.published_at, p.pk), reverse=True)
 
 
-def digest_for(user: User, posts: CandidatePosts, since: datetime, sections: list[dict]) -> dict | None:
-    """The digest's content for one user, or ``None`` when there is nothing new for them."""
-    language = user.preferred_language
-    matching = pick_translations(posts.matching(_user_sector_ids(user), since), language)
-    if not matching and not sections:
+def digest_for(
+    user: User,
+    posts: CandidatePosts,
+    since: datetime,
+    sections: list[dict],
+    *,
+    sectors: frozenset[int] | None = None,
+) -> dict | None:
+    """The digest's content for one user, or ``None`` when there is nothing new for them.
+    ``sectors`` are the user's sectors when already read (:func:`sector_ids_of`)."""
+    if sectors is None:
+        sectors = frozenset(_user_sector_ids(user))
+    chosen = posts.for_reader(sectors, since, user.preferred_language)
+    if not chosen.count and not sections:
         return None
     return {
-        "items": [posts.item(p, language) for p in matching[:DIGEST_MAX_ITEMS]],
-        "more": max(0, len(matching) - DIGEST_MAX_ITEMS),
-        "count": len(matching),
+        "items": chosen.items,
+        "more": chosen.more,
+        "count": chosen.count,
         "sections": sections,
         "since": since,
+        # Not for the template: names the items in the shape's key (DigestRenderer).
+        "items_key": chosen.key,
     }
+
+
+def _template_content(content: dict) -> dict:
+    return {name: value for name, value in content.items() if name != "items_key"}
 
 
 def render_digest(user: User, content: dict):
@@ -301,7 +369,7 @@ def render_digest(user: User, content: dict):
         "site_url": settings.HELIX_SITE_URL,
         "unsubscribe_url": url,
         "frequency": getattr(user, "digest_frequency", DigestSubscription.Frequency.WEEKLY),
-        **content,
+        **_template_content(content),
     }
     message = render("posts/mail/digest", context, user.preferred_language)
     message.to = [user.email]
@@ -332,6 +400,9 @@ class ShapeRenderer:
         self.template_prefix, self.kind = template_prefix, kind
         self.shapes: dict = {}
         self.unsaved: dict[str, dict] = {}
+        # One signer for the run; what lines of the shapes' text became in HTML (shared by shapes).
+        self.signer = unsubscribe_signer()
+        self.html_lines: dict[str, str] = {}
 
     def save(self) -> None:
         """Store the shapes rendered since the last call (one statement): before the outbox
@@ -351,7 +422,9 @@ class ShapeRenderer:
         found = self.shapes.get(key)
         if found is None:
             stand = _Stand(key[0], *key[1:2])
-            shape = serialise(render(self.template_prefix, context(stand, URL_MARK), key[0]))
+            shape = serialise(
+                render(self.template_prefix, context(stand, URL_MARK), key[0], html_lines=self.html_lines)
+            )
             stored = None
             if NAME_MARK not in shape["subject"] and URL_MARK not in shape["subject"]:
                 stored = shape_key(shape)
@@ -365,7 +438,7 @@ class ShapeRenderer:
             shape,
             to=user.email,
             name=user.get_short_name(),
-            unsubscribe_url=unsubscribe_url(user, self.kind),
+            unsubscribe_url=unsubscribe_url(user, self.kind, signer=self.signer),
         )
 
 
@@ -376,7 +449,9 @@ class DigestRenderer(ShapeRenderer):
         super().__init__("posts/mail/digest", "digest")
 
     def payload(self, user: User, content: dict) -> dict:  # type: ignore[override]
-        items = tuple(tuple(sorted(item.items())) for item in content["items"])
+        items = content.get("items_key")
+        if items is None:
+            items = tuple(tuple(sorted(item.items())) for item in content["items"])
         sections = tuple(
             (str(section.get("title", "")), tuple(str(line) for line in section.get("items", [])))
             for section in content["sections"]
@@ -390,10 +465,36 @@ class DigestRenderer(ShapeRenderer):
                 "site_url": settings.HELIX_SITE_URL,
                 "unsubscribe_url": url,
                 "frequency": frequency,
-                **content,
+                **_template_content(content),
             }
 
         return super().payload(user, key, context, lambda: render_digest(user, content))
+
+
+def mark_digested(user_ids: list[int], now: datetime) -> None:
+    """Note that the readers ``user_ids`` got their digest up to ``now``, in one statement: their
+    subscription rows get the date, those without one get a row (with the default frequency)."""
+    connection = connections[router.db_for_write(DigestSubscription)]
+    if connection.vendor != "postgresql":
+        DigestSubscription.objects.bulk_create(
+            [DigestSubscription(user_id=pk, last_digest_at=now) for pk in user_ids],
+            update_conflicts=True,
+            unique_fields=["user"],
+            update_fields=["last_digest_at"],
+        )
+        return
+    # PostgreSQL: the ids as one array of numbers, not 500 model instances prepared field by field.
+    meta, quote = DigestSubscription._meta, connection.ops.quote_name
+    user, frequency, last, updated = (
+        quote(meta.get_field(name).column) for name in ("user", "frequency", "last_digest_at", "updated_at")
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {quote(meta.db_table)} ({user}, {frequency}, {last}, {updated}) "
+            "SELECT reader, %s, %s, %s FROM UNNEST(%s::bigint[]) AS reader "
+            f"ON CONFLICT ({user}) DO UPDATE SET {last} = EXCLUDED.{last}",
+            [meta.get_field("frequency").get_default(), now, timezone.now(), list(user_ids)],
+        )
 
 
 def send_digests(now: datetime | None = None, *, project=None) -> DigestRun:
@@ -408,6 +509,7 @@ def send_digests(now: datetime | None = None, *, project=None) -> DigestRun:
     # New posts are read once for the whole run: at most the longest look-back of anyone due.
     posts = CandidatePosts(now - MAX_LOOK_BACK, now)
     renderer = DigestRenderer()
+    periods: dict[str, str] = {}
     last_pk = 0
     while True:
         # Walk the readers' ids in windows along the primary key, then ask which of a window are
@@ -419,15 +521,13 @@ def send_digests(now: datetime | None = None, *, project=None) -> DigestRun:
         )
         if not window:
             return run
-        last_pk = window[-1]
-        batch = list(
-            due_subscribers(now)
-            .filter(pk__in=window)
-            .select_related("talent_profile", "mentor_profile")
-            .prefetch_related("talent_profile__sectors", "mentor_profile__sectors")
-        )
+        first_pk, last_pk = last_pk, window[-1]
+        # The due readers of the window: those of its range of ids (the window holds them all).
+        batch = list(due_subscribers(now).filter(pk__gt=first_pk, pk__lte=last_pk))
         if not batch:
             continue
+        ids = [u.pk for u in batch]
+        sectors = sector_ids_of(ids)
         sinces = {
             u.pk: max(u.digest_last or now - PERIODS[u.digest_frequency], now - MAX_LOOK_BACK) for u in batch
         }
@@ -436,23 +536,19 @@ def send_digests(now: datetime | None = None, *, project=None) -> DigestRun:
             sections = calls.newsletter_sections_many(project, batch, sinces)
             for user in batch:
                 run.considered += 1
-                since = sinces[user.pk]
-                content = digest_for(user, posts, since, sections[user.pk])
+                since, own = sinces[user.pk], sections[user.pk]
+                content = digest_for(user, posts, since, own, sectors=sectors[user.pk])
                 if content is None:
                     run.nothing_new += 1
                     continue
-                key = (
-                    f"posts:digest:{user.pk}:{user.digest_frequency}:{period_key(user.digest_frequency, now)}"
-                )
+                frequency = user.digest_frequency
+                if frequency not in periods:
+                    periods[frequency] = period_key(frequency, now)
+                key = f"posts:digest:{user.pk}:{frequency}:{periods[frequency]}"
                 messages.append((key, renderer.payload(user, content), user))
             renderer.save()
             run.queued += len(enqueue_many(MAIL_ACTOR, messages))
-            ids = [u.pk for u in batch]
-            DigestSubscription.objects.filter(user_id__in=ids).update(last_digest_at=now)
-            DigestSubscription.objects.bulk_create(
-                [DigestSubscription(user_id=pk, last_digest_at=now) for pk in ids],
-                ignore_conflicts=True,
-            )
+            mark_digested(ids, now)
 
 
 # --- newsletters ----------------------------------------------------------------------------
@@ -468,7 +564,7 @@ def newsletter_recipients(newsletter: Newsletter):
         people = people.filter(role__in=roles)
     sectors = list(newsletter.sectors.all())
     if sectors:
-        from cms.accounts.models import EmployerProfile, MentorProfile, TalentProfile
+        from cms.accounts.models import EmployerProfile
 
         condition = Exists(Organisation.objects.filter(staff=OuterRef("pk"), sectors__in=sectors))
         for profile in (TalentProfile, MentorProfile, EmployerProfile):
@@ -539,10 +635,10 @@ def fan_out(newsletter: Newsletter) -> int:
                 renderer.payload(
                     user,
                     (user.preferred_language,),
-                    lambda stand, url, language=user.preferred_language: newsletter_context(
-                        newsletter, language, unsubscribe_url=url, user=stand
-                    )
-                    | {"test": False},
+                    lambda stand, url, language=user.preferred_language: (
+                        newsletter_context(newsletter, language, unsubscribe_url=url, user=stand)
+                        | {"test": False}
+                    ),
                     lambda user=user: render_newsletter(newsletter, user),
                 ),
                 user,

@@ -55,7 +55,8 @@ def test_a_full_payload_is_sent_as_it_is():
 def test_the_purge_keeps_the_shapes_still_in_use():
     used, unused = store_shape(SHAPE), store_shape({**SHAPE, "subject": "Old"})
     OutboxMessage.objects.create(
-        key="k", actor_name="mail.send",
+        key="k",
+        actor_name="mail.send",
         payload=shaped_payload(used, SHAPE, to="a@example.org", name="A", unsubscribe_url=""),
     )
     MailShape.objects.update(created_at=timezone.now() - timedelta(days=60))
@@ -83,3 +84,23 @@ def test_erasing_a_person_named_in_a_shape_takes_them_out_of_it(make_user):
     assert "Amal" not in body and "Haddad" not in body and "CV review with" in body
     assert NAME_MARK in body  # the reader's stand-in stays, to be filled in when sent
     assert MailShape.objects.get(pk=other).data == SHAPE
+
+
+def test_html_made_line_by_line_for_many_shapes_is_the_html_made_at_once():
+    """The HTML of shapes rendered in one run reuses what their common lines became; the result is
+    what making each one alone gives."""
+    from cms.outbox.mail import wrap_html
+
+    texts = [
+        f"Hello {NAME_MARK},\n\nData course: https://example.org/a?b=1&c=2.\nMail info@example.org, "
+        f"or see www.example.org/x).\n\n\n(https://example.org/y) <b>not bold</b> 'quoted' \"x\"\n{URL_MARK}",
+        f"Hello {NAME_MARK},\n\nData course: https://example.org/a?b=1&c=2.\r\n"
+        f"Other line, example.com.\n{URL_MARK}",
+    ]
+    lines: dict = {}
+    for text in texts:
+        for language in ("en", "ar"):
+            assert wrap_html(text, "Subject", language, html_lines=lines) == wrap_html(
+                text, "Subject", language
+            )
+    assert lines

@@ -22,6 +22,7 @@ from cms.outbox.models import OutboxMessage
 from cms.outbox.tasks import sweep_now
 
 FLAKY_CALLS = {"n": 0}
+MAIL_ACTOR_NAME = "mail.send"
 
 
 @outbox_actor("tests.flaky_mail")
@@ -180,3 +181,32 @@ def test_text_mails_keep_apostrophes_and_the_html_part_escapes(make_user):
     assert "O'Brien & Co <team>" in message.body
     html = message.alternatives[0][0]
     assert "O&#x27;Brien &amp; Co &lt;team&gt;" in html or "O&#39;Brien &amp; Co &lt;team&gt;" in html
+
+
+def test_many_rows_written_at_once_are_the_rows_written_one_by_one(db, make_user):
+    """``enqueue_many`` (``COPY`` on PostgreSQL) writes what ``enqueue`` writes: defaults, the
+    creation time, the payload to the character, the person; and skips keys already queued."""
+    from cms.outbox.api import enqueue_many
+
+    user = make_user("talent")
+    text = "Quotes ' \" \\ back\\slash\ttab\nline \ue000name\ue000 \u0645\u0631\u062d\u0628\u0627 NUL-free"
+    before = timezone.now()
+    enqueue(MAIL_ACTOR_NAME, payload={"text": text, "n": 1}, key="many:one", user=user)
+    rows = enqueue_many(
+        MAIL_ACTOR_NAME,
+        [(f"many:{n}", {"text": text, "n": n}, user if n % 2 else None) for n in range(2, 5)],
+    )
+    assert len(rows) == 3 and all(not row._state.adding for row in rows)
+    stored = {row.key: row for row in OutboxMessage.objects.filter(key__startswith="many:")}
+    one = stored["many:one"]
+    for row in rows:
+        again = stored[row.key]
+        assert again.pk == row.pk and again.payload == {"text": text, "n": int(row.key[-1])}
+        assert again.user_id == (user.pk if int(row.key[-1]) % 2 else None)
+        assert again.created_at >= before and again.created_at == row.created_at
+        for name in ("actor_name", "dispatched_at", "dispatch_count", "attempts", "last_error", "claimed_at"):
+            assert getattr(again, name) == getattr(one, name)
+        assert again.done_at is None and again.failed_at is None
+    again = enqueue_many(MAIL_ACTOR_NAME, [("many:2", {}, None), ("many:5", {"n": 5}, None)])
+    assert [row.key for row in again] == ["many:5"]
+    assert OutboxMessage.objects.filter(key__startswith="many:").count() == 5

@@ -27,6 +27,15 @@ INDEXES = {
 }
 
 
+class PostgreSQLTrigramExtension(TrigramExtension):
+    """``pg_trgm`` on PostgreSQL. Django's operation skips other databases going forwards but
+    not backwards (it asks ``pg_extension``, which SQLite does not have)."""
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
+
+
 def create_indexes(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
@@ -51,6 +60,6 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        TrigramExtension(),
+        PostgreSQLTrigramExtension(),
         migrations.RunPython(create_indexes, drop_indexes),
     ]

@@ -168,9 +168,7 @@ def test_the_confirmation_button_unsubscribes_without_a_session_or_csrf(make_use
 def test_a_mail_programs_one_click_post_unsubscribes(make_user, api):
     talent = subscriber(make_user)
     url = _path(mailing.unsubscribe_url(talent, "newsletter"))
-    answer = api.post(
-        url, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
-    )
+    answer = api.post(url, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded")
     assert answer.status_code == 200 and answer.json() == {"unsubscribed": "newsletter"}
     assert not talent.consents.filter(purpose="newsletter", withdrawn_at=None).exists()
 
@@ -178,8 +176,10 @@ def test_a_mail_programs_one_click_post_unsubscribes(make_user, api):
 def test_an_expired_unsubscribe_link_changes_nothing_and_says_so(make_user, api, settings):
     talent = subscriber(make_user, language="ar")
     old = f"/api/v1/posts/unsubscribe/{_signed_days_ago(talent, 'newsletter', 91)}/"
-    for answer in (api.get(old), api.post(old, "List-Unsubscribe=One-Click",
-                                          content_type="application/x-www-form-urlencoded")):
+    for answer in (
+        api.get(old),
+        api.post(old, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"),
+    ):
         assert answer.status_code == 400 and answer.json()["error"]["code"] == "expired_token"
     page = api.get(old, HTTP_ACCEPT="text/html")
     assert page.status_code == 400 and 'lang="ar"' in page.content.decode()
@@ -387,3 +387,52 @@ def _without_tokens(payload: dict) -> dict:
 
     text = re.sub(r"unsubscribe/[^/\s\"<>]+/", "unsubscribe/T/", str(payload))
     return {"text": text}
+
+
+def test_a_digest_run_gives_each_reader_the_mail_rendered_for_them_alone(make_user, make_post, monkeypatch):
+    """A run renders each shape once and reads sectors, look-backs and links in bulk; still every
+    due reader gets exactly the e-mail rendering it for them alone gives (subject, text, HTML,
+    their name, address and link), readers sharing a shape included, and nobody gets it twice."""
+    from django.core import signing
+
+    from cms.organisations.actions import set_plugin_activation
+    from cms.organisations.models import Project
+    from cms.outbox.mail import serialise
+
+    set_plugin_activation(Project.default(), "alpha", enabled=False)  # its section names the reader
+    # Tokens carry the time they were signed: hold it, so the links of both renders are equal.
+    monkeypatch.setattr(signing.TimestampSigner, "timestamp", lambda self: "1fixed")
+    mentor = make_user("mentor")
+    make_post(mentor, title="Data course", summary="See https://example.org/data, or www.example.org.")
+    make_post(mentor, title="Nursing internship", sectors=["healthcare"])
+    make_post(mentor, title="ICT fair", sectors=["ict"])
+    readers = [
+        subscriber(make_user, sectors=["ict"]),
+        subscriber(make_user, sectors=["ict"]),
+        subscriber(make_user, sectors=["ict", "healthcare"], language="nl"),
+        subscriber(make_user, "mentor", sectors=["ict"], language="ar"),
+    ]
+    # No first name: the address stands in (and is linked in the HTML).
+    for reader, name in zip(readers, ["Amal & <Co>", "", "Daan", "Layla"], strict=True):
+        reader.first_name = name
+        reader.save()
+    recent = subscriber(make_user, sectors=["ict"])  # had this week's digest: not due
+    DigestSubscription.objects.create(user=recent, last_digest_at=timezone.now() - timedelta(days=2))
+    now = timezone.now()
+    posts = mailing.CandidatePosts(now - mailing.MAX_LOOK_BACK, now)
+    expected = {}
+    for user in mailing.due_subscribers(now).filter(pk__in=[r.pk for r in readers]):
+        content = mailing.digest_for(user, posts, now - timedelta(days=7), [])
+        expected[user.pk] = serialise(mailing.render_digest(user, content))
+    assert len(expected) == 4
+
+    assert mailing.send_digests(now).queued == 4
+    for reader in readers:
+        assert digests_of(reader) == [expected[reader.pk]]
+    assert digests_of(recent) == []
+    assert MailShape.objects.count() == 3  # the two English readers share one
+    assert set(
+        DigestSubscription.objects.filter(user__in=readers).values_list("frequency", "last_digest_at")
+    ) == {("weekly", now)}
+    assert mailing.send_digests(now).queued == 0
+    assert [len(digests_of(reader)) for reader in readers] == [1, 1, 1, 1]
