@@ -92,3 +92,24 @@ def test_a_change_rolled_back_leaves_nothing_behind(make_user, admin):
         assert not fresh(mentor).has_perm(PERM)  # kept for this transaction only
         raise RuntimeError("the request failed")
     assert fresh(mentor).has_perm(PERM)
+
+
+def test_someone_elses_new_role_reads_nobody_elses_permissions_again(make_user):
+    mentor = make_user("mentor")
+    assert fresh(mentor).has_perm(PERM)
+    make_user("employer")  # a sign-up: a role given to another account
+    other = make_user("talent")
+    other.groups.clear()
+    held, reads = permission_reads(lambda: fresh(mentor).has_perm(PERM))
+    assert held and reads == []
+
+
+def test_members_changed_from_the_groups_side_apply_to_them(make_user):
+    from django.contrib.auth.models import Group
+
+    talent = make_user("talent")
+    assert not fresh(talent).has_perm(PERM)
+    Group.objects.get(name="mentor").user_set.add(talent)
+    assert fresh(talent).has_perm(PERM)
+    Group.objects.get(name="mentor").user_set.clear()
+    assert not fresh(talent).has_perm(PERM)
