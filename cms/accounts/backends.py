@@ -85,7 +85,8 @@ def connect() -> None:
     from cms.accounts.models import User
 
     for through in (User.groups.through, User.user_permissions.through):
-        m2m_changed.connect(account_changed, sender=through, dispatch_uid=f"helix-permissions-{through.__name__}")
+        uid = f"helix-permissions-{through.__name__}"
+        m2m_changed.connect(account_changed, sender=through, dispatch_uid=uid)
     m2m_changed.connect(changed, sender=Group.permissions.through, dispatch_uid="helix-permissions-groups")
     for model in (Group, Permission):
         post_save.connect(changed, sender=model, dispatch_uid=f"helix-permissions-save-{model.__name__}")
