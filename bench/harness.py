@@ -224,8 +224,8 @@ def visitor_address() -> str:
     """A new client address per request: a stream of visitors, as production sees. The rates are
     raised (``setup``) so that no request is refused, but the throttles still keep a history of
     requests per address (anonymous) or per user: from one address every request of the last
-    minute would be in it, thousands of entries read and written per request (a fifth to a third
-    of a cached page answer), where a visitor's history holds at most the rate's 120."""
+    minute would be in it, thousands of entries read and written per request (a seventh of a
+    cached page answer), where a visitor's history holds at most the rate's 120."""
     n = next(_VISITORS)
     return f"10.{(n >> 16) & 255}.{(n >> 8) & 255}.{n & 255}"
 
