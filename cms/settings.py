@@ -408,10 +408,9 @@ REST_FRAMEWORK = {
         "user": env.str("HELIX_THROTTLE_USER", default="600/minute"),
         "sensitive": env.str("HELIX_THROTTLE_SENSITIVE", default="20/minute"),
     },
-    "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
-    ],
+    # A signed-in user at the "user" rate, anyone else at the "anon" rate per address (api/throttling.py).
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.RequesterRateThrottle"],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "api.negotiation.RememberedContentNegotiation",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
     # Over-deep JSON is a 400, not a RecursionError (api/parsers.py).
     "DEFAULT_PARSER_CLASSES": [

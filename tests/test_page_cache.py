@@ -185,3 +185,61 @@ def test_latest_posts_read_alike_by_everyone_are_kept_until_the_posts_change(api
     assert _titles(read(api, url)) == ["Open day"]
     withdraw_post(Post.objects.get(title="Open day"), by=fair.author)
     assert _titles(read(api, url)) == []
+
+
+# --- A stored answer goes out before DRF's request cycle, checked as DRF checks it ----------------
+
+HEADERS = ("Content-Type", "ETag", "Last-Modified", "Cache-Control", "Vary", "Allow", "Content-Language")
+
+
+def test_a_stored_answer_is_the_built_answer_byte_for_byte_with_the_same_headers(api, page_tree):
+    page = page_tree["roadmap/job-search"]["ar"]
+    html_path = read(api, f"/api/v1/pages/{page.pk}/").json()["meta"]["html_path"]
+    find = f"/api/v1/pages/find/?html_path={html_path}"
+    for url in (f"/api/v1/pages/{page.pk}/?locale=ar", "/api/v1/pages/?locale=ar&page_size=5", find):
+        built = read(api, url, Accept_Language="ar")
+        with CaptureQueriesContext(connection) as again:
+            stored = read(api, url, Accept_Language="ar")
+        assert again.captured_queries == []  # an anonymous hit reads nothing from the database
+        assert (
+            (stored.status_code, stored.content) == (built.status_code, built.content) == (200, built.content)
+        )
+        assert {h: stored.get(h) for h in HEADERS} == {h: built.get(h) for h in HEADERS}, url
+
+
+def test_a_stored_answer_counts_against_the_rate_like_any_other(api, page_tree, monkeypatch):
+    from api.throttling import RequesterRateThrottle
+
+    monkeypatch.setattr(RequesterRateThrottle, "THROTTLE_RATES", {"anon": "3/minute", "user": "5/minute"})
+    monkeypatch.setattr(RequesterRateThrottle, "timer", staticmethod(lambda: 1_800_000_015.0))
+    page = page_tree["roadmap/job-search"]["en"]
+    answers = [api.get(f"/api/v1/pages/{page.pk}/", REMOTE_ADDR="203.0.113.5") for _ in range(4)]
+    assert [answer.status_code for answer in answers] == [200, 200, 200, 429]
+    assert answers[-1].json()["error"]["code"] == "throttled" and answers[-1]["Retry-After"]
+
+
+def test_a_signed_in_reader_gets_a_private_copy_from_the_store(api, page_tree, make_user):
+    page = page_tree["roadmap/job-search"]["en"]
+    url = f"/api/v1/pages/{page.pk}/"
+    public = read(api, url)
+    api.force_login(make_user("talent"))
+    mine = read(api, url)
+    assert mine.content == public.content
+    assert (public["Cache-Control"], mine["Cache-Control"]) == ("public, no-cache", "private, no-cache")
+    assert read(api, url, If_None_Match=public["ETag"]).status_code == 304
+
+
+def test_other_credentials_and_formats_still_take_drfs_path(api, page_tree):
+    page = page_tree["roadmap/job-search"]["en"]
+    url = f"/api/v1/pages/{page.pk}/"
+    stored = read(api, url)
+    # An app session token is DRF's to check: an unknown one reads as a visitor.
+    unknown = read(api, url, X_Session_Token="not-a-token")
+    assert (unknown.status_code, unknown.content, unknown["Cache-Control"]) == (
+        200,
+        stored.content,
+        "public, no-cache",
+    )
+    # A format asked for is DRF's to render; a format suffix is no route (it was a 500).
+    assert read(api, f"/api/v1/pages/{page.pk}/?format=json").json() == stored.json()
+    assert read(api, f"/api/v1/pages/{page.pk}.json").status_code == 404

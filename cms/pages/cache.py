@@ -99,20 +99,27 @@ def changed() -> None:
 
 
 def key_for(request) -> str | None:
-    """The key of ``request``'s answer, or ``None`` when it must be built every time."""
-    if not enabled() or request.method not in ("GET", "HEAD") or "format" in request.GET:
+    """The key of ``request``'s answer, or ``None`` when it must be built every time.
+
+    Made of what the request says as it says it (the raw query string, the raw host), without
+    parsing either: the same page asked with its parameters in another order is kept twice, and
+    a host Django refuses never has an answer to find, as its first request is refused while
+    the answer is built (``get_host``)."""
+    if not enabled() or request.method not in ("GET", "HEAD"):
+        return None
+    query = request.META.get("QUERY_STRING", "")
+    if "format=" in query:
         return None
     from api.i18n import request_language
 
-    query = "&".join(sorted(f"{name}={value}" for name, values in request.GET.lists() for value in values))
     raw = "\n".join(
         [
             str(generation()),
-            request.get_host(),
+            request._get_raw_host(),
             request.path,
             query,
             request_language(),
-            request.headers.get("X-Helix-Project", ""),
+            request.META.get("HTTP_X_HELIX_PROJECT", ""),
         ]
     )
     return "helix:pages:answer:" + hashlib.sha256(raw.encode()).hexdigest()

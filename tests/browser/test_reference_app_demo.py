@@ -77,12 +77,29 @@ def settled(page):
     page.wait_for_load_state("networkidle")
 
 
+#: How long a log-in may take. The app's first screen also fills its offline copy (every page of the
+#: language, cache misses on fresh demo data) and CI runs two suites side by side on two cores.
+LOGIN_TIMEOUT_MS = 90_000
+
+
 def log_in(page, live_server, email: str):
+    """Log in through the app's form; a refused or failed log-in says what the server answered."""
     page.goto(f"{live_server.url}/account/login")
     page.get_by_label("E-mail address").fill(email)
     page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(f"{live_server.url}/account")
+    with page.expect_response(
+        lambda answer: answer.request.method == "POST" and urlsplit(answer.url).path.endswith("/auth/login"),
+        timeout=LOGIN_TIMEOUT_MS,
+    ) as login:
+        page.get_by_role("button", name="Log in").click()
+    answer = login.value
+    assert answer.status == 200, f"log-in of {email}: {answer.status} {answer.text()[:500]}"
+    try:
+        page.wait_for_url(f"{live_server.url}/account", timeout=LOGIN_TIMEOUT_MS)
+    except Exception:
+        shot(page, "app-login-failed")
+        screen = page.inner_text("#main")
+        raise AssertionError(f"{email} logged in, but the app stayed on {page.url}: {screen!r}") from None
 
 
 def open_in(page, live_server, language: str, path: str):
