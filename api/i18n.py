@@ -9,4 +9,4 @@ from django.utils.translation import get_language
 def request_language() -> str:
     """The active language (from Accept-Language or the session) if Helix offers it, else the default."""
     language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+    return language if any(code == language for code, _name in settings.LANGUAGES) else settings.LANGUAGE_CODE

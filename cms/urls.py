@@ -6,12 +6,14 @@ from django.views.generic import RedirectView
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from api.urls import v1 as api_v1
 from cms import webapp
 
 urlpatterns = [
     # The reference web app when it is built (cms/webapp.py), else the landing page.
     path("", webapp.root, name="home"),
-    path("api/", include("api.urls")),
+    path("api/v1/", include(api_v1)),
+    path("api/", include("api.urls")),  # the API's docs, and its JSON 404 for every other path
     path("_allauth/", include("allauth.headless.urls")),
     path("accounts/", include("allauth.urls")),
     # Admin login goes through allauth so that the second factor is always asked.
