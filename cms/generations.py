@@ -17,9 +17,13 @@ from __future__ import annotations
 
 import secrets
 import time
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from django.core.cache import cache
 from django.db import transaction
+
+T = TypeVar("T")
 
 
 def read(key: str) -> str:
@@ -33,6 +37,31 @@ def read(key: str) -> str:
 def current(key: str, value) -> str:
     """``value`` (the number in the cache) with this transaction's mark, if it changed ``key``."""
     return f"{int(value or 0)}{_pending_mark(key)}"
+
+
+def kept(
+    key: str,
+    generation_keys: Sequence[str],
+    build: Callable[[], T | None],
+    *,
+    seconds: int,
+    extra: tuple = (),
+) -> T | None:
+    """What is kept under ``key`` if it was built under the current ``generation_keys`` (and
+    ``extra``, what else the value depends on), else ``build()``'s value, kept for ``seconds``.
+    The generations and the entry come in one cache read. A ``None`` from ``build`` is answered
+    and not kept."""
+    found = cache.get_many([*generation_keys, key])
+    generation = tuple(
+        current(name, found[name] if found.get(name) is not None else start(name)) for name in generation_keys
+    ) + tuple(extra)
+    entry = found.get(key)
+    if entry is not None and entry[0] == generation:
+        return entry[1]
+    value = build()
+    if value is not None:
+        cache.set(key, (generation, value), timeout=seconds)
+    return value
 
 
 def start(key: str) -> int:

@@ -19,7 +19,6 @@ request; object permissions (guardian) are not kept here.
 from __future__ import annotations
 
 from django.contrib.auth.backends import ModelBackend
-from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from cms import generations
@@ -38,24 +37,15 @@ class CachedModelBackend(ModelBackend):
         if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
             return set()
         if not hasattr(user_obj, "_perm_cache"):
-            key, own = f"helix:permissions:user:{user_obj.pk}", user_generation_key(user_obj.pk)
-            found = cache.get_many([GENERATION_KEY, own, key])
-            every, mine, entry = found.get(GENERATION_KEY), found.get(own), found.get(key)
-            if every is None:
-                every = generations.start(GENERATION_KEY)
-            if mine is None:
-                mine = generations.start(own)
-            # A superuser holds every permission: the flag is part of what the entry answers.
-            generation = (
-                generations.current(GENERATION_KEY, every),
-                generations.current(own, mine),
-                user_obj.is_superuser,
+            permissions = generations.kept(
+                f"helix:permissions:user:{user_obj.pk}",
+                [GENERATION_KEY, user_generation_key(user_obj.pk)],
+                lambda: frozenset(super(CachedModelBackend, self).get_all_permissions(user_obj)),
+                seconds=SECONDS,
+                # A superuser holds every permission: the flag is part of what the entry answers.
+                extra=(user_obj.is_superuser,),
             )
-            if entry is not None and entry[0] == generation:
-                user_obj._perm_cache = set(entry[1])
-            else:
-                permissions = super().get_all_permissions(user_obj)
-                cache.set(key, (generation, frozenset(permissions)), timeout=SECONDS)
+            user_obj._perm_cache = set(permissions)
         return user_obj._perm_cache
 
 

@@ -10,7 +10,6 @@ database. Unknown slugs are never kept: a project created a moment later is foun
 
 from __future__ import annotations
 
-from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 
 from cms import generations
@@ -26,23 +25,21 @@ def project_for(slug: str | None):
     them from it instead of the database)."""
     from cms.organisations.models import PluginActivation, Project
 
-    key = f"helix:projects:project:{slug or ''}"
-    found = cache.get_many([GENERATION_KEY, key])
-    raw, entry = found.get(GENERATION_KEY), found.get(key)
-    if raw is None:
-        raw = generations.start(GENERATION_KEY)
-    generation = generations.current(GENERATION_KEY, raw)
-    if entry is not None and entry[0] == generation:
-        project, switches = entry[1], entry[2]
-    else:
+    def build():
         if slug is None:
             project = Project.default()
         else:
             project = Project.objects.filter(slug=slug, is_active=True).first()
         if project is None:
             return None
-        switches = dict(PluginActivation.objects.filter(project=project).values_list("plugin_id", "enabled"))
-        cache.set(key, (generation, project, switches), timeout=SECONDS)
+        return project, dict(
+            PluginActivation.objects.filter(project=project).values_list("plugin_id", "enabled")
+        )
+
+    found = generations.kept(f"helix:projects:project:{slug or ''}", [GENERATION_KEY], build, seconds=SECONDS)
+    if found is None:
+        return None
+    project, switches = found
     project.__dict__["_helix_activations"] = dict(switches)
     return project
 
