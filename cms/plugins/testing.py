@@ -264,8 +264,19 @@ def jobs(django_db_serialized_rollback, transactional_db):
     import dramatiq
     from dramatiq import Worker
 
+    from cms.outbox.api import dispatch_many
+    from cms.outbox.models import OutboxMessage
+
     broker = dramatiq.get_broker()
     broker.flush_all()
+    # The messages of rows that fixtures set up before this one had already dispatched were just
+    # flushed: send them again, as the outbox's sweep would (later), or waiting for quiet would
+    # wait for them until its deadline.
+    dispatch_many(
+        OutboxMessage.objects.filter(done_at=None, failed_at=None, dispatched_at__isnull=False).values_list(
+            "pk", flat=True
+        )
+    )
     saved = {}
     for name, actor in broker.actors.items():
         saved[name] = dict(actor.options)

@@ -180,6 +180,7 @@ def test_no_email_when_read_active_or_opted_out(programme, active_match, client_
 def test_notifications_run_by_the_worker_twice_send_once(programme, active_match, jobs, mailbox):
     import dramatiq
 
+    jobs.wait()  # the set-up's own mails (the match made active) go first
     message = actions.send_message(programme["mentor"], "Are you there?", recipient=programme["talent"])
     Message.objects.filter(pk=message.pk).update(created_at=timezone.now() - timedelta(minutes=10))
     MessagingSettings.objects.filter(user=programme["talent"]).delete()

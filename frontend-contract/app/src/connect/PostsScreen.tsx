@@ -8,6 +8,7 @@ import type { ApiComponents } from "@helix/client";
 import { Field, Select } from "../account/form";
 import { helix } from "../api";
 import { formatDate, useLang } from "../i18n";
+import { withSaves } from "./posts";
 import { allPages, countLine, ErrorNote, PAGE_SIZE, Screen, useLoad } from "./shared";
 import { fill, useConnectStrings, type ConnectStrings } from "./strings";
 
@@ -178,6 +179,8 @@ function PostSearch() {
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const [page, setPage] = useState(1);
   const [posts, setPosts] = useState<Post[]>([]);
+  // What was saved or unsaved here: kept over lists asked for before and answered after.
+  const [saves, setSaves] = useState<Record<string, boolean>>({});
   const sectors = useLoad(() => helix.api.GET("/api/v1/sectors/").then(({ data }) => data ?? []), []);
   const list = useLoad(async () => {
     const { data } = await helix.api.GET("/api/v1/posts/", { params: { query: query(filters, page) } });
@@ -255,8 +258,15 @@ function PostSearch() {
       <section aria-labelledby="connect-results" aria-busy={list.loading}>
         <h2 id="connect-results">{list.data ? countLine(s.results, s.resultsMore, list.data, language) : s.loading}</h2>
         {list.data && !posts.length ? <p>{s.noResults}</p> : null}
-        {posts.map((post) => (
-          <PostCard key={post.id} post={post} onChange={(next) => setPosts(posts.map((item) => (item.id === next.id ? next : item)))} />
+        {withSaves(posts, saves).map((post) => (
+          <PostCard
+            key={post.id}
+            post={post}
+            onChange={(next) => {
+              setSaves((known) => ({ ...known, [next.id]: Boolean(next.is_saved) }));
+              setPosts((current) => current.map((item) => (item.id === next.id ? next : item)));
+            }}
+          />
         ))}
         {list.data?.next ? (
           <button type="button" onClick={() => setPage(page + 1)}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { draftFrom, isoToLocal, localToIso, postBody, postUpdateBody, type Post } from "./posts";
+import { draftFrom, isoToLocal, localToIso, postBody, postUpdateBody, withSaves, type Post } from "./posts";
 
 describe("changing a post", () => {
   const post = {
@@ -40,5 +40,27 @@ describe("changing a post", () => {
   it("sends a cleared field empty, so the change takes effect", () => {
     const body = postUpdateBody({ ...draftFrom(post, "en"), city: "", starts_at: "", sectors: [], dutch_level: "" });
     expect(body).toMatchObject({ city: "", starts_at: null, ends_at: null, sectors: [], dutch_level: "", online: false });
+  });
+});
+
+describe("a list answered after a save", () => {
+  const list = [
+    { id: "a", title: "Site engineer", is_saved: false },
+    { id: "b", title: "Data analyst", is_saved: true },
+  ];
+
+  it("shows the save made meanwhile, and what was not touched as the list says", () => {
+    const shown = withSaves(list, { a: true });
+    expect(shown.map((post) => post.is_saved)).toEqual([true, true]);
+    expect(shown[1]).toBe(list[1]);
+  });
+
+  it("shows an unsave made meanwhile", () => {
+    expect(withSaves(list, { b: false })[1]?.is_saved).toBe(false);
+  });
+
+  it("leaves a list that already agrees as it is", () => {
+    expect(withSaves(list, { a: false, b: true })).toEqual(list);
+    expect(withSaves(list, {})[0]).toBe(list[0]);
   });
 });

@@ -101,3 +101,13 @@ export function fieldsFor(type: PostType): { starts: boolean; ends: boolean; pla
   if (type === "vacancy") return { starts: false, ends: true, place: true };
   return { starts: type === "study" || type === "project", ends: true, place: type !== "tool" };
 }
+
+/**
+ * A list's posts with the saves made on this screen since it was asked for. A search sent before a
+ * save and answered after it would otherwise show the post unsaved again, although it is saved.
+ */
+export function withSaves<T extends { id: string; is_saved?: boolean }>(posts: T[], saves: Record<string, boolean>): T[] {
+  return posts.map((post) =>
+    post.id in saves && saves[post.id] !== post.is_saved ? { ...post, is_saved: saves[post.id] } : post,
+  );
+}
