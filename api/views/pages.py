@@ -164,8 +164,10 @@ def cached(view_method):
 
     @functools.wraps(view_method)
     def wrapper(self, request, *args, **kwargs):
-        key = page_cache.key_for(request)
-        entry = page_cache.get(key)
+        # ``PageViewSet.dispatch`` looked already when it found nothing: not twice per miss.
+        missed = getattr(request, "helix_page_cache_missed", None)
+        key = missed[0] if missed else page_cache.key_for(request)
+        entry = None if missed else page_cache.get(key)
         if entry is None:
             # Read before building: a post changed meanwhile moves it on, so this answer is not
             # kept as current.
@@ -276,8 +278,11 @@ class PageViewSet(viewsets.GenericViewSet):
             and getattr(request, "_force_auth_user", None) is None  # a DRF test client's user
             and _renderable(type(self), meta.get("HTTP_ACCEPT"))
         ):
-            entry = page_cache.get(page_cache.key_for(request))
-            if entry is not None and self._admitted(request):
+            key = page_cache.key_for(request)
+            entry = page_cache.get(key)
+            if entry is None:
+                request.helix_page_cache_missed = (key,)
+            elif self._admitted(request):
                 self.args, self.kwargs, self.request = args, kwargs, request
                 self.headers = self.default_response_headers
                 return self.finalize_response(request, stored_answer(request, entry), *args, **kwargs)
