@@ -173,6 +173,14 @@ def digest_run(subscribers: int) -> dict:
     return result
 
 
+def built_every_time():
+    """Lists built for every request, as for the first reader of a page after a change (the
+    kept lists of signed-in readers and visitors are off: ``HELIX_PAGE_CACHE_SECONDS=0``)."""
+    from django.test.utils import override_settings
+
+    return override_settings(HELIX_PAGE_CACHE_SECONDS=0)
+
+
 def plans(client, url: str) -> list[str]:
     """PostgreSQL: ``EXPLAIN ANALYZE`` of the statements a request runs on the posts table (the
     count and the page), so the output shows which index each case uses."""
@@ -181,7 +189,7 @@ def plans(client, url: str) -> list[str]:
 
     if connection.vendor != "postgresql":
         return []
-    with CaptureQueriesContext(connection) as captured:
+    with built_every_time(), CaptureQueriesContext(connection) as captured:
         client.get(url)
     found = []
     for query in captured.captured_queries:
@@ -199,6 +207,9 @@ def main() -> None:
     parser.add_argument("--subscribers", type=int, default=50_000)
     common_arguments(parser, repeat=20)
     parser.add_argument("--skip-digest", action="store_true")
+    parser.add_argument(
+        "--kept-only", action="store_true", help="only the kept lists, not the lists built for every request"
+    )
     parser.add_argument(
         "--explain", action="store_true", help="PostgreSQL: print EXPLAIN ANALYZE of each case's statements"
     )
@@ -227,11 +238,18 @@ def main() -> None:
         ),
         "search + filters": "/api/v1/posts/?q=training&type=study&online=false&page_size=20",
     }
+    # Kept: what every reader after the first gets until a post changes (or a minute passes).
     rows = [{"case": name, **measure(client, url, args.repeat)} for name, url in cases.items()]
     anonymous = Client()
     rows.append({"case": "visitor teaser", **measure(anonymous, "/api/v1/posts/", args.repeat)})
+    kept = list(rows)
+    if not args.kept_only:
+        with built_every_time():  # built: what the first reader of a page after a change waits
+            for name, url in [*cases.items(), ("visitor teaser", "/api/v1/posts/")]:
+                reader = anonymous if name == "visitor teaser" else client
+                rows.append({"case": f"{name} (built)", **measure(reader, url, args.repeat)})
     if args.explain:
-        for row in rows:
+        for row in kept:
             row["plans"] = plans(anonymous if row["case"] == "visitor teaser" else client, row["url"])
             for plan in row["plans"]:
                 print(f"\n--- {row['case']}: {row['url']}\n{plan}")

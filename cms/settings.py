@@ -495,6 +495,8 @@ if "plugins.journey" in HELIX_PLUGIN_APPS:
 
 # --- Security ----------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
+# Database sessions saved as a change: concurrent requests of one browser keep each other's keys.
+SESSION_ENGINE = "cms.accounts.sessions"
 CSRF_COOKIE_HTTPONLY = False  # the browser frontend reads it to send X-CSRFToken
 # Nothing of Helix is framed; Wagtail's preview and wagtail-localize's translation preview set
 # SAMEORIGIN on their own views (wagtail.utils.decorators.xframe_options_sameorigin_override).

@@ -146,6 +146,51 @@ def test_sessions_end_after_idle_time_sooner_for_admins(make_user, settings):
     assert admin.session.get_expiry_age() == settings.HELIX_ADMIN_SESSION_IDLE_SECONDS <= 3600
 
 
+def test_concurrent_requests_of_one_session_keep_each_others_changes(make_user, settings):
+    """Two requests of one browser at once: one renews the session, the other stores the key of an
+    authenticator being set up. The renewal, loaded before that key was stored and saved after,
+    kept it (a whole-session save lost it, and the code from the app was refused)."""
+    from django.test import Client
+
+    from cms.accounts.sessions import SessionStore
+
+    browser = Client()
+    browser.force_login(make_user("talent"))
+    key = browser.cookies[settings.SESSION_COOKIE_NAME].value
+    session = SessionStore(key)
+    session["next_step"] = "/me/security"
+    session.save()
+    renewal, setup = SessionStore(key), SessionStore(key)
+    renewal["_helix_renewed_at"] = 1  # both loaded the session before either saved
+    setup["mfa.totp.secret"] = "3RGS5G6455RF56Y3AIVE6OH7I7IU7QJH"
+    setup.pop("next_step")
+    setup.save()
+    renewal.save()
+
+    stored = SessionStore(key)
+    assert stored["mfa.totp.secret"] == "3RGS5G6455RF56Y3AIVE6OH7I7IU7QJH"
+    assert stored["_helix_renewed_at"] == 1
+    assert "next_step" not in stored  # a key one request removed stays removed
+    assert browser.get("/api/v1/me/").status_code == 200  # still signed in
+
+
+def test_a_session_ended_elsewhere_is_not_brought_back_by_a_late_save(make_user, settings):
+    from django.contrib.sessions.backends.base import UpdateError
+    from django.test import Client
+
+    from cms.accounts.sessions import SessionStore
+
+    browser = Client()
+    browser.force_login(make_user("talent"))
+    key = browser.cookies[settings.SESSION_COOKIE_NAME].value
+    late = SessionStore(key)
+    late["_helix_renewed_at"] = 1
+    SessionStore(key).delete()  # logged out in another tab
+    with pytest.raises(UpdateError):
+        late.save()
+    assert not SessionStore(key).exists(key)
+
+
 def test_security_headers(db, client):
     answer = client.get("/api/v1/sectors/")
     assert answer["X-Frame-Options"] == "DENY"

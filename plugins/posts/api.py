@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date, datetime, time, timedelta
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import cache
@@ -26,10 +28,11 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
 from api.i18n import request_language
-from api.pagination import KeysFirst, in_key_order
+from api.pagination import KeysFirst, count_cap, in_key_order
 from api.parsers import JSONParser
 from api.permissions import IsApproved, IsHelixAdmin, IsSignedIn
 from api.serializers.fields import LANGUAGE_CODE_RE, SectorSlugsField, StringListField
+from cms import generations
 from cms.accounts.models import CEFRLevel, User
 from cms.accounts.uploads import validate_image
 from cms.errors import HelixError, LoginRequired
@@ -466,6 +469,13 @@ LISTED_COLUMNS = [
 ]
 
 
+class Owned(NamedTuple):
+    """Whose a post is, as ``actions.can_edit`` asks it (a kept list holds no model instances)."""
+
+    author_id: int | None
+    organisation_id: int | None
+
+
 def _sectors_prefetch():
     return Prefetch("sectors", queryset=Sector.objects.only("id", "slug"))
 
@@ -630,16 +640,90 @@ class PostViewSet(viewsets.GenericViewSet):
     def list(self, request):
         """Search and filter posts. Visitors who are not signed in get the latest posts only
         (``type`` and ``locale`` may narrow them); searching and other filters need an account."""
+        if not request.user.is_authenticated and set(request.query_params) - TEASER_PARAMS:
+            raise LoginRequired()
         if not request.user.is_authenticated:
-            if set(request.query_params) - TEASER_PARAMS:
-                raise LoginRequired()
-        params = PostFilterSerializer(data=request.query_params)
-        params.is_valid(raise_exception=True)
-        if not request.user.is_authenticated:
+            params = PostFilterSerializer(data=request.query_params)
+            params.is_valid(raise_exception=True)
             return Response(self._teaser(params.validated_data, request_language()))
-        posts = self._filtered(params.validated_data, request_language())
-        page = self.paginate_queryset(KeysFirst(posts, rows=self._listed(Post.objects.all())))
-        return self.get_paginated_response(self.get_serializer(with_sector_slugs(page), many=True).data)
+        return Response(self._for_reader(self._shared_list(request)))
+
+    def _shared_list(self, request) -> dict:
+        """A page of the list as every signed-in reader sees it, kept in the cache until a post
+        changes (or a save: ``SavedPost`` rows are the posts plugin's too), for
+        ``HELIX_PAGE_CACHE_DYNAMIC_SECONDS`` at most (posts expire by the clock) and within the
+        day it was built (``order=soonest``). What differs between readers is left out and laid
+        over it by ``_for_reader``: ``is_saved``, ``can_edit`` and ``moderation_note``, from
+        ``owners`` (each post's key, author, organisation and note), which never leaves the server.
+
+        The key is the request as sent (the raw query string and host, the reader's language): an
+        invalid query is refused when it is built and nothing is kept for it."""
+
+        def build() -> dict:
+            params = PostFilterSerializer(data=request.query_params)
+            params.is_valid(raise_exception=True)
+            posts = self._filtered(params.validated_data, request_language())
+            rows = Post.objects.select_related("organisation", "author").only(*LISTED_COLUMNS)
+            page = with_sector_slugs(self.paginate_queryset(KeysFirst(posts, rows=rows)))
+            answer = dict(self.get_paginated_response(self.get_serializer(page, many=True).data).data)
+            answer["results"] = [
+                {**item, "is_saved": False, "can_edit": False, "moderation_note": None}
+                for item in answer["results"]
+            ]
+            answer["owners"] = [
+                (post.pk, post.author_id, post.organisation_id, post.moderation_note or None) for post in page
+            ]
+            return answer
+
+        if not page_cache.enabled():
+            return build()
+        said = "\n".join(
+            [
+                request.scheme,
+                request._get_raw_host(),
+                request.path,
+                request.META.get("QUERY_STRING", ""),
+                request_language(),
+                timezone.localdate().isoformat(),
+                str(count_cap()),
+            ]
+        )
+        return generations.kept(
+            "helix:posts:list:" + hashlib.sha256(said.encode()).hexdigest(),
+            [page_cache.DYNAMIC_KEY],
+            build,
+            seconds=getattr(settings, "HELIX_PAGE_CACHE_DYNAMIC_SECONDS", 60),
+        )
+
+    def _for_reader(self, shared: dict) -> dict:
+        """``shared`` with what is the reader's own: which posts they saved (one statement for
+        the page), and on the posts they may edit ``can_edit`` and the moderator's note."""
+        user = self.request.user
+        owners = shared["owners"]
+        saved = set()
+        if owners:
+            # The reader's saves between the page's lowest and highest key: two parameters, where
+            # an ``IN`` of a hundred keys costs more to build than to run (the (user, post) index).
+            keys = [owner[0] for owner in owners]
+            between = SavedPost.objects.filter(user=user, post_id__gte=min(keys), post_id__lte=max(keys))
+            saved = set(between.values_list("post_id", flat=True)).intersection(keys)
+        results, edits = [], {}  # asked once per author and organisation, not per post
+        for item, (pk, author_id, organisation_id, note) in zip(shared["results"], owners, strict=True):
+            owned = Owned(author_id, organisation_id)
+            editor = edits.get(owned)
+            if editor is None:
+                editor = edits[owned] = actions.can_edit(user, owned)
+            if editor or pk in saved:
+                item = {
+                    **item,
+                    "is_saved": pk in saved,
+                    "can_edit": editor,
+                    "moderation_note": note if editor else None,
+                }
+            results.append(item)
+        answer = {name: value for name, value in shared.items() if name != "owners"}
+        answer["results"] = results
+        return answer
 
     def retrieve(self, request, id=None):
         """One post, with the ids of its translations."""

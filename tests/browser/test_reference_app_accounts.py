@@ -213,13 +213,22 @@ def test_a_talent_sets_up_two_step_login_and_logs_in_with_a_recovery_code(
     check_axe(page, "security")
     shot(page, "app-account-09-totp-setup")
     secret = page.locator(".account-secret").inner_text().strip()
+    # The current period's code: with one period of tolerance it is accepted for 30 s at least.
     counters = list(yield_hotp_counters_from_time())
     page.get_by_label("Code from your authenticator app", exact=False).fill(
         format_hotp_value(hotp_value(secret, counters[len(counters) // 2]))
     )
+    answers = []
+    page.on("response", lambda answer: answers.append(answer) if "/_allauth/" in answer.url else None)
     page.get_by_role("button", name="Turn on").click()
     password = page.get_by_label("Password")
-    page.locator(".account-codes, input[type=password]").first.wait_for()
+    try:
+        page.locator(".account-codes, input[type=password]").first.wait_for(timeout=60_000)
+    except Exception:
+        shot(page, "app-totp-failed")
+        said = [f"{a.request.method} {urlsplit(a.url).path} {a.status}" for a in answers]
+        screen = page.inner_text("#main")
+        raise AssertionError(f"after 'Turn on' the server said {said}; the screen: {screen!r}")
     if password.count():  # allauth asked to confirm the password first
         password.fill(PASSWORD)
         page.get_by_role("button", name="Turn on").click()

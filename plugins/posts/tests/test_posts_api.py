@@ -493,14 +493,20 @@ def test_the_list_costs_the_same_queries_for_any_page_size(make_user, make_post,
     talent = make_user("talent")
     SavedPost.objects.create(user=talent, post=post)
     query = "/api/v1/posts/?q=post&sector=ict&page_size="
-    for client in (client_for(talent), client_for(staff)):
-        client.get(f"{query}3")
+    for n, client in enumerate((client_for(talent), client_for(staff))):
+        client.get(f"{query}3&n=warm")  # per-process caches (the project, sectors); "last seen" today
+        # Built (the first reader of a page), then kept (every later reader: one statement, the
+        # reader's saves among the page's posts).
         with CaptureQueriesContext(connection) as three:
-            assert len(client.get(f"{query}3").json()["results"]) == 3
+            assert len(client.get(f"{query}3&n={n}").json()["results"]) == 3
         with CaptureQueriesContext(connection) as thirty:
-            assert len(client.get(f"{query}30").json()["results"]) == 30
-        shown = [[q["sql"][:90] for q in captured.captured_queries] for captured in (three, thirty)]
+            assert len(client.get(f"{query}30&n={n}").json()["results"]) == 30
+        shown = [[q["sql"][:150] for q in captured.captured_queries] for captured in (three, thirty)]
         assert len(thirty) == len(three), shown
+        for size in (3, 30):
+            with CaptureQueriesContext(connection) as kept:
+                client.get(f"{query}{size}&n={n}")
+            assert [q["sql"][:34] for q in kept.captured_queries] == ['SELECT "posts_savedpost"."post_id"']
         with CaptureQueriesContext(connection) as saved:
             client.get("/api/v1/posts/saved/")
         assert len(saved) <= len(three)
@@ -678,3 +684,64 @@ def test_read_shape_is_the_serializers(make_user, make_post, soon):
     assert shapes[0]["dir"] == "rtl" and shapes[0]["organisation"] and shapes[0]["sectors"]
     assert shapes[1]["moderation_note"] == "The link is broken." and shapes[1]["author"]["name"]
     assert shapes[2]["image_url"].startswith("http://testserver/") and shapes[2]["ends_at"]
+
+
+def test_a_kept_list_answers_each_reader_what_a_built_one_would(make_user, make_post, client_for, settings):
+    """Signed-in readers share a kept page of the list; what is theirs alone (``is_saved``,
+    ``can_edit``, the moderator's note) is laid over it per reader, never taken from the reader
+    who built it. Every reader gets the bytes a list built for them alone would give."""
+    staff = make_user("organisation", first_name="Amal")
+    colleague = make_user("organisation")
+    Organisation.objects.get(staff=staff).staff.add(colleague)
+    mentor = make_user("mentor")
+    admin = make_user("admin", mfa=True)
+    talent, other = make_user("talent"), make_user("talent")
+    ours = make_post(staff, title="Data analyst traineeship", sectors=["ict"])
+    theirs = make_post(mentor, title="Dutch for nurses")
+    Post.objects.filter(pk=theirs.pk).update(moderation_note="Link fixed by an admin.")
+    SavedPost.objects.create(user=talent, post=ours)
+    readers = {"talent": talent, "other": other, "staff": staff, "colleague": colleague, "mentor": mentor,
+               "admin": admin}
+    url = "/api/v1/posts/?page_size=10"
+
+    def everyone() -> dict:
+        clients = {name: client_for(user) for name, user in readers.items()}
+        return {name: client.get(url, HTTP_ACCEPT_LANGUAGE="nl").json() for name, client in clients.items()}
+
+    kept = everyone()  # the talent builds the page; every reader after reads it kept
+    settings.HELIX_PAGE_CACHE_SECONDS = 0
+    assert kept == everyone()  # built for each reader alone
+
+    def flags(name):
+        rows = kept[name]["results"]
+        return {row["title"]: (row["is_saved"], row["can_edit"], row["moderation_note"]) for row in rows}
+
+    nothing = (False, False, None)
+    assert flags("talent") == {"Data analyst traineeship": (True, False, None), "Dutch for nurses": nothing}
+    assert flags("other") == {"Data analyst traineeship": nothing, "Dutch for nurses": nothing}
+    assert flags("colleague")["Data analyst traineeship"] == (False, True, None)
+    assert flags("mentor")["Dutch for nurses"] == (False, True, "Link fixed by an admin.")
+    assert flags("admin") == {"Data analyst traineeship": (False, True, None),
+                              "Dutch for nurses": (False, True, "Link fixed by an admin.")}
+
+
+def test_a_kept_list_follows_saves_publications_and_withdrawals(make_user, make_post, client_for):
+    from plugins.posts.actions import withdraw_post
+
+    mentor = make_user("mentor")
+    first = make_post(mentor, title="Dutch for nurses")
+    talent = client_for(make_user("talent"))
+    url = "/api/v1/posts/?q=dutch"
+
+    def listed():
+        return [(row["title"], row["is_saved"]) for row in talent.get(url).json()["results"]]
+
+    assert listed() == [("Dutch for nurses", False)]
+    assert talent.post(f"/api/v1/posts/{first.public_id}/save/").status_code in (200, 201)
+    assert listed() == [("Dutch for nurses", True)]
+    second = make_post(mentor, title="Dutch for engineers")
+    assert listed() == [("Dutch for engineers", False), ("Dutch for nurses", True)]
+    withdraw_post(second, by=mentor)
+    assert listed() == [("Dutch for nurses", True)]
+    bad = talent.get("/api/v1/posts/?date_from=yesterday")
+    assert bad.status_code == 400 and talent.get("/api/v1/posts/?date_from=yesterday").status_code == 400
