@@ -411,6 +411,11 @@ REST_FRAMEWORK = {
     # A signed-in user at the "user" rate, anyone else at the "anon" rate per address (api/throttling.py).
     "DEFAULT_THROTTLE_CLASSES": ["api.throttling.RequesterRateThrottle"],
     "DEFAULT_CONTENT_NEGOTIATION_CLASS": "api.negotiation.RememberedContentNegotiation",
+    # DRF's two, the JSON one sending an answer's kept bytes as they are (api/renderers.py).
+    "DEFAULT_RENDERER_CLASSES": [
+        "api.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
     # Over-deep JSON is a 400, not a RecursionError (api/parsers.py).
     "DEFAULT_PARSER_CLASSES": [

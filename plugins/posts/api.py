@@ -7,7 +7,6 @@ from datetime import date, datetime, time, timedelta
 from typing import NamedTuple
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404
@@ -23,7 +22,7 @@ from drf_spectacular.utils import (
 )
 from rest_framework import exceptions, parsers, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.renderers import JSONRenderer, TemplateHTMLRenderer
+from rest_framework.renderers import TemplateHTMLRenderer
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
@@ -31,6 +30,7 @@ from api.i18n import request_language
 from api.pagination import KeysFirst, count_cap, in_key_order
 from api.parsers import JSONParser
 from api.permissions import IsApproved, IsHelixAdmin, IsSignedIn
+from api.renderers import JSONRenderer, Rendered
 from api.serializers.fields import LANGUAGE_CODE_RE, SectorSlugsField, StringListField
 from cms import generations
 from cms.accounts.models import CEFRLevel, User
@@ -585,40 +585,24 @@ class PostViewSet(viewsets.GenericViewSet):
             posts = posts.order_by("-published_at", "-id")
         return posts
 
-    def _teaser(self, params: dict, language: str) -> dict:
-        """The latest few posts, as every visitor sees them (no reader in them), kept in the cache
-        until a post changes (the *dynamic generation* of ``cms.pages.cache``, which every change
-        of a post moves on, the "latest posts" blocks of pages being made of the same posts) and
-        for ``HELIX_PAGE_CACHE_DYNAMIC_SECONDS`` at most: vacancies and events expire by the
-        clock. The key holds the generation read before building, the language, the filters and
-        the host (image addresses are absolute)."""
-        request = self.request
-        key = None
-        if page_cache.enabled():
-            parts = [
-                str(page_cache.dynamic_generation()),
-                request.scheme,
-                request.get_host(),
-                language,
-                ",".join(params.get("type") or []),
-                params.get("locale") or "",
-            ]
-            key = "helix:posts:teaser:" + "|".join(parts)
-            kept = cache.get(key)
-            if kept is not None:
-                return kept
-        items = with_sector_slugs(list(self._listed(self._filtered(params, language))[:TEASER_SIZE]))
+    def _teaser(self) -> Rendered:
+        """The latest few posts, as every visitor sees them (no reader in them; ``type`` and
+        ``locale`` may narrow them). Kept (``_kept``) with the bytes they render to."""
+        params = PostFilterSerializer(data=self.request.query_params)
+        params.is_valid(raise_exception=True)
+        language = request_language()
+        items = with_sector_slugs(
+            list(self._listed(self._filtered(params.validated_data, language))[:TEASER_SIZE])
+        )
         answer = {
             "count": len(items),
             "count_exact": True,
             "next": None,
             "previous": None,
             "teaser": True,
-            "results": self.get_serializer(items, many=True).data,
+            "results": list(self.get_serializer(items, many=True).data),
         }
-        if key is not None:
-            cache.set(key, answer, timeout=getattr(settings, "HELIX_PAGE_CACHE_DYNAMIC_SECONDS", 60))
-        return answer
+        return Rendered(answer, JSONRenderer().render(answer))
 
     @staticmethod
     def _json_contains() -> bool:
@@ -640,45 +624,28 @@ class PostViewSet(viewsets.GenericViewSet):
     def list(self, request):
         """Search and filter posts. Visitors who are not signed in get the latest posts only
         (``type`` and ``locale`` may narrow them); searching and other filters need an account."""
-        if not request.user.is_authenticated and set(request.query_params) - TEASER_PARAMS:
-            raise LoginRequired()
         if not request.user.is_authenticated:
-            params = PostFilterSerializer(data=request.query_params)
-            params.is_valid(raise_exception=True)
-            return Response(self._teaser(params.validated_data, request_language()))
-        return Response(self._for_reader(self._shared_list(request)))
+            if set(request.query_params) - TEASER_PARAMS:
+                raise LoginRequired()
+            return Response(self._kept("teaser", self._teaser))
+        return Response(self._for_reader(self._kept("list", self._shared_list)))
 
-    def _shared_list(self, request) -> dict:
-        """A page of the list as every signed-in reader sees it, kept in the cache until a post
-        changes (or a save: ``SavedPost`` rows are the posts plugin's too), for
-        ``HELIX_PAGE_CACHE_DYNAMIC_SECONDS`` at most (posts expire by the clock) and within the
-        day it was built (``order=soonest``). What differs between readers is left out and laid
-        over it by ``_for_reader``: ``is_saved``, ``can_edit`` and ``moderation_note``, from
-        ``owners`` (each post's key, author, organisation and note), which never leaves the server.
+    def _kept(self, kind: str, build):
+        """``build()``'s answer, kept in the cache until a post changes: the *dynamic generation*
+        of ``cms.pages.cache``, which every change of a post moves on (and of a save: ``SavedPost``
+        rows are the posts plugin's too; the pages' "latest posts" blocks are made of the same
+        posts), for ``HELIX_PAGE_CACHE_DYNAMIC_SECONDS`` at most (vacancies and events expire by
+        the clock) and within the day it was built (``order=soonest``).
 
-        The key is the request as sent (the raw query string and host, the reader's language): an
-        invalid query is refused when it is built and nothing is kept for it."""
-
-        def build() -> dict:
-            params = PostFilterSerializer(data=request.query_params)
-            params.is_valid(raise_exception=True)
-            posts = self._filtered(params.validated_data, request_language())
-            rows = Post.objects.select_related("organisation", "author").only(*LISTED_COLUMNS)
-            page = with_sector_slugs(self.paginate_queryset(KeysFirst(posts, rows=rows)))
-            answer = dict(self.get_paginated_response(self.get_serializer(page, many=True).data).data)
-            answer["results"] = [
-                {**item, "is_saved": False, "can_edit": False, "moderation_note": None}
-                for item in answer["results"]
-            ]
-            answer["owners"] = [
-                (post.pk, post.author_id, post.organisation_id, post.moderation_note or None) for post in page
-            ]
-            return answer
-
+        The key is the request as sent: the raw query string and host (image addresses and the
+        ``next`` links are absolute), the path and the reader's language. An invalid query is
+        refused when the answer is built, and nothing is kept for it."""
         if not page_cache.enabled():
             return build()
+        request = self.request
         said = "\n".join(
             [
+                kind,
                 request.scheme,
                 request._get_raw_host(),
                 request.path,
@@ -689,11 +656,33 @@ class PostViewSet(viewsets.GenericViewSet):
             ]
         )
         return generations.kept(
-            "helix:posts:list:" + hashlib.sha256(said.encode()).hexdigest(),
+            f"helix:posts:{kind}:" + hashlib.sha256(said.encode()).hexdigest(),
             [page_cache.DYNAMIC_KEY],
             build,
             seconds=getattr(settings, "HELIX_PAGE_CACHE_DYNAMIC_SECONDS", 60),
         )
+
+    def _shared_list(self) -> dict:
+        """A page of the list as every signed-in reader sees it (``_kept``). What differs between
+        readers is left out and laid over it by ``_for_reader``: ``is_saved``, ``can_edit`` and
+        ``moderation_note``, from ``owners`` (each post's key, author, organisation and note),
+        which never leaves the server; ``json`` is the page rendered for a reader with nothing of
+        their own on it."""
+        params = PostFilterSerializer(data=self.request.query_params)
+        params.is_valid(raise_exception=True)
+        posts = self._filtered(params.validated_data, request_language())
+        rows = Post.objects.select_related("organisation", "author").only(*LISTED_COLUMNS)
+        page = with_sector_slugs(self.paginate_queryset(KeysFirst(posts, rows=rows)))
+        answer = dict(self.get_paginated_response(self.get_serializer(page, many=True).data).data)
+        answer["results"] = [
+            {**item, "is_saved": False, "can_edit": False, "moderation_note": None}
+            for item in answer["results"]
+        ]
+        answer["json"] = JSONRenderer().render(answer)
+        answer["owners"] = [
+            (post.pk, post.author_id, post.organisation_id, post.moderation_note or None) for post in page
+        ]
+        return answer
 
     def _for_reader(self, shared: dict) -> dict:
         """``shared`` with what is the reader's own: which posts they saved (one statement for
@@ -707,13 +696,14 @@ class PostViewSet(viewsets.GenericViewSet):
             keys = [owner[0] for owner in owners]
             between = SavedPost.objects.filter(user=user, post_id__gte=min(keys), post_id__lte=max(keys))
             saved = set(between.values_list("post_id", flat=True)).intersection(keys)
-        results, edits = [], {}  # asked once per author and organisation, not per post
+        results, edits, own = [], {}, False  # asked once per author and organisation, not per post
         for item, (pk, author_id, organisation_id, note) in zip(shared["results"], owners, strict=True):
             owned = Owned(author_id, organisation_id)
             editor = edits.get(owned)
             if editor is None:
                 editor = edits[owned] = actions.can_edit(user, owned)
             if editor or pk in saved:
+                own = True
                 item = {
                     **item,
                     "is_saved": pk in saved,
@@ -721,7 +711,9 @@ class PostViewSet(viewsets.GenericViewSet):
                     "moderation_note": note if editor else None,
                 }
             results.append(item)
-        answer = {name: value for name, value in shared.items() if name != "owners"}
+        answer = {name: value for name, value in shared.items() if name not in ("owners", "json")}
+        if not own:  # nothing of the reader's own on this page: the kept bytes are the answer
+            return Rendered(answer, shared["json"])
         answer["results"] = results
         return answer
 

@@ -745,3 +745,22 @@ def test_a_kept_list_follows_saves_publications_and_withdrawals(make_user, make_
     assert listed() == [("Dutch for nurses", True)]
     bad = talent.get("/api/v1/posts/?date_from=yesterday")
     assert bad.status_code == 400 and talent.get("/api/v1/posts/?date_from=yesterday").status_code == 400
+
+
+def test_a_kept_list_goes_out_as_the_bytes_it_was_rendered_to(make_user, make_post, client_for, settings):
+    """A reader with nothing of their own on the page gets the kept bytes; they are the bytes the
+    list renders to when it is built; ``indent`` in ``Accept`` still indents."""
+    mentor = make_user("mentor")
+    for n in range(3):
+        make_post(mentor, title=f"Dutch course {n}", sectors=["ict"])
+    talent = client_for(make_user("talent"))
+    url = "/api/v1/posts/?sector=ict"
+    talent.get(url)
+    kept = talent.get(url)
+    settings.HELIX_PAGE_CACHE_SECONDS = 0
+    built = talent.get(url)
+    assert kept.content == built.content
+    assert kept["Content-Type"] == built["Content-Type"] == "application/json"
+    settings.HELIX_PAGE_CACHE_SECONDS = 3600
+    indented = talent.get(url, HTTP_ACCEPT="application/json; indent=2")
+    assert indented.content.startswith(b'{\n  "count": 3') and indented.json() == built.json()
