@@ -112,12 +112,22 @@ def _insert(rows: list[OutboxMessage]) -> None:
         row._state.db = connection.alias
 
 
+#: Messages published to RabbitMQ in one AMQP transaction (``dispatch_many``).
+PUBLISH_BATCH = 500
+
+
 def dispatch_many(row_ids) -> int:
-    """Send many rows' messages (one read, one write); what the broker refuses the sweep resends."""
+    """Send many rows' messages (one read, one write); what the broker refuses the sweep resends.
+
+    On RabbitMQ the messages go out in AMQP transactions of ``PUBLISH_BATCH``
+    (``_publish_in_transactions``): one round trip per batch where ``actor.send`` with publisher
+    confirms (``confirm_delivery``) waits for the broker once per message (1.4 ms a recipient for
+    a newsletter's fan-out, bench/README.md). Either way a row counts as dispatched only once the
+    broker has taken its message."""
     rows = list(OutboxMessage.objects.filter(pk__in=list(row_ids), done_at=None, failed_at=None))
     broker = dramatiq.get_broker()
-    sent = []
-    for row in rows:
+    sent = _publish_in_transactions(broker, rows) if _transactional(broker) and len(rows) > 1 else []
+    for row in rows if not sent else ():
         try:
             broker.get_actor(row.actor_name).send(str(row.pk))
         except Exception:
@@ -129,6 +139,91 @@ def dispatch_many(row_ids) -> int:
             dispatched_at=timezone.now(), dispatch_count=F("dispatch_count") + 1
         )
     return len(sent)
+
+
+def _transactional(broker) -> bool:
+    from dramatiq.brokers.rabbitmq import RabbitmqBroker
+
+    return isinstance(broker, RabbitmqBroker)
+
+
+def _publish_in_transactions(broker, rows: list[OutboxMessage]) -> list[int]:
+    """Publish the rows' messages to RabbitMQ in transactions (``tx.select`` … ``tx.commit``) on a
+    channel of their own, and return the keys of the rows whose message the broker took.
+
+    What ``RabbitmqBroker.enqueue`` does per message is done here per batch: the queues declared,
+    the middleware's ``before_enqueue`` and ``after_enqueue`` run, the message persistent. The
+    messages are ``mandatory``: one the broker cannot route comes back before the commit's answer
+    and its row is not counted. A batch whose commit fails counts none of its rows (RabbitMQ
+    discards an uncommitted transaction's messages); the sweep sends them again, as it does for
+    any row not dispatched. An empty list means nothing was published, and the caller sends each
+    message on its own."""
+    import pika
+
+    sent: list[int] = []
+    for start in range(0, len(rows), PUBLISH_BATCH):
+        batch = []
+        for row in rows[start : start + PUBLISH_BATCH]:
+            try:
+                actor = broker.get_actor(row.actor_name)
+            except Exception:
+                logger.exception("Could not dispatch outbox row %s (%s)", row.pk, row.actor_name)
+                continue
+            batch.append((row.pk, actor.message(str(row.pk))))
+        if not batch:
+            continue
+        returned: set[str] = set()
+        channel = None
+        try:
+            for queue_name in {message.queue_name for _pk, message in batch}:
+                broker.declare_queue(queue_name, ensure=True)
+            channel = broker.connection.channel()
+            channel.add_on_return_callback(
+                lambda _channel, _method, properties, _body, returned=returned: returned.add(
+                    properties.message_id
+                )
+            )
+            channel.tx_select()
+            for _pk, message in batch:
+                broker.emit_before("enqueue", message, None)
+                channel.basic_publish(
+                    exchange="",
+                    routing_key=message.queue_name,
+                    body=message.encode(),
+                    properties=pika.BasicProperties(
+                        delivery_mode=2,
+                        priority=message.options.get("broker_priority"),
+                        message_id=message.message_id,
+                    ),
+                    mandatory=True,
+                )
+            channel.tx_commit()
+            # A returned message arrives before the commit's answer; pika hands it to the
+            # callback when the connection's events are processed.
+            broker.connection.process_data_events(time_limit=0)
+        except Exception:
+            logger.exception("Could not dispatch %d outbox rows; the sweep sends them again", len(batch))
+            try:
+                del broker.connection  # as enqueue does: the next publish opens a new one
+            except Exception:
+                logger.debug("Could not drop the broker's connection", exc_info=True)
+            channel = None
+            if start == 0 and not sent:
+                return []  # nothing taken yet: each message on its own (a fresh connection)
+            continue
+        finally:
+            if channel is not None and channel.is_open:
+                try:
+                    channel.close()
+                except Exception:  # the connection went away: the next publish opens another
+                    logger.debug("Could not close the publishing channel", exc_info=True)
+        for pk, message in batch:
+            if message.message_id in returned:
+                logger.error("RabbitMQ could not route the message of outbox row %s", pk)
+                continue
+            broker.emit_after("enqueue", message, None)
+            sent.append(pk)
+    return sent
 
 
 def dispatch(row_id) -> bool:
