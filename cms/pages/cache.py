@@ -152,7 +152,7 @@ def _on_change(sender, **kwargs) -> None:
         changed()
     if _DYNAMIC_APPS is None:
         _DYNAMIC_APPS = _dynamic_apps()
-    if label in _DYNAMIC_APPS:
+    if label in _DYNAMIC_APPS and not getattr(sender, "helix_reader_state", False):
         dynamic_changed()
 
 

@@ -632,10 +632,10 @@ class PostViewSet(viewsets.GenericViewSet):
 
     def _kept(self, kind: str, build):
         """``build()``'s answer, kept in the cache until a post changes: the *dynamic generation*
-        of ``cms.pages.cache``, which every change of a post moves on (and of a save: ``SavedPost``
-        rows are the posts plugin's too; the pages' "latest posts" blocks are made of the same
-        posts), for ``HELIX_PAGE_CACHE_DYNAMIC_SECONDS`` at most (vacancies and events expire by
-        the clock) and within the day it was built (``order=soonest``).
+        of ``cms.pages.cache``, which every change of a post moves on (the pages' "latest posts"
+        blocks are made of the same posts; a save does not move it: ``helix_reader_state``), for
+        ``HELIX_PAGE_CACHE_DYNAMIC_SECONDS`` at most (vacancies and events expire by the clock)
+        and within the day it was built (``order=soonest``).
 
         The key is the request as sent: the raw query string and host (image addresses and the
         ``next`` links are absolute), the path and the reader's language. An invalid query is

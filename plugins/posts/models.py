@@ -180,6 +180,10 @@ class Post(models.Model):
 class SavedPost(models.Model):
     """A post a user keeps for later."""
 
+    #: One reader's own state: no kept list or page is made of it (``cms.pages.cache``), so a save
+    #: leaves every kept answer current (a reader's saves are laid over kept lists per request).
+    helix_reader_state = True
+
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_posts")
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="saves")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -194,6 +198,8 @@ class SavedPost(models.Model):
 
 class Suggestion(models.Model):
     """A mentor or organisation points a talent they are connected with to a post."""
+
+    helix_reader_state = True  # shown to the talent and the suggester only, never in a kept answer
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="suggestions")
@@ -227,6 +233,8 @@ class DigestSubscription(models.Model):
 
     The digest goes only to users with an active newsletter consent.
     """
+
+    helix_reader_state = True  # one reader's setting: no kept answer is made of it
 
     class Frequency(models.TextChoices):
         DAILY = "daily", _("Daily")
@@ -347,6 +355,8 @@ class NewsletterItem(Orderable):
 
 class NewsletterRecipient(models.Model):
     """One person a newsletter goes to, and the outbox row of their e-mail."""
+
+    helix_reader_state = True  # written per reader by a newsletter's fan-out: no kept answer shows it
 
     newsletter = models.ForeignKey(Newsletter, on_delete=models.CASCADE, related_name="recipients")
     user = models.ForeignKey(

@@ -738,7 +738,13 @@ def test_a_kept_list_follows_saves_publications_and_withdrawals(make_user, make_
 
     assert listed() == [("Dutch for nurses", False)]
     assert talent.post(f"/api/v1/posts/{first.public_id}/save/").status_code in (200, 201)
-    assert listed() == [("Dutch for nurses", True)]
+    # A save is the reader's own: it is laid over the kept page, which stays kept for everyone.
+    with CaptureQueriesContext(connection) as captured:
+        assert listed() == [("Dutch for nurses", True)]
+    assert not [q for q in captured.captured_queries if 'FROM "posts_post"' in q["sql"]]
+    assert talent.delete(f"/api/v1/posts/{first.public_id}/save/").status_code == 204
+    assert listed() == [("Dutch for nurses", False)]
+    assert talent.post(f"/api/v1/posts/{first.public_id}/save/").status_code == 201
     second = make_post(mentor, title="Dutch for engineers")
     assert listed() == [("Dutch for engineers", False), ("Dutch for nurses", True)]
     withdraw_post(second, by=mentor)
