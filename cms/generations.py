@@ -46,17 +46,19 @@ def kept(
     *,
     seconds: int,
     extra: tuple = (),
+    still: Callable[[T], bool] | None = None,
 ) -> T | None:
     """What is kept under ``key`` if it was built under the current ``generation_keys`` (and
     ``extra``, what else the value depends on), else ``build()``'s value, kept for ``seconds``.
     The generations and the entry come in one cache read. A ``None`` from ``build`` is answered
-    and not kept."""
+    and not kept. ``still``, when given, checks a kept value before it is answered (against the
+    database, say: what a generation cannot see); a value it refuses is built again."""
     found = cache.get_many([*generation_keys, key])
     generation = tuple(
         current(name, found[name] if found.get(name) is not None else start(name)) for name in generation_keys
     ) + tuple(extra)
     entry = found.get(key)
-    if entry is not None and entry[0] == generation:
+    if entry is not None and entry[0] == generation and (still is None or still(entry[1])):
         return entry[1]
     value = build()
     if value is not None:

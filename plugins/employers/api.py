@@ -3,8 +3,13 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
+
 from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import connections as databases
+from django.db import router
 from django.db.models import (
     BooleanField,
     Case,
@@ -27,16 +32,20 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from api.files import CV_DOWNLOAD_RESPONSES, cv_download
-from api.pagination import in_key_order
+from api.i18n import request_language
+from api.pagination import count_cap, in_key_order
 from api.permissions import IsSignedIn
+from api.renderers import JSONRenderer, Rendered
 from api.serializers.people import UUID
+from cms import generations
 from cms.accounts.models import CEFRLevel, EducationLevel, EmployerProfile, Role, TalentProfile, User
 from cms.connections.kinds import GRANTED, PROFILE
 from cms.connections.models import Connection, TalentProfileUserObjectPermission
 from cms.connections.selectors import talents_visible_to
 from cms.errors import ContactFirst, require_capability
+from cms.pages import cache as page_cache
 from cms.sectors.models import Sector
-from plugins.employers import actions
+from plugins.employers import actions, pool
 from plugins.employers.actions import TALENT_EMPLOYER
 from plugins.employers.models import BlindConnection, CvView, EmployerDetails, EmployerRelation, Offer
 
@@ -362,6 +371,47 @@ def _details_of(employer: User) -> EmployerDetails:
     return EmployerDetails.objects.filter(user=employer).first() or EmployerDetails(user=employer)
 
 
+@functools.lru_cache(maxsize=1)
+def _in_pool_sql() -> str:
+    """``in_pool``'s statement, written once from the models' tables and columns."""
+    c, u, p = Connection._meta, User._meta, TalentProfile._meta
+    g, perm, ct = TalentProfileUserObjectPermission._meta, Permission._meta, ContentType._meta
+
+    def col(meta, name):
+        return meta.get_field(name).column
+
+    return (
+        f"SELECT c.{col(c, 'talent')} FROM {c.db_table} c"
+        f" JOIN {u.db_table} u ON u.{col(u, 'id')} = c.{col(c, 'talent')}"
+        f" JOIN {p.db_table} p ON p.{col(p, 'user')} = u.{col(u, 'id')}"
+        f" JOIN {g.db_table} g ON g.{col(g, 'content_object')} = p.{col(p, 'id')}"
+        f" AND g.{col(g, 'user')} = %s AND g.{col(g, 'permission')} IN ("
+        f"SELECT pm.{col(perm, 'id')} FROM {perm.db_table} pm JOIN {ct.db_table} ct"
+        f" ON ct.{col(ct, 'id')} = pm.{col(perm, 'content_type')}"
+        f" WHERE ct.{col(ct, 'app_label')} = %s AND pm.{col(perm, 'codename')} = %s)"
+        f" WHERE c.{col(c, 'kind')} = %s AND c.{col(c, 'employer')} = %s AND c.{col(c, 'state')} = %s"
+        f" AND u.{col(u, 'is_active')} = %s AND u.{col(u, 'erased_at')} IS NULL"
+        f" AND c.{col(c, 'talent')} IN ({{talents}})"
+    )
+
+
+def in_pool(employer_id: int, talents: list[int]) -> list[int]:
+    """Which of ``talents`` are in this employer's pool, as ``TalentPoolViewSet._pool_connections``
+    has it: an active connection of this kind with the employer, the permission on the talent's
+    profile it grants, an active account that is not erased. One statement, written out (from
+    the models' metadata): built with the ORM it cost more than the kept page it checks
+    (bench/README.md). ``test_in_pool_is_the_pools_own_rule`` compares it with the pool's query
+    shape as each condition is taken away."""
+    if not talents:
+        return []
+    app_label, codename = GRANTED[PROFILE].split(".")
+    sql = _in_pool_sql().format(talents=", ".join(["%s"] * len(talents)))
+    params = [employer_id, app_label, codename, TALENT_EMPLOYER, employer_id, Connection.State.ACTIVE, True]
+    with databases[router.db_for_read(Connection)].cursor() as cursor:
+        cursor.execute(sql, [*params, *talents])
+        return [row[0] for row in cursor.fetchall()]
+
+
 class TalentPoolViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """The talents connected with me (an approved employer): they publish their CV to employers and
     share a sector with my company. Every profile view and CV download is logged for the talent."""
@@ -420,7 +470,38 @@ class TalentPoolViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
     )
     def list(self, request):
         """Search my connected talents by sector, language, Dutch level, education and competences."""
-        params = PoolFilterSerializer(data=request.query_params)
+        entry = self._kept_page()
+        return Response(Rendered(entry["answer"], entry["json"]))
+
+    def _kept_page(self) -> dict:
+        """The page, kept for this employer until something it shows may have changed, and
+        checked before it is answered again (``plugins.employers.pool``)."""
+        if not page_cache.enabled():
+            return self._page()
+        request = self.request
+        said = "\n".join(
+            [
+                str(request.user.pk),
+                request.scheme,
+                request._get_raw_host(),
+                request.path,
+                request.META.get("QUERY_STRING", ""),
+                request_language(),
+                str(count_cap()),
+            ]
+        )
+        return generations.kept(
+            "helix:employers:pool:" + hashlib.sha256(said.encode()).hexdigest(),
+            [pool.GENERATION_KEY],
+            self._page,
+            seconds=pool.POOL_SECONDS,
+            still=self._still_listed,
+        )
+
+    def _page(self) -> dict:
+        """The page built: the answer, its JSON, and the talents on it (``talents``, kept beside
+        it and never sent)."""
+        params = PoolFilterSerializer(data=self.request.query_params)
         params.is_valid(raise_exception=True)
         filters = params.validated_data
         rows, counted = self._pool_connections()
@@ -432,7 +513,18 @@ class TalentPoolViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
             )
         )
         profiles = with_sector_slugs([_profile_of(connection) for connection in page])
-        return self.get_paginated_response(PoolTalentSerializer(profiles, many=True).data)
+        answer = dict(self.get_paginated_response(PoolTalentSerializer(profiles, many=True).data).data)
+        answer["results"] = list(answer["results"])
+        return {
+            "answer": answer,
+            "json": JSONRenderer().render(answer),
+            "talents": [connection.talent_id for connection in page],
+        }
+
+    def _still_listed(self, entry: dict) -> bool:
+        """Every talent on a kept page is still in my pool (``in_pool``)."""
+        talents = entry["talents"]
+        return not talents or set(in_pool(self.request.user.pk, talents)) == set(talents)
 
     def _pool_connections(self):
         """The list, driven by my active connections, newest first, and the same rows shaped for

@@ -29,4 +29,6 @@ class EmployersConfig(HelixPluginConfig):
 
     def ready(self):
         super().ready()
-        from plugins.employers import signals  # noqa: F401  (connects the receivers)
+        from plugins.employers import pool, signals  # noqa: F401  (connects the receivers)
+
+        pool.connect()

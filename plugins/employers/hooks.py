@@ -96,6 +96,22 @@ def on_connection_closed(connection) -> None:
 
 
 @hookimpl
+def on_connections_activated(connections) -> None:
+    """New talents in employers' pools (the matching opens them in bulk): kept pages are out of date."""
+    from plugins.employers import pool
+
+    pool.changed()
+
+
+@hookimpl
+def on_connections_changed(connections, change) -> None:
+    """Contact allowed or withheld (blind listings) in bulk: kept pages are out of date."""
+    from plugins.employers import pool
+
+    pool.changed()
+
+
+@hookimpl
 def profile_sections(user) -> dict[str, Any] | None:
     from cms.connections.models import Connection
     from plugins.employers.actions import TALENT_EMPLOYER

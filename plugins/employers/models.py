@@ -98,6 +98,8 @@ class BlindConnection(models.Model):
 class CvView(models.Model):
     """One look at a talent's profile or CV by an employer: the talent sees who looked, and when."""
 
+    helix_reader_state = True  # a log: no kept talent-pool page is made of it (plugins/employers/pool.py)
+
     class Kind(models.TextChoices):
         PROFILE = "profile", _("Profile viewed")
         DOWNLOAD = "download", _("CV downloaded")
