@@ -34,9 +34,15 @@ def changed() -> None:
     generations.changed(GENERATION_KEY)
 
 
-def _on_change(sender, **kwargs) -> None:
+#: Columns no page shows: a save of these alone (a log-in stamps ``last_login``) keeps the pages.
+UNSHOWN_FIELDS = frozenset({"last_login"})
+
+
+def _on_change(sender, update_fields=None, **kwargs) -> None:
     meta = getattr(sender, "_meta", None)
     if meta is None or meta.app_label not in WATCHED_APPS or getattr(sender, "helix_reader_state", False):
+        return
+    if update_fields and set(update_fields) <= UNSHOWN_FIELDS:
         return
     changed()
 

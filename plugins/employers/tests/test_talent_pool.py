@@ -592,3 +592,25 @@ def test_in_pool_is_the_pools_own_rule(make_user, in_sectors, reconcile_jobs, ma
     found, expected = both()
     assert found == expected == {talents[0].pk, talents[5].pk}
     assert in_pool(market["care"].pk, ids) == [outsider.pk]  # the other employer: its own pool
+
+
+def test_a_log_in_keeps_the_pool_pages_and_a_name_change_does_not(market, client_for):
+    from django.contrib.auth.models import update_last_login
+
+    ict = client_for(market["ict"])
+    url = "/api/v1/talent-pool/"
+    ict.get(url)
+
+    def statements():
+        with CaptureQueriesContext(connection) as captured:
+            names = [row["name"] for row in ict.get(url).json()["results"]]
+        return names, len(captured)
+
+    kept = statements()
+    update_last_login(None, market["talent"])  # the talent logs in
+    assert statements() == kept
+    talent = market["talent"]
+    talent.first_name = "Faried"
+    talent.save()
+    names, count = statements()
+    assert names == [str(talent)] and count > kept[1]  # built again, with the new name
