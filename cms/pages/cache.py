@@ -125,6 +125,26 @@ def key_for(request) -> str | None:
     return "helix:pages:answer:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
+def request_key(prefix: str, request, *parts) -> str:
+    """A key for an answer to ``request`` as it was sent: the scheme, the raw host (absolute
+    addresses in the answer), the path, the raw query string and the reader's language, and
+    ``parts``, whatever else the answer depends on (a reader, a day). Used by the answers plugins
+    keep (``generations.kept``): the posts lists, the talent pool."""
+    from api.i18n import request_language
+
+    said = "\n".join(
+        [
+            request.scheme,
+            request._get_raw_host(),
+            request.path,
+            request.META.get("QUERY_STRING", ""),
+            request_language(),
+            *(str(part) for part in parts),
+        ]
+    )
+    return f"{prefix}:" + hashlib.sha256(said.encode()).hexdigest()
+
+
 def get(key: str | None) -> dict | None:
     entry = cache.get(key) if key else None
     if entry is not None and entry.get("dynamic") is not None and entry["dynamic"] != dynamic_generation():

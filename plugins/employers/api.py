@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import functools
-import hashlib
 
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
@@ -32,7 +31,6 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from api.files import CV_DOWNLOAD_RESPONSES, cv_download
-from api.i18n import request_language
 from api.pagination import count_cap, in_key_order
 from api.permissions import IsSignedIn
 from api.renderers import JSONRenderer, Rendered
@@ -478,20 +476,8 @@ class TalentPoolViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         checked before it is answered again (``plugins.employers.pool``)."""
         if not page_cache.enabled():
             return self._page()
-        request = self.request
-        said = "\n".join(
-            [
-                str(request.user.pk),
-                request.scheme,
-                request._get_raw_host(),
-                request.path,
-                request.META.get("QUERY_STRING", ""),
-                request_language(),
-                str(count_cap()),
-            ]
-        )
         return generations.kept(
-            "helix:employers:pool:" + hashlib.sha256(said.encode()).hexdigest(),
+            page_cache.request_key("helix:employers:pool", self.request, self.request.user.pk, count_cap()),
             [pool.GENERATION_KEY],
             self._page,
             seconds=pool.POOL_SECONDS,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from datetime import date, datetime, time, timedelta
 from typing import NamedTuple
 
@@ -642,21 +641,8 @@ class PostViewSet(viewsets.GenericViewSet):
         refused when the answer is built, and nothing is kept for it."""
         if not page_cache.enabled():
             return build()
-        request = self.request
-        said = "\n".join(
-            [
-                kind,
-                request.scheme,
-                request._get_raw_host(),
-                request.path,
-                request.META.get("QUERY_STRING", ""),
-                request_language(),
-                timezone.localdate().isoformat(),
-                str(count_cap()),
-            ]
-        )
         return generations.kept(
-            f"helix:posts:{kind}:" + hashlib.sha256(said.encode()).hexdigest(),
+            page_cache.request_key(f"helix:posts:{kind}", self.request, timezone.localdate(), count_cap()),
             [page_cache.DYNAMIC_KEY],
             build,
             seconds=getattr(settings, "HELIX_PAGE_CACHE_DYNAMIC_SECONDS", 60),
