@@ -187,6 +187,76 @@ def test_latest_posts_read_alike_by_everyone_are_kept_until_the_posts_change(api
     assert _titles(read(api, url)) == []
 
 
+# --- Each process's own copies (cms.pages.cache._near) ----------------------------------------------
+
+
+def test_a_change_made_by_another_process_is_answered_at_once(api, page_tree):
+    """Another process's change reaches this one only through the shared generation: a copy this
+    process holds is not read after it moved, although nothing here saw the change."""
+    from wagtail.models import Page
+
+    from cms import generations
+    from cms.pages import cache as page_cache
+
+    page = page_tree["roadmap/job-search"]["en"]
+    url = f"/api/v1/pages/{page.pk}/"
+    assert read(api, url).json()["title"] == "Job search"
+    with CaptureQueriesContext(connection) as again:
+        assert read(api, url).json()["title"] == "Job search"
+    assert page_queries(again) == []  # from this process's copy
+    # What an editor's request in another process does: rows written, the generation moved.
+    Page.objects.filter(pk=page.pk).update(title="Job search, elsewhere")
+    type(page).objects.filter(pk=page.pk).update(title="Job search, elsewhere")
+    generations.bump(page_cache.GENERATION_KEY)
+    assert read(api, url).json()["title"] == "Job search, elsewhere"
+
+
+def test_a_copy_is_not_read_after_its_shared_entry_expired(api, page_tree, monkeypatch):
+    """A "latest posts" answer is kept 60 s: this process's copy is not read a second longer
+    (posts expire by the clock, not by a change)."""
+    import time
+
+    from cms.organisations.actions import set_plugin_activation
+    from cms.organisations.models import Project
+    from cms.pages import cache as page_cache
+
+    page = page_tree["roadmap/orientation"]["en"]
+    url = f"/api/v1/pages/{page.pk}/"
+    set_plugin_activation(Project.default(), "alpha", enabled=False)  # the block alike for all readers
+    read(api, url)
+    with CaptureQueriesContext(connection) as kept:
+        read(api, url)
+    assert page_queries(kept) == []
+    now = time.time()
+    monkeypatch.setattr(page_cache.time, "time", lambda: now + 61)
+
+    class Expired:
+        """The shared cache 61 s later: the answer gone (its clock is not the one patched)."""
+
+        def __getattr__(self, name):
+            return getattr(page_cache.__dict__["_shared"], name)
+
+        def get(self, key, default=None):
+            return default if key.startswith("helix:pages:answer:") else page_cache._shared.get(key, default)
+
+    monkeypatch.setattr(page_cache, "_shared", page_cache.cache, raising=False)
+    monkeypatch.setattr(page_cache, "cache", Expired())
+    with CaptureQueriesContext(connection) as later:
+        assert read(api, url).status_code == 200
+    assert page_queries(later) != []
+
+
+def test_the_copies_stay_within_their_budget(api, page_tree, settings):
+    from cms.pages import cache as page_cache
+
+    settings.HELIX_PAGE_CACHE_PROCESS_BYTES = 20_000
+    for language in ("en", "nl", "ar"):
+        for name in ("roadmap/job-search", "roadmap/orientation", "sectors/ict"):
+            assert read(api, f"/api/v1/pages/{page_tree[name][language].pk}/").status_code == 200
+    assert 0 < page_cache._near_bytes <= 20_000
+    assert page_cache._near_bytes == sum(len(entry["body"]) for entry in page_cache._near.values())
+
+
 # --- A stored answer goes out before DRF's request cycle, checked as DRF checks it ----------------
 
 HEADERS = ("Content-Type", "ETag", "Last-Modified", "Cache-Control", "Vary", "Allow", "Content-Language")

@@ -77,3 +77,47 @@ def test_each_request_is_counted_once(rates, make_user, client_for, api):
     client_for(talent).get("/api/v1/me/", REMOTE_ADDR="198.51.100.12")
     assert cache.get(f"throttle_user_{talent.pk}:{window}") == 1
     assert cache.get(f"throttle_anon_198.51.100.12:{window}") is None
+
+
+def _seconds_left(name: str) -> float | None:
+    """How long the cache keeps ``name``, read from the backend itself (Redis, or local memory)."""
+    import time
+
+    from django.core.cache import caches
+    from django.core.cache.backends.redis import RedisCache
+
+    backend = caches["default"]
+    key = backend.make_and_validate_key(name)
+    if isinstance(backend, RedisCache):
+        left = backend._cache.get_client(key).ttl(key)
+        return None if left < 0 else float(left)
+    expires = backend._expire_info.get(key)
+    return None if expires is None else expires - time.time()
+
+
+def test_a_windows_counter_goes_when_its_window_is_over(rates, api):
+    """Counted on Redis in one round trip (INCR with EXPIRE NX): the counter still expires with
+    its window, and a later request of the same window does not push its end back."""
+    window = 1_800_000_015 // 60
+    name = f"throttle_anon_198.51.100.13:{window}"
+    api.get("/api/v1/pages/", REMOTE_ADDR="198.51.100.13")
+    first = _seconds_left(name)
+    assert first is not None and 55 <= first <= 61
+    api.get("/api/v1/pages/", REMOTE_ADDR="198.51.100.13")
+    assert cache.get(name) == 2
+    assert _seconds_left(name) <= first
+
+
+@pytest.mark.parametrize("proxies", [None, 0, 1, 2])
+@pytest.mark.parametrize(
+    "forwarded", [None, "203.0.113.7", "203.0.113.7, 10.0.0.2", " 203.0.113.7 ,10.0.0.2,10.0.0.3"]
+)
+def test_the_requester_is_the_address_drf_would_count(proxies, forwarded, rf, settings):
+    """The address read from ``META`` is the one DRF's own throttles count, behind any number of
+    proxies."""
+    from rest_framework.throttling import AnonRateThrottle
+
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": proxies}  # DRF reloads its settings
+    extra = {} if forwarded is None else {"HTTP_X_FORWARDED_FOR": forwarded}
+    request = rf.get("/api/v1/pages/", REMOTE_ADDR="198.51.100.20", **extra)
+    assert RequesterRateThrottle().get_ident(request) == AnonRateThrottle().get_ident(request)

@@ -63,12 +63,6 @@ ORDERINGS = {
 }
 
 
-
-
-
-
-
-
 def _bad(name: str, message) -> InvalidParameter:
     return InvalidParameter(fields={name: [str(message)]})
 
@@ -114,12 +108,14 @@ NOT_MODIFIED = {
 
 
 def _not_modified(request, etag: str, last_modified) -> bool:
-    if_none_match = request.headers.get("If-None-Match")
+    # ``META``, not ``request.headers``: Django builds the latter whole on first use.
+    if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
     if if_none_match:
         tags = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
         return etag in tags or "*" in tags
-    if last_modified is not None and request.headers.get("If-Modified-Since"):
-        since = parse_http_date_safe(request.headers["If-Modified-Since"])
+    if_modified_since = request.META.get("HTTP_IF_MODIFIED_SINCE")
+    if last_modified is not None and if_modified_since:
+        since = parse_http_date_safe(if_modified_since)
         return since is not None and int(last_modified.timestamp()) <= since
     return False
 
@@ -244,6 +240,10 @@ LOCALE_PARAMETERS = [
 ]
 
 
+#: ``PageViewSet._drf_headers``, by view class, route and ``Vary``.
+_DRF_HEADERS: dict[tuple, tuple[tuple[str, str], ...]] = {}
+
+
 class PageViewSet(viewsets.GenericViewSet):
     """Information pages: roadmap, sector paths, study, organisations, mentoring, FAQ, about."""
 
@@ -284,9 +284,26 @@ class PageViewSet(viewsets.GenericViewSet):
                 request.helix_page_cache_missed = (key,)
             elif self._admitted(request):
                 self.args, self.kwargs, self.request = args, kwargs, request
-                self.headers = self.default_response_headers
-                return self.finalize_response(request, stored_answer(request, entry), *args, **kwargs)
+                response = stored_answer(request, entry)
+                for name, value in self._drf_headers(response["Vary"]):
+                    response[name] = value
+                return response
         return super().dispatch(request, *args, **kwargs)
+
+    def _drf_headers(self, vary: str) -> tuple[tuple[str, str], ...]:
+        """The headers ``finalize_response`` would set on a stored answer whose ``Vary`` is
+        ``vary``, worked out once per route (the methods it allows) instead of per request."""
+        key = (type(self), tuple(sorted(self.action_map)), vary)
+        headers = _DRF_HEADERS.get(key)
+        if headers is None:
+            probe = HttpResponse()
+            probe["Vary"] = vary
+            self.headers = self.default_response_headers
+            self.finalize_response(self.request, probe)
+            headers = _DRF_HEADERS[key] = tuple(
+                (name, probe[name]) for name in ("Allow", "Vary") if name in probe
+            )
+        return headers
 
     def _admitted(self, request) -> bool:
         """The permissions and throttles let ``request`` (Django's, with the session's user) through."""

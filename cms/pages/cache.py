@@ -18,6 +18,11 @@ What is never stored: answers with a block that depends on the reader, errors, p
 (``pages/preview/``, not cached at all), and the changes feed (it depends on the time). Only live,
 public pages reach the page API, so a draft or a private page is never in the cache.
 
+Every process also keeps the answers it served last in its own memory (``_near``, at most
+``HELIX_PAGE_CACHE_PROCESS_BYTES`` of bodies, 16 MB): a hit then reads only the generations from
+the shared cache, not the answer's bytes. The copy is found under the same key, which holds the
+generation, so a change seen by any process leaves it unread; it expires when the shared entry does.
+
 The generation lives in Django's cache. In production that cache is shared by every process
 (``HELIX_ENV=production`` refuses a per-process cache), so a change made by one process (an
 editor's request, a scheduled publication on a worker) is seen by all; the development server runs
@@ -28,6 +33,9 @@ answer built from data still being written is never kept under the final generat
 from __future__ import annotations
 
 import hashlib
+import threading
+import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
@@ -146,7 +154,11 @@ def request_key(prefix: str, request, *parts) -> str:
 
 
 def get(key: str | None) -> dict | None:
-    entry = cache.get(key) if key else None
+    entry = _near_get(key) if key else None
+    if entry is None and key:
+        entry = cache.get(key)
+        if entry is not None:
+            _near_put(key, entry)
     if entry is not None and entry.get("dynamic") is not None and entry["dynamic"] != dynamic_generation():
         return None  # a "latest posts" block built before the posts changed
     return entry
@@ -159,7 +171,50 @@ def put(key: str | None, entry: dict) -> None:
         seconds = getattr(settings, "HELIX_PAGE_CACHE_SECONDS", 3600)
         if entry.get("dynamic") is not None:
             seconds = min(seconds, getattr(settings, "HELIX_PAGE_CACHE_DYNAMIC_SECONDS", 60))
+        entry = {**entry, "expires": time.time() + seconds}
         cache.set(key, entry, timeout=seconds)
+        _near_put(key, entry)
+
+
+# --- this process's copies ----------------------------------------------------------------------
+
+_near: OrderedDict[str, dict] = OrderedDict()
+_near_bytes = 0
+_near_lock = threading.Lock()
+
+
+def _near_get(key: str) -> dict | None:
+    with _near_lock:
+        entry = _near.get(key)
+        if entry is None:
+            return None
+        if entry["expires"] <= time.time():
+            _near_drop(key)
+            return None
+        _near.move_to_end(key)
+        return entry
+
+
+def _near_put(key: str, entry: dict) -> None:
+    """Keep ``entry`` in this process too, the least recently read going first past the budget.
+    An entry without an expiry (kept before copies were) is left to the shared cache."""
+    global _near_bytes
+    budget = getattr(settings, "HELIX_PAGE_CACHE_PROCESS_BYTES", 16 * 1024 * 1024)
+    size = len(entry["body"])
+    if "expires" not in entry or size > budget:
+        return
+    with _near_lock:
+        if key in _near:
+            _near_drop(key)
+        _near[key] = entry
+        _near_bytes += size
+        while _near_bytes > budget:
+            _near_drop(next(iter(_near)))
+
+
+def _near_drop(key: str) -> None:
+    global _near_bytes
+    _near_bytes -= len(_near.pop(key)["body"])
 
 
 _DYNAMIC_APPS: frozenset[str] | None = None
