@@ -7,9 +7,10 @@ one table printer and one results writer.
 - ``Statements`` counts every statement a block runs (savepoints included; Django's own query log
   keeps only 9,000), by kind, with the time spent in SQL and the slowest one.
 - ``timed()`` is the timing loop: warm-up, then ``repeat`` runs (fewer when a budget is given),
-  p50 and p95 of the times, the statements of one run.
+  p50 and p95 of the times, the statements of one run; the floor, when given, runs in the same
+  loop, turn about with the endpoint.
 - ``measure()`` requests a URL through the whole middleware stack with that loop and, unless told
-  not to, measures its **floor** in the same run: the same client asking the same process for the
+  not to, measures its **floor** in the same loop (one floor request beside each of the endpoint's): the same client asking the same process for the
   same response bytes, precomputed in memory and served by a trivial view (``bench/urls.py``) with
   the same content type, through the same middleware. ``ratio`` is the endpoint's p50 over the
   floor's: what the endpoint costs beyond Django, the middleware, the session and the client.
@@ -173,34 +174,58 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[low] + (ordered[high] - ordered[low]) * (rank - low)
 
 
-def timed(run: Callable[[], Any], repeat: int, *, warmup: int = 1, budget: float | None = None) -> dict:
+def timed(
+    run: Callable[[], Any],
+    repeat: int,
+    *,
+    warmup: int = 1,
+    budget: float | None = None,
+    beside: Callable[[], Any] | None = None,
+) -> dict:
     """Call ``run`` ``warmup`` times, then ``repeat`` times under the clock and the counter.
 
     With ``budget`` (seconds), fewer runs (at least one) when the warm-up says they would take
     longer in all. Returns p50, p95 (ms), the statements of the slowest-counting run, the number of
-    runs and the last result as ``last``.
+    runs and the last result as ``last``. ``beside`` (the floor) is timed in the same loop, once
+    after each run on even turns and once before it on odd ones, so that both see the same state
+    of the machine (its clock speed, the other processes, the collector): ``beside_p50_ms``.
     """
     start = time.perf_counter()
     last = None
     for _ in range(warmup):
         last = run()
+    if beside is not None:
+        beside()
     warm = (time.perf_counter() - start) / max(warmup, 1)
     if budget is not None:
         repeat = max(1, min(repeat, int(budget // max(warm, 1e-3))))
-    times, queries = [], []
-    for _ in range(repeat):
+    times, queries, beside_times = [], [], []
+
+    def floor() -> None:
+        start = time.perf_counter()
+        beside()
+        beside_times.append((time.perf_counter() - start) * 1000)
+
+    for turn in range(repeat):
+        if beside is not None and turn % 2:
+            floor()
         with Statements() as counted:
             start = time.perf_counter()
             last = run()
             times.append((time.perf_counter() - start) * 1000)
         queries.append(counted.count)
-    return {
+        if beside is not None and not turn % 2:
+            floor()
+    figures = {
         "p50_ms": round(statistics.median(times), 2),
         "p95_ms": round(percentile(times, 0.95), 2),
         "queries": max(queries),
         "requests": repeat,
         "last": last,
     }
+    if beside is not None:
+        figures["beside_p50_ms"] = round(statistics.median(beside_times), 2)
+    return figures
 
 
 # --- the floor ----------------------------------------------------------------------------------
@@ -253,16 +278,29 @@ def measure(
         assert answer.status_code == expect, (url, answer.status_code, answer.content[:300])
         return answer
 
-    figures = timed(get, repeat, budget=budget)
+    serve = None
+    if floor:
+        # The floor serves the bytes of this first answer; it runs in the endpoint's own loop.
+        first = get()
+        floor_address = floor_url(first)
+
+        def serve():
+            served = client.get(floor_address)
+            assert served.content == first.content, floor_address
+            return served
+
+    figures = timed(get, repeat, budget=budget, beside=serve)
     answer = figures.pop("last")
     row = {"url": url, "median_ms": figures["p50_ms"], **figures, "bytes": len(answer.content)}
+    row.pop("beside_p50_ms", None)
     if answer.get("Content-Type", "").startswith("application/json"):
         body = answer.json()
         if isinstance(body, dict):
             row["results"] = len(body.get("results", []))
             row["count"] = body.get("count")
     if floor:
-        row.update(measure_floor(client, answer, figures["requests"]))
+        row["floor_ms"] = figures["beside_p50_ms"]
+        row["floor_queries"] = 0
         row["ratio"] = round(row["p50_ms"] / row["floor_ms"], 2) if row["floor_ms"] else None
     return row
 

@@ -183,6 +183,8 @@ if PRODUCTION and CACHES["default"]["BACKEND"].rsplit(".", 1)[-1] in (
 # The page API keeps built answers this long (cms/pages/cache.py); 0 turns the page cache off.
 HELIX_PAGE_CACHE_SECONDS = env.int("HELIX_PAGE_CACHE_SECONDS", default=3600)
 HELIX_PAGE_CACHE_DYNAMIC_SECONDS = env.int("HELIX_PAGE_CACHE_DYNAMIC_SECONDS", default=60)
+# Each process also keeps its last page answers in memory, up to this many bytes of them.
+HELIX_PAGE_CACHE_PROCESS_BYTES = env.int("HELIX_PAGE_CACHE_PROCESS_BYTES", default=16 * 1024 * 1024)
 
 # --- Accounts ----------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

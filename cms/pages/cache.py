@@ -199,7 +199,7 @@ def _near_put(key: str, entry: dict) -> None:
     """Keep ``entry`` in this process too, the least recently read going first past the budget.
     An entry without an expiry (kept before copies were) is left to the shared cache."""
     global _near_bytes
-    budget = getattr(settings, "HELIX_PAGE_CACHE_PROCESS_BYTES", 16 * 1024 * 1024)
+    budget = settings.HELIX_PAGE_CACHE_PROCESS_BYTES
     size = len(entry["body"])
     if "expires" not in entry or size > budget:
         return
