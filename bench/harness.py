@@ -10,10 +10,11 @@ one table printer and one results writer.
   p50 and p95 of the times, the statements of one run; the floor, when given, runs in the same
   loop, turn about with the endpoint.
 - ``measure()`` requests a URL through the whole middleware stack with that loop and, unless told
-  not to, measures its **floor** in the same loop (one floor request beside each of the endpoint's): the same client asking the same process for the
-  same response bytes, precomputed in memory and served by a trivial view (``bench/urls.py``) with
-  the same content type, through the same middleware. ``ratio`` is the endpoint's p50 over the
-  floor's: what the endpoint costs beyond Django, the middleware, the session and the client.
+  not to, measures its **floor** in the same loop (one floor request beside each of the
+  endpoint's): the same client asking the same process for the same response bytes, precomputed
+  in memory and served by a trivial view (``bench/urls.py``) with the same content type, through
+  the same middleware. ``ratio`` is the endpoint's p50 over the floor's: what the endpoint costs
+  beyond Django, the middleware, the session and the client.
 - ``write_results()`` writes ``bench/results/<name>.json`` (``$BENCH_RESULTS/`` when set) with
   the facts of the machine (CPUs, Python, database vendor and version, date, command line).
 """
