@@ -39,7 +39,7 @@ from cms.organisations.models import Organisation
 from cms.organisations.staff import staff_organisation_ids
 from cms.pages import cache as page_cache
 from cms.sectors.models import Sector
-from plugins.posts import actions, mailing
+from plugins.posts import actions, authors, mailing
 from plugins.posts.models import (
     CEFR_ORDER,
     EXPIRING_TYPES,
@@ -463,7 +463,7 @@ LISTED_COLUMNS = [
     *"""id public_id translation_key type status locale title summary body link organisation
     organisation_name author starts_at ends_at city online language dutch_level tags image
     moderation_note published_at updated_at""".split(),
-    *(f"author__{name}" for name in ("public_id", "first_name", "last_name", "role")),
+    *(f"author__{name}" for name in authors.SHOWN),
     *(f"organisation__{name}" for name in ("slug", "name")),
 ]
 

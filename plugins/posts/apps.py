@@ -27,3 +27,9 @@ class PostsConfig(HelixPluginConfig):
         "newsletter": "Kept as sent content; its author and sender are removed on erasure.",
         "newsletterrecipient": "While the account exists; deleted when it is erased.",
     }
+
+    def ready(self):
+        super().ready()
+        from plugins.posts import authors
+
+        authors.connect()

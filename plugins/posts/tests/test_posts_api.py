@@ -770,3 +770,33 @@ def test_a_kept_list_goes_out_as_the_bytes_it_was_rendered_to(make_user, make_po
     settings.HELIX_PAGE_CACHE_SECONDS = 3600
     indented = talent.get(url, HTTP_ACCEPT="application/json; indent=2")
     assert indented.content.startswith(b'{\n  "count": 3') and indented.json() == built.json()
+
+
+def test_a_kept_list_shows_an_authors_new_name_at_once(make_user, make_post, client_for):
+    """The author's name is on the account, not the post: renaming an author starts the kept lists
+    again; a log-in, or another account's rename, keeps them."""
+    from cms.accounts.models import User
+
+    mentor = make_user("mentor", first_name="Amal")
+    make_post(mentor, title="Dutch for nurses")
+    mentor = User.objects.get(pk=mentor.pk)  # as stored (the fixture updates some columns apart)
+    talent = User.objects.get(pk=make_user("talent").pk)
+    reader = client_for(talent)
+    url = "/api/v1/posts/?q=dutch"
+
+    def authors():
+        return [row["author"]["name"] for row in reader.get(url).json()["results"]]
+
+    assert authors() == [mentor.get_full_name()]
+    talent.first_name = "Someone else"
+    talent.save()  # not an author
+    mentor.save(update_fields=["last_login"])  # a log-in
+    with CaptureQueriesContext(connection) as captured:
+        assert authors() == [mentor.get_full_name()]
+    assert not [q for q in captured.captured_queries if 'FROM "posts_post"' in q["sql"]]  # still kept
+    mentor.last_name = "Haddad-Peeters"
+    mentor.save()
+    assert authors() == ["Amal Haddad-Peeters"]
+    mentor.first_name = "Amira"
+    mentor.save(update_fields=["first_name"])
+    assert authors() == ["Amira Haddad-Peeters"]
